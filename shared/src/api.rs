@@ -1,0 +1,136 @@
+//! The JSON the app and api-mock exchange: field names, requests, responses and error bodies.
+
+use crate::rules::pesel::{Date, Sex};
+use crate::Lang;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// An input field of the portal's forms; its serde name is its JSON key and its DOM id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Username,
+    Password,
+    PasswordRepeat,
+    FirstName,
+    SecondName,
+    Surname,
+    Pesel,
+    Email,
+    EmailRepeat,
+    Phone,
+    PhoneRepeat,
+    IdCard,
+}
+
+impl Field {
+    /// The JSON key, also used as the id of the field's input in the page.
+    pub fn key(self) -> &'static str {
+        match self {
+            Field::Username => "username",
+            Field::Password => "password",
+            Field::PasswordRepeat => "password_repeat",
+            Field::FirstName => "first_name",
+            Field::SecondName => "second_name",
+            Field::Surname => "surname",
+            Field::Pesel => "pesel",
+            Field::Email => "email",
+            Field::EmailRepeat => "email_repeat",
+            Field::Phone => "phone",
+            Field::PhoneRepeat => "phone_repeat",
+            Field::IdCard => "id_card",
+        }
+    }
+
+    /// The label of the field's input.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (pl, en) = match self {
+            Field::Username => ("Nazwa użytkownika", "Username"),
+            Field::Password => ("Hasło", "Password"),
+            Field::PasswordRepeat => ("Powtórz hasło", "Repeat the password"),
+            Field::FirstName => ("Imię", "First name"),
+            Field::SecondName => ("Drugie imię (opcjonalnie)", "Second name (optional)"),
+            Field::Surname => ("Nazwisko", "Surname"),
+            Field::Pesel => ("Numer PESEL", "PESEL number"),
+            Field::Email => ("Adres e-mail", "E-mail address"),
+            Field::EmailRepeat => ("Powtórz adres e-mail", "Repeat the e-mail address"),
+            Field::Phone => ("Numer telefonu komórkowego", "Mobile phone number"),
+            Field::PhoneRepeat => ("Powtórz numer telefonu komórkowego", "Repeat the mobile phone number"),
+            Field::IdCard => ("Seria i numer dowodu osobistego", "ID card series and number"),
+        };
+        lang.pick(pl, en)
+    }
+}
+
+/// `POST /api/v1/validate`: any subset of the fields; only those present are checked.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidateRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub password_repeat: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub surname: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pesel: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email_repeat: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_repeat: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_card: Option<String>,
+}
+
+/// One problem with one field, as the API answers it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldError {
+    /// A stable code, e.g. `username.forbidden_char`.
+    pub code: String,
+    /// The message in the language asked for.
+    pub message: String,
+}
+
+/// What the PESEL tells, shown to the citizen instead of being typed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeselFacts {
+    pub birth_date: Date,
+    pub sex: Sex,
+}
+
+/// The answer of `POST /api/v1/validate`: `errors` is empty when every field sent is valid.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ValidateResponse {
+    pub errors: BTreeMap<Field, Vec<FieldError>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pesel: Option<PeselFacts>,
+}
+
+/// The body of every error answer that is not about fields (bad JSON, unknown route, overload).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorResponse {
+    pub error: ErrorBody,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub code: String,
+    pub message: String,
+}
+
+/// The answer of `GET /api/health`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Health {
+    pub status: String,
+    pub version: String,
+}

@@ -1,0 +1,14 @@
+//! Every input rule of the Profil Zaufany portal, in one place: username, password, PESEL, ID card
+//! number, Polish mobile number, e-mail and personal names, each with typed errors that serialise
+//! to stable codes and carry Polish and English messages; plus the request and response types the
+//! app and api-mock exchange. The browser (wasm32) and the server run this very code, so they can
+//! never disagree. This crate never does I/O and never reads a clock.
+
+pub mod api;
+pub mod i18n;
+mod pattern;
+pub mod rules;
+pub mod validate;
+
+pub use i18n::{Lang, Text};
+pub use validate::{validate, Problem, Report};

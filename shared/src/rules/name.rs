@@ -1,0 +1,93 @@
+//! Personal names (first name, second name, surname): letters (Polish ones too), with single inner
+//! spaces, hyphens or apostrophes between letters; at most 60 characters.
+
+use super::error_codes;
+use crate::Lang;
+use validator::ValidateLength;
+
+pub const MAX_LEN: u64 = 60;
+const JOINERS: [char; 4] = [' ', '-', '\'', '’'];
+
+error_codes! {
+    /// Why a name is refused.
+    pub enum NameError {
+        Required = "name.required",
+        TooLong = "name.too_long",
+        Format = "name.format",
+    }
+}
+
+/// Which name a message speaks of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NamePart {
+    First,
+    Second,
+    Surname,
+}
+
+impl NameError {
+    pub fn message(self, part: NamePart, lang: Lang) -> String {
+        let (noun_pl, noun_en) = match part {
+            NamePart::First => ("Imię", "first name"),
+            NamePart::Second => ("Drugie imię", "second name"),
+            NamePart::Surname => ("Nazwisko", "surname"),
+        };
+        match (self, lang) {
+            (Self::Required, Lang::Pl) => format!("Wpisz {}", noun_pl.to_lowercase()),
+            (Self::Required, Lang::En) => format!("Enter your {noun_en}"),
+            (Self::TooLong, Lang::Pl) => format!("{noun_pl} może mieć najwyżej {MAX_LEN} znaków"),
+            (Self::TooLong, Lang::En) => format!("The {noun_en} must be at most {MAX_LEN} characters long"),
+            (Self::Format, Lang::Pl) => format!(
+                "{noun_pl} może zawierać tylko litery oraz pojedynczą spację, łącznik (-) lub apostrof (') między literami"
+            ),
+            (Self::Format, Lang::En) => format!(
+                "The {noun_en} can contain only letters, with a single space, hyphen (-) or apostrophe (') between letters"
+            ),
+        }
+    }
+}
+
+/// Checks a name, ignoring surrounding white space; answers it trimmed.
+pub fn validate(input: &str) -> Result<&str, NameError> {
+    let name = input.trim();
+    if name.is_empty() {
+        return Err(NameError::Required);
+    }
+    if !name.validate_length(None, Some(MAX_LEN), None) {
+        return Err(NameError::TooLong);
+    }
+    let letters_joined = name
+        .split(JOINERS)
+        .all(|piece| !piece.is_empty() && piece.chars().all(char::is_alphabetic));
+    if !letters_joined {
+        return Err(NameError::Format);
+    }
+    Ok(name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_real_names() {
+        for ok in ["Jan", "Żaneta", "Anna Maria", "Kowalska-Nowak", "O'Connor", "D’Artagnan", " Łukasz "] {
+            assert!(validate(ok).is_ok(), "{ok}");
+        }
+    }
+
+    #[test]
+    fn refuses_digits_symbols_and_dangling_joiners() {
+        assert_eq!(validate("   "), Err(NameError::Required));
+        for bad in ["Jan2", "Jan.", "-Jan", "Jan-", "Jan  Maria", "Jan--Maria", "Jan@", "'"] {
+            assert_eq!(validate(bad), Err(NameError::Format), "{bad}");
+        }
+        assert_eq!(validate(&"a".repeat(61)), Err(NameError::TooLong));
+    }
+
+    #[test]
+    fn messages_name_the_field() {
+        assert_eq!(NameError::Required.message(NamePart::Surname, Lang::Pl), "Wpisz nazwisko");
+        assert_eq!(NameError::Required.message(NamePart::First, Lang::En), "Enter your first name");
+    }
+}

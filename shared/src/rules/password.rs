@@ -1,0 +1,103 @@
+//! Password ("Hasło"): at least 8 characters with an upper-case letter, a lower-case letter and a
+//! digit or special character.
+
+use super::error_codes;
+use crate::Lang;
+use validator::ValidateLength;
+
+pub const MIN_LEN: u64 = 8;
+/// An upper bound keeps hashing cheap and bodies small; long passphrases still fit.
+pub const MAX_LEN: u64 = 128;
+
+error_codes! {
+    /// Why a password is refused.
+    pub enum PasswordError {
+        Required = "password.required",
+        TooShort = "password.too_short",
+        TooLong = "password.too_long",
+        NoUppercase = "password.no_uppercase",
+        NoLowercase = "password.no_lowercase",
+        NoDigitOrSpecial = "password.no_digit_or_special",
+    }
+}
+
+impl PasswordError {
+    pub fn message(self, lang: Lang) -> &'static str {
+        let (pl, en) = match self {
+            Self::Required => ("Wpisz hasło", "Enter a password"),
+            Self::TooShort => ("Hasło musi mieć co najmniej 8 znaków", "The password must be at least 8 characters long"),
+            Self::TooLong => ("Hasło może mieć najwyżej 128 znaków", "The password must be at most 128 characters long"),
+            Self::NoUppercase => ("Hasło musi zawierać co najmniej jedną dużą literę", "The password must contain at least one upper-case letter"),
+            Self::NoLowercase => ("Hasło musi zawierać co najmniej jedną małą literę", "The password must contain at least one lower-case letter"),
+            Self::NoDigitOrSpecial => (
+                "Hasło musi zawierać co najmniej jedną cyfrę lub znak specjalny, np. # lub %",
+                "The password must contain at least one digit or special character, such as # or %",
+            ),
+        };
+        lang.pick(pl, en)
+    }
+}
+
+/// Each requirement of the password and whether `password` meets it, in the order shown to the
+/// citizen; a password is valid when all are met.
+pub fn requirements(password: &str) -> [(PasswordError, bool); 4] {
+    let chars = || password.chars();
+    [
+        (PasswordError::TooShort, password.validate_length(Some(MIN_LEN), None, None)),
+        (PasswordError::NoUppercase, chars().any(char::is_uppercase)),
+        (PasswordError::NoLowercase, chars().any(char::is_lowercase)),
+        (PasswordError::NoDigitOrSpecial, chars().any(|c| c.is_ascii_digit() || !(c.is_alphanumeric() || c.is_whitespace()))),
+    ]
+}
+
+pub fn validate(password: &str) -> Result<(), PasswordError> {
+    if password.is_empty() {
+        return Err(PasswordError::Required);
+    }
+    if !password.validate_length(None, Some(MAX_LEN), None) {
+        return Err(PasswordError::TooLong);
+    }
+    match requirements(password).into_iter().find(|(_, met)| !met) {
+        Some((unmet, _)) => Err(unmet),
+        None => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn accepts_the_seed_kinds_of_password() {
+        for ok in ["Abcdefg1", "Abcdefg#", "abcdefG%", "Zażółć1gęś", "Hasło Bardzo Długie!"] {
+            assert_eq!(validate(ok), Ok(()), "{ok}");
+        }
+    }
+
+    #[test]
+    fn names_the_first_unmet_requirement() {
+        assert_eq!(validate(""), Err(PasswordError::Required));
+        assert_eq!(validate("Ab1"), Err(PasswordError::TooShort));
+        assert_eq!(validate("abcdefg1"), Err(PasswordError::NoUppercase));
+        assert_eq!(validate("ABCDEFG1"), Err(PasswordError::NoLowercase));
+        assert_eq!(validate("Abcdefgh"), Err(PasswordError::NoDigitOrSpecial));
+        assert_eq!(validate("Abcd efgh"), Err(PasswordError::NoDigitOrSpecial));
+        assert_eq!(validate(&format!("Aa1{}", "x".repeat(126))), Err(PasswordError::TooLong));
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        assert_eq!(validate("Ąęółść1"), Err(PasswordError::TooShort));
+        assert_eq!(validate("Ąęółść1ż"), Ok(()));
+    }
+
+    #[test]
+    fn requirements_tick_one_by_one() {
+        let met = |p: &str| requirements(p).iter().filter(|(_, m)| *m).count();
+        assert_eq!(met(""), 0);
+        assert_eq!(met("a"), 1);
+        assert_eq!(met("aA"), 2);
+        assert_eq!(met("aA#"), 3);
+        assert_eq!(met("aA#aaaaa"), 4);
+    }
+}

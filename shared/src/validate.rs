@@ -1,0 +1,219 @@
+//! The one function that checks a set of fields: the app calls it as the citizen types and on
+//! "Dalej"; api-mock calls it on every request that carries them.
+
+use crate::api::{Field, FieldError, PeselFacts, ValidateRequest, ValidateResponse};
+use crate::rules::name::{NameError, NamePart};
+use crate::rules::repeat::{self, EmailRepeatError, PasswordRepeatError, PhoneRepeatError};
+use crate::rules::{email, email::EmailError, id_card, id_card::IdCardError, name, password, password::PasswordError};
+use crate::rules::{pesel::Pesel, pesel::PeselError, phone::PhoneError, phone::PhoneNumber, username, username::UsernameError};
+use crate::Lang;
+use std::collections::BTreeMap;
+
+/// One problem with one field, typed by the rule that found it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    Username(UsernameError),
+    Password(PasswordError),
+    PasswordRepeat(PasswordRepeatError),
+    Name(NamePart, NameError),
+    Pesel(PeselError),
+    Email(EmailError),
+    EmailRepeat(EmailRepeatError),
+    Phone(PhoneError),
+    PhoneRepeat(PhoneRepeatError),
+    IdCard(IdCardError),
+}
+
+impl Problem {
+    pub fn code(self) -> &'static str {
+        match self {
+            Problem::Username(e) => e.code(),
+            Problem::Password(e) => e.code(),
+            Problem::PasswordRepeat(e) => e.code(),
+            Problem::Name(_, e) => e.code(),
+            Problem::Pesel(e) => e.code(),
+            Problem::Email(e) => e.code(),
+            Problem::EmailRepeat(e) => e.code(),
+            Problem::Phone(e) => e.code(),
+            Problem::PhoneRepeat(e) => e.code(),
+            Problem::IdCard(e) => e.code(),
+        }
+    }
+
+    pub fn message(self, lang: Lang) -> String {
+        match self {
+            Problem::Username(e) => e.message(lang).into(),
+            Problem::Password(e) => e.message(lang).into(),
+            Problem::PasswordRepeat(e) => e.message(lang).into(),
+            Problem::Name(part, e) => e.message(part, lang),
+            Problem::Pesel(e) => e.message(lang).into(),
+            Problem::Email(e) => e.message(lang).into(),
+            Problem::EmailRepeat(e) => e.message(lang).into(),
+            Problem::Phone(e) => e.message(lang).into(),
+            Problem::PhoneRepeat(e) => e.message(lang).into(),
+            Problem::IdCard(e) => e.message(lang).into(),
+        }
+    }
+
+    pub fn to_field_error(self, lang: Lang) -> FieldError {
+        FieldError { code: self.code().to_owned(), message: self.message(lang) }
+    }
+}
+
+/// The outcome of checking a set of fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Report {
+    pub errors: BTreeMap<Field, Vec<Problem>>,
+    /// The PESEL, when one was sent and is valid.
+    pub pesel: Option<Pesel>,
+}
+
+impl Report {
+    pub fn is_valid(&self) -> bool {
+        self.errors.is_empty()
+    }
+
+    /// The first problem of a field, the one shown beside it.
+    pub fn first(&self, field: Field) -> Option<Problem> {
+        self.errors.get(&field).and_then(|problems| problems.first().copied())
+    }
+
+    fn add<T, E>(&mut self, field: Field, outcome: Result<T, E>, problem: impl FnOnce(E) -> Problem) -> Option<T> {
+        outcome.map_err(|e| self.errors.entry(field).or_default().push(problem(e))).ok()
+    }
+
+    pub fn to_response(&self, lang: Lang) -> ValidateResponse {
+        ValidateResponse {
+            errors: self
+                .errors
+                .iter()
+                .map(|(field, problems)| (*field, problems.iter().map(|p| p.to_field_error(lang)).collect()))
+                .collect(),
+            pesel: self.pesel.map(|p| PeselFacts { birth_date: p.birth_date(), sex: p.sex() }),
+        }
+    }
+}
+
+/// Checks every field present in `request` with the rules of `crate::rules`.
+pub fn validate(request: &ValidateRequest) -> Report {
+    let mut report = Report::default();
+    if let Some(value) = &request.username {
+        report.add(Field::Username, username::validate(value), Problem::Username);
+    }
+    if let Some(value) = &request.password {
+        report.add(Field::Password, password::validate(value), Problem::Password);
+    }
+    if let Some(value) = &request.password_repeat {
+        let original = request.password.as_deref().unwrap_or_default();
+        let outcome = repeat::check(value, |r| r == original, PasswordRepeatError::Required, PasswordRepeatError::Mismatch);
+        report.add(Field::PasswordRepeat, outcome, Problem::PasswordRepeat);
+    }
+    for (field, part, value) in [
+        (Field::FirstName, NamePart::First, &request.first_name),
+        (Field::SecondName, NamePart::Second, &request.second_name),
+        (Field::Surname, NamePart::Surname, &request.surname),
+    ] {
+        let optional_and_empty = part == NamePart::Second && value.as_deref().is_some_and(|v| v.trim().is_empty());
+        if let Some(value) = value.as_deref().filter(|_| !optional_and_empty) {
+            report.add(field, name::validate(value), |e| Problem::Name(part, e));
+        }
+    }
+    if let Some(value) = &request.pesel {
+        report.pesel = report.add(Field::Pesel, Pesel::parse(value), Problem::Pesel);
+    }
+    if let Some(value) = &request.email {
+        report.add(Field::Email, email::validate(value), Problem::Email);
+    }
+    if let Some(value) = &request.email_repeat {
+        let original = email::normalise(request.email.as_deref().unwrap_or_default());
+        let outcome = repeat::check(value, |r| email::normalise(r) == original, EmailRepeatError::Required, EmailRepeatError::Mismatch);
+        report.add(Field::EmailRepeat, outcome, Problem::EmailRepeat);
+    }
+    if let Some(value) = &request.phone {
+        report.add(Field::Phone, PhoneNumber::parse(value), Problem::Phone);
+    }
+    if let Some(value) = &request.phone_repeat {
+        let original = request.phone.as_deref().unwrap_or_default();
+        let same = |r: &str| match (PhoneNumber::parse(original), PhoneNumber::parse(r)) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => r.trim() == original.trim(),
+        };
+        let outcome = repeat::check(value, same, PhoneRepeatError::Required, PhoneRepeatError::Mismatch);
+        report.add(Field::PhoneRepeat, outcome, Problem::PhoneRepeat);
+    }
+    if let Some(value) = &request.id_card {
+        report.add(Field::IdCard, id_card::IdCardNumber::parse(value), Problem::IdCard);
+    }
+    report
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn request(fields: &[(&str, &str)]) -> ValidateRequest {
+        let object: serde_json::Map<String, serde_json::Value> =
+            fields.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(*v))).collect();
+        serde_json::from_value(serde_json::Value::Object(object)).unwrap()
+    }
+
+    #[test]
+    fn only_the_fields_sent_are_checked() {
+        assert!(validate(&ValidateRequest::default()).is_valid());
+        let report = validate(&request(&[("username", "jan.kowalski")]));
+        assert_eq!(report.errors.keys().copied().collect::<Vec<_>>(), [Field::Username]);
+        assert_eq!(report.first(Field::Username), Some(Problem::Username(UsernameError::ForbiddenChar)));
+    }
+
+    #[test]
+    fn a_whole_valid_form_passes_and_reports_the_pesel() {
+        let report = validate(&request(&[
+            ("username", "jan_kowalski"),
+            ("password", "Tajne#Haslo1"),
+            ("password_repeat", "Tajne#Haslo1"),
+            ("first_name", "Jan"),
+            ("second_name", ""),
+            ("surname", "Kowalski-Nowak"),
+            ("pesel", "44051401359"),
+            ("email", "Jan@Example.pl"),
+            ("email_repeat", "jan@example.pl "),
+            ("phone", "600 123 456"),
+            ("phone_repeat", "+48600123456"),
+            ("id_card", "ABS123456"),
+        ]));
+        assert!(report.is_valid(), "{:?}", report.errors);
+        assert_eq!(report.pesel.unwrap().to_string(), "44051401359");
+    }
+
+    #[test]
+    fn repeats_are_compared_with_their_originals() {
+        let report = validate(&request(&[
+            ("password", "Tajne#Haslo1"),
+            ("password_repeat", "Tajne#Haslo2"),
+            ("email", "a@b.pl"),
+            ("email_repeat", "a@c.pl"),
+            ("phone", "600123456"),
+            ("phone_repeat", "600123457"),
+        ]));
+        assert_eq!(report.first(Field::PasswordRepeat), Some(Problem::PasswordRepeat(PasswordRepeatError::Mismatch)));
+        assert_eq!(report.first(Field::EmailRepeat), Some(Problem::EmailRepeat(EmailRepeatError::Mismatch)));
+        assert_eq!(report.first(Field::PhoneRepeat), Some(Problem::PhoneRepeat(PhoneRepeatError::Mismatch)));
+    }
+
+    #[test]
+    fn the_response_carries_codes_and_messages_in_the_language_asked() {
+        let report = validate(&request(&[("pesel", "44051401358"), ("surname", "")]));
+        let json = serde_json::to_value(report.to_response(Lang::En)).unwrap();
+        assert_eq!(json["errors"]["pesel"][0]["code"], "pesel.checksum");
+        assert_eq!(json["errors"]["surname"][0]["message"], "Enter your surname");
+        assert!(json.get("pesel").is_none());
+        let valid = serde_json::to_value(validate(&request(&[("pesel", "44051401359")])).to_response(Lang::Pl)).unwrap();
+        assert_eq!(valid, serde_json::json!({"errors": {}, "pesel": {"birth_date": "1944-05-14", "sex": "M"}}));
+    }
+
+    #[test]
+    fn unknown_fields_are_refused() {
+        assert!(serde_json::from_str::<ValidateRequest>(r#"{"usrname": "x"}"#).is_err());
+        assert!(serde_json::from_str::<ValidateRequest>(r#"{"username": 5}"#).is_err());
+    }
+}

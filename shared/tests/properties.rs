@@ -1,0 +1,117 @@
+//! Property tests of the rules against independent implementations written here.
+
+use proptest::prelude::*;
+use shared::rules::id_card::{IdCardError, IdCardNumber};
+use shared::rules::pesel::{Pesel, PeselError, Sex};
+use shared::rules::phone::{PhoneNumber, MOBILE_PREFIXES};
+
+/// Days from 0000-03-01 to 1800-01-01, found by walking the calendar the slow way.
+fn days_to_1800() -> i64 {
+    let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    // Whole years, March to March: the year ending in February of y + 1 has 366 days if y + 1 is leap.
+    let mut days = 0;
+    for y in 0..1799 {
+        days += if leap(y + 1) { 366 } else { 365 };
+    }
+    // 1799-03-01 to 1800-01-01: March to December of 1799.
+    days + [31, 30, 31, 30, 31, 31, 30, 31, 30, 31].iter().sum::<i64>()
+}
+
+/// The calendar date `offset` days after 1800-01-01, by Howard Hinnant's `civil_from_days` (no
+/// month tables, unlike the crate's own date check).
+fn date_after_1800(offset: i64) -> (i64, u32, u32) {
+    let shift = days_to_1800();
+    let z = offset + shift;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+/// A PESEL built the way the registry documents it; the check digit is chosen so that the
+/// weighted sum of all eleven digits (weights 1,3,7,9,1,3,7,9,1,3,1) ends in 0.
+fn independent_pesel(year: i64, month: u32, day: u32, serial: u32, male: bool) -> String {
+    let century_offset = match year {
+        1800..=1899 => 80,
+        1900..=1999 => 0,
+        2000..=2099 => 20,
+        2100..=2199 => 40,
+        _ => 60,
+    };
+    let sex_digit = (serial / 1000 % 5) * 2 + u32::from(male);
+    let first_ten = format!("{:02}{:02}{:02}{:03}{}", year % 100, month + century_offset, day, serial % 1000, sex_digit);
+    let weights = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3, 1];
+    let check = (0..10)
+        .find(|q| {
+            let digits = first_ten.chars().map(|c| c.to_digit(10).unwrap()).chain([*q]);
+            digits.zip(weights).map(|(d, w)| d * w).sum::<u32>() % 10 == 0
+        })
+        .unwrap();
+    format!("{first_ten}{check}")
+}
+
+const DAYS_1800_TO_2300: i64 = 182_621;
+
+#[test]
+fn the_independent_calendar_starts_where_it_should() {
+    assert_eq!(date_after_1800(0), (1800, 1, 1));
+    assert_eq!(date_after_1800(DAYS_1800_TO_2300 - 1), (2299, 12, 31));
+    assert_eq!(date_after_1800(59), (1800, 3, 1)); // 1800 was not a leap year
+    assert_eq!(independent_pesel(1944, 5, 14, 2013, true), "44051401359"); // the published example
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn every_generated_pesel_is_valid_with_its_date_and_sex(offset in 0..DAYS_1800_TO_2300, serial in 0u32..100_000, male: bool) {
+        let (year, month, day) = date_after_1800(offset);
+        let text = independent_pesel(year, month, day, serial, male);
+        let pesel = Pesel::parse(&text).map_err(|e| TestCaseError::fail(format!("{text}: {e:?}")))?;
+        prop_assert_eq!(pesel.birth_date().to_string(), format!("{year:04}-{month:02}-{day:02}"));
+        prop_assert_eq!(pesel.sex(), if male { Sex::Male } else { Sex::Female });
+        prop_assert_eq!(pesel.to_string(), text);
+    }
+
+    #[test]
+    fn every_one_digit_change_of_a_pesel_is_refused(offset in 0..DAYS_1800_TO_2300, serial in 0u32..100_000, male: bool, position in 0usize..11, delta in 1u8..10) {
+        let (year, month, day) = date_after_1800(offset);
+        let mut bytes = independent_pesel(year, month, day, serial, male).into_bytes();
+        bytes[position] = b'0' + (bytes[position] - b'0' + delta) % 10;
+        let changed = String::from_utf8(bytes).unwrap();
+        let outcome = Pesel::parse(&changed);
+        prop_assert!(matches!(outcome, Err(PeselError::Checksum | PeselError::InvalidDate)), "{} gave {:?}", changed, outcome);
+    }
+
+    #[test]
+    fn id_card_numbers_with_the_right_check_digit_pass_and_one_digit_changes_fail(
+        letters in "[A-Z]{3}", digits in "[0-9]{5}", position in 3usize..9, delta in 1u32..10,
+    ) {
+        let value = |c: char| c.to_digit(36).unwrap();
+        let letters_sum: u32 = letters.chars().zip([7, 3, 1]).map(|(c, w)| value(c) * w).sum();
+        let digits_sum: u32 = digits.chars().zip([7, 3, 1, 7, 3]).map(|(c, w)| value(c) * w).sum();
+        let check = (0..10).find(|c| (letters_sum + c * 9 + digits_sum) % 10 == 0).unwrap();
+        let number = format!("{letters}{check}{digits}");
+        prop_assert!(IdCardNumber::parse(&number).is_ok(), "{}", number);
+        let mut chars: Vec<char> = number.chars().collect();
+        chars[position] = char::from_digit((chars[position].to_digit(10).unwrap() + delta) % 10, 10).unwrap();
+        let changed: String = chars.into_iter().collect();
+        prop_assert_eq!(IdCardNumber::parse(&changed), Err(IdCardError::Checksum), "{}", changed);
+    }
+
+    #[test]
+    fn any_written_form_of_a_mobile_normalises_to_e164(
+        prefix in proptest::sample::select(MOBILE_PREFIXES.to_vec()), rest in "[0-9]{7}",
+        country in proptest::sample::select(vec!["", "+48", "+48 ", "0048", "0048-"]),
+        separators in proptest::collection::vec(proptest::sample::select(vec!["", " ", "-"]), 9),
+    ) {
+        let national = format!("{prefix}{rest}");
+        let written: String = national.chars().zip(&separators).map(|(c, s)| format!("{c}{s}")).collect();
+        let number = PhoneNumber::parse(&format!("{country}{written}")).unwrap();
+        prop_assert_eq!(number.e164(), format!("+48{national}"));
+    }
+}
