@@ -1,0 +1,80 @@
+//! The one error type of the API: each variant maps to a status and a JSON body with a stable code.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, Request};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use serde::de::DeserializeOwned;
+use shared::api::{ErrorBody, ErrorResponse};
+
+#[derive(Debug)]
+pub enum ApiError {
+    /// The body is not JSON, or not the JSON this route takes.
+    BadRequest { code: &'static str, message: String },
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    NotFound,
+}
+
+impl ApiError {
+    fn parts(&self) -> (StatusCode, &'static str, String) {
+        match self {
+            ApiError::BadRequest { code, message } => (StatusCode::BAD_REQUEST, code, message.clone()),
+            ApiError::PayloadTooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "request.too_large",
+                format!("The request body is larger than {} bytes.", crate::BODY_LIMIT_BYTES),
+            ),
+            ApiError::UnsupportedMediaType => (
+                StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                "request.not_json",
+                "Send the body as JSON with the header Content-Type: application/json.".into(),
+            ),
+            ApiError::NotFound => (StatusCode::NOT_FOUND, "route.not_found", "There is no such API route.".into()),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, message) = self.parts();
+        let body = ErrorResponse { error: ErrorBody { code: code.into(), message } };
+        (status, Json(body)).into_response()
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> ApiError {
+        match rejection {
+            JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
+            JsonRejection::JsonSyntaxError(e) => {
+                ApiError::BadRequest { code: "request.malformed_json", message: format!("The body is not valid JSON: {}", e.body_text()) }
+            }
+            JsonRejection::JsonDataError(e) => invalid_fields(&e.body_text()),
+            e if e.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
+            e => ApiError::BadRequest { code: "request.unreadable", message: e.body_text() },
+        }
+    }
+}
+
+/// A JSON object body whose rejections answer as `ApiError` (400/413/415 with a JSON body), never
+/// axum's plain text. Every body of this API is an object: an array is refused even where serde
+/// would read one into a struct.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
+        let Json(value) = Json::<serde_json::Value>::from_request(request, state).await?;
+        if !value.is_object() {
+            return Err(invalid_fields("the body must be a JSON object"));
+        }
+        serde_json::from_value(value).map(ApiJson).map_err(|e| invalid_fields(&e.to_string()))
+    }
+}
+
+fn invalid_fields(detail: &str) -> ApiError {
+    ApiError::BadRequest { code: "request.invalid_fields", message: format!("The JSON does not fit this route: {detail}") }
+}

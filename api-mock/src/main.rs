@@ -1,0 +1,26 @@
+//! Starts api-mock: parses the flags, sets up logging, serves until Ctrl+C or SIGTERM.
+
+use api_mock::{app, AppState, Cli};
+use clap::Parser;
+
+#[tokio::main]
+async fn main() -> std::io::Result<()> {
+    let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
+        .init();
+    let listener = tokio::net::TcpListener::bind(cli.listen).await?;
+    tracing::info!(address = %listener.local_addr()?, static_dir = ?cli.static_dir, "api-mock listening");
+    axum::serve(listener, app(AppState::from_cli(&cli)))
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = tokio::signal::ctrl_c();
+    let mut terminate = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM handler");
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate.recv() => {},
+    }
+}
