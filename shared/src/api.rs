@@ -24,6 +24,21 @@ pub enum Field {
 }
 
 impl Field {
+    pub const ALL: [Field; 12] = [
+        Field::Username,
+        Field::Password,
+        Field::PasswordRepeat,
+        Field::FirstName,
+        Field::SecondName,
+        Field::Surname,
+        Field::Pesel,
+        Field::Email,
+        Field::EmailRepeat,
+        Field::Phone,
+        Field::PhoneRepeat,
+        Field::IdCard,
+    ];
+
     /// The JSON key, also used as the id of the field's input in the page.
     pub fn key(self) -> &'static str {
         match self {
@@ -90,6 +105,51 @@ pub struct ValidateRequest {
     pub phone_repeat: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_card: Option<String>,
+}
+
+impl ValidateRequest {
+    /// The value sent for `field`, if any.
+    pub fn get(&self, field: Field) -> Option<&str> {
+        self.slot(field).as_deref()
+    }
+
+    pub fn set(&mut self, field: Field, value: String) {
+        *self.slot_mut(field) = Some(value);
+    }
+
+    fn slot(&self, field: Field) -> &Option<String> {
+        match field {
+            Field::Username => &self.username,
+            Field::Password => &self.password,
+            Field::PasswordRepeat => &self.password_repeat,
+            Field::FirstName => &self.first_name,
+            Field::SecondName => &self.second_name,
+            Field::Surname => &self.surname,
+            Field::Pesel => &self.pesel,
+            Field::Email => &self.email,
+            Field::EmailRepeat => &self.email_repeat,
+            Field::Phone => &self.phone,
+            Field::PhoneRepeat => &self.phone_repeat,
+            Field::IdCard => &self.id_card,
+        }
+    }
+
+    fn slot_mut(&mut self, field: Field) -> &mut Option<String> {
+        match field {
+            Field::Username => &mut self.username,
+            Field::Password => &mut self.password,
+            Field::PasswordRepeat => &mut self.password_repeat,
+            Field::FirstName => &mut self.first_name,
+            Field::SecondName => &mut self.second_name,
+            Field::Surname => &mut self.surname,
+            Field::Pesel => &mut self.pesel,
+            Field::Email => &mut self.email,
+            Field::EmailRepeat => &mut self.email_repeat,
+            Field::Phone => &mut self.phone,
+            Field::PhoneRepeat => &mut self.phone_repeat,
+            Field::IdCard => &mut self.id_card,
+        }
+    }
 }
 
 /// One problem with one field, as the API answers it.

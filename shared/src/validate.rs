@@ -212,6 +212,20 @@ mod tests {
     }
 
     #[test]
+    fn every_field_has_its_own_slot_and_its_key_is_its_json_name() {
+        let mut request = ValidateRequest::default();
+        for field in Field::ALL {
+            request.set(field, field.key().to_owned());
+        }
+        let json = serde_json::to_value(&request).unwrap();
+        for field in Field::ALL {
+            assert_eq!(request.get(field), Some(field.key()));
+            assert_eq!(json[field.key()], field.key());
+            assert_eq!(serde_json::to_value(field).unwrap(), field.key());
+        }
+    }
+
+    #[test]
     fn unknown_fields_are_refused() {
         assert!(serde_json::from_str::<ValidateRequest>(r#"{"usrname": "x"}"#).is_err());
         assert!(serde_json::from_str::<ValidateRequest>(r#"{"username": 5}"#).is_err());

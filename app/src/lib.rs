@@ -1,0 +1,11 @@
+//! The Profil Zaufany citizen portal in the browser. It validates with `shared` as the citizen
+//! types, and talks to the API only through `api`; it keeps no secret in storage.
+
+mod api;
+mod app;
+pub mod components;
+mod dom;
+pub mod i18n;
+pub mod pages;
+
+pub use app::App;
