@@ -1,0 +1,188 @@
+//! Component tests of the account step, mounted alone in headless Chromium.
+#![cfg(target_arch = "wasm32")]
+
+use app::i18n::{provide_locale, Locale};
+use app::pages::AccountPage;
+use leptos::prelude::*;
+use shared::Lang;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The mounted step, and the language switch its frame would hold.
+struct Step {
+    root: HtmlElement,
+    locale: Locale,
+}
+
+fn mount_step() -> Step {
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let locale = Rc::new(Cell::new(None));
+    let provided = locale.clone();
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        provided.set(Some(provide_locale()));
+        view! { <AccountPage /> }
+    });
+    handle.forget();
+    Step { root, locale: locale.get().unwrap() }
+}
+
+impl Step {
+    fn find<T: JsCast>(&self, selector: &str) -> T {
+        self.root.query_selector(selector).unwrap().unwrap_or_else(|| panic!("no {selector}")).unchecked_into()
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find::<HtmlElement>(selector).text_content().unwrap_or_default()
+    }
+
+    fn input(&self, id: &str) -> HtmlInputElement {
+        self.find(&format!("#{id}"))
+    }
+
+    async fn type_into(&self, id: &str, value: &str) {
+        let input = self.input(id);
+        input.set_value(value);
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        input.dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap()).unwrap();
+        leptos::task::tick().await;
+    }
+
+    async fn leave(&self, id: &str) {
+        self.input(id).dispatch_event(&web_sys::FocusEvent::new("blur").unwrap()).unwrap();
+        leptos::task::tick().await;
+    }
+
+    async fn press_next(&self) {
+        self.find::<HtmlElement>("button[type=submit]").click();
+        leptos::task::tick().await;
+    }
+
+    fn error(&self, id: &str) -> String {
+        self.text(&format!("#{id}-error"))
+    }
+
+    /// Waits, a frame at a time, until `condition` holds (at most about five seconds).
+    async fn until(&self, what: &str, condition: impl Fn(&Step) -> bool) {
+        for _ in 0..250 {
+            if condition(self) {
+                return;
+            }
+            let frame = js_sys::Promise::new(&mut |resolve, _| {
+                window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 20).unwrap();
+            });
+            wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
+        }
+        panic!("timed out waiting until {what}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn no_error_shows_while_the_citizen_is_still_in_the_field() {
+    let step = mount_step();
+    step.type_into("username", "jan.kowalski").await;
+    assert_eq!(step.error("username"), "");
+    assert_eq!(step.input("username").get_attribute("aria-invalid").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn leaving_a_username_with_a_dot_shows_the_polish_error() {
+    let step = mount_step();
+    step.type_into("username", "jan.kowalski").await;
+    step.leave("username").await;
+    assert!(step.error("username").contains("Nazwa użytkownika może zawierać tylko litery"), "{}", step.error("username"));
+    let input = step.input("username");
+    assert_eq!(input.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(input.get_attribute("aria-describedby").as_deref(), Some("username-hint username-error"));
+}
+
+#[wasm_bindgen_test]
+async fn fixing_the_username_clears_the_error_as_the_citizen_types() {
+    let step = mount_step();
+    step.type_into("username", "jan.kowalski").await;
+    step.leave("username").await;
+    step.type_into("username", "jan_kowalski").await;
+    assert_eq!(step.error("username"), "");
+    assert_eq!(step.input("username").get_attribute("aria-invalid").as_deref(), Some("false"));
+}
+
+#[wasm_bindgen_test]
+async fn leaving_an_untouched_field_shows_nothing() {
+    let step = mount_step();
+    step.leave("username").await;
+    assert_eq!(step.error("username"), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_different_repeat_is_reported_once_left() {
+    let step = mount_step();
+    step.type_into("password", "Tajne#Haslo1").await;
+    step.type_into("password_repeat", "Tajne#Haslo2").await;
+    step.leave("password_repeat").await;
+    assert!(step.error("password_repeat").contains("Hasła nie są takie same"));
+    step.type_into("password", "Tajne#Haslo2").await;
+    assert_eq!(step.error("password_repeat"), "");
+}
+
+#[wasm_bindgen_test]
+async fn next_on_an_empty_form_shows_a_summary_linking_to_every_field() {
+    let step = mount_step();
+    step.press_next().await;
+    let summary: HtmlElement = step.find(".error-summary");
+    assert!(!summary.hidden());
+    assert_eq!(summary.get_attribute("role").as_deref(), Some("alert"));
+    let links = summary.query_selector_all("a").unwrap();
+    let hrefs: Vec<String> = (0..links.length()).map(|i| links.get(i).unwrap().unchecked_into::<HtmlElement>().get_attribute("href").unwrap()).collect();
+    assert_eq!(hrefs, ["#username", "#password", "#password_repeat"]);
+    assert!(step.text(".error-summary").contains("Wpisz nazwę użytkownika"));
+    assert_eq!(step.error("password"), "Błąd: Wpisz hasło");
+}
+
+#[wasm_bindgen_test]
+async fn a_summary_link_moves_focus_to_its_field() {
+    let step = mount_step();
+    step.press_next().await;
+    step.find::<HtmlElement>(".error-summary a[href='#password']").click();
+    leptos::task::tick().await;
+    assert_eq!(document().active_element().unwrap().id(), "password");
+}
+
+#[wasm_bindgen_test]
+async fn the_summary_shrinks_as_errors_are_fixed() {
+    let step = mount_step();
+    step.press_next().await;
+    step.type_into("username", "jan_kowalski").await;
+    assert_eq!(step.find::<HtmlElement>(".error-summary").query_selector_all("a").unwrap().length(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn switching_to_english_translates_labels_and_errors() {
+    let step = mount_step();
+    step.type_into("username", "łukasz").await;
+    step.leave("username").await;
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text("label[for=username]"), "Username");
+    assert!(step.error("username").contains("cannot contain Polish letters"), "{}", step.error("username"));
+    assert_eq!(document().document_element().unwrap().get_attribute("lang").as_deref(), Some("en"));
+}
+
+#[wasm_bindgen_test]
+async fn a_valid_form_is_sent_and_an_unreachable_service_is_told_plainly() {
+    // The test page has no API behind it: the answer is a 404, which the step must report.
+    let step = mount_step();
+    step.type_into("username", "jan_kowalski").await;
+    step.type_into("password", "Tajne#Haslo1").await;
+    step.type_into("password_repeat", "Tajne#Haslo1").await;
+    step.press_next().await;
+    assert!(step.find::<HtmlElement>(".error-summary").hidden());
+    step.until("the failure notice shows", |s| s.root.query_selector(".notice--error").unwrap().is_some()).await;
+    assert!(step.text(".notice--error").contains("Nie udało się połączyć z serwisem"));
+}

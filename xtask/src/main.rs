@@ -1,0 +1,56 @@
+//! Project chores as one small program: `cargo xtask setup | run | test | bench`.
+//! Every command first installs what it needs (idempotently), so a fresh machine needs nothing
+//! but this repository and the Rust toolchain.
+
+mod bench;
+mod setup;
+mod shell;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  setup   install every tool the build and the tests need (skips what is already there)
+  run     build the app in release mode and serve it with api-mock on http://127.0.0.1:8080
+  test    run every test: shared and api-mock, wasm-pack in Chromium, end-to-end with axe-core
+  bench   print the figures: wasm and first-load sizes, validation cost per call";
+
+fn main() -> ExitCode {
+    let command = std::env::args().nth(1).unwrap_or_default();
+    let outcome = match command.as_str() {
+        "setup" => setup::for_tests(),
+        "run" => run(),
+        "test" => test(),
+        "bench" => bench::run(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask {command}: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run() -> Result<(), String> {
+    setup::for_build()?;
+    shell::build_app()?;
+    shell::step("api-mock on http://127.0.0.1:8080");
+    shell::cargo(&["run", "--profile", "server", "-p", "api-mock", "--", "--static", "dist", "--listen", "127.0.0.1:8080"])
+}
+
+fn test() -> Result<(), String> {
+    setup::for_tests()?;
+    shell::step("unit, property and route tests (shared, api-mock, xtask)");
+    shell::cargo(&["test", "-p", "shared", "-p", "api-mock", "-p", "xtask"])?;
+    shell::step("component tests in headless Chromium (wasm-pack)");
+    shell::run(shell::command("wasm-pack").args(["test", "--headless", "--chrome", "--chromedriver", setup::CHROMEDRIVER, "app"]))?;
+    shell::build_app()?;
+    shell::step("end-to-end tests in headless Chromium against the release build");
+    shell::cargo(&["test", "-p", "e2e", "--", "--test-threads=2"])
+}
