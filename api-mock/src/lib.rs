@@ -45,3 +45,8 @@ impl AppState {
 pub fn app(state: AppState) -> Router {
     routes::router(state)
 }
+
+/// Serves `app(state)` on `listener` until the future is dropped or the process stops.
+pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
+    axum::serve(listener, app(state)).await
+}

@@ -6,7 +6,7 @@
 
 pub mod api;
 pub mod i18n;
-mod pattern;
+pub mod pattern;
 pub mod rules;
 pub mod validate;
 

@@ -1,4 +1,5 @@
 //! Property tests of the rules against independent implementations written here.
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use shared::rules::id_card::{IdCardError, IdCardNumber};

@@ -48,8 +48,14 @@ fn test() -> Result<(), String> {
     setup::for_tests()?;
     shell::step("unit, property and route tests (shared, api-mock, xtask)");
     shell::cargo(&["test", "-p", "shared", "-p", "api-mock", "-p", "xtask"])?;
-    shell::step("component tests in headless Chromium (wasm-pack)");
-    shell::run(shell::command("wasm-pack").args(["test", "--headless", "--chrome", "--chromedriver", setup::CHROMEDRIVER, "app"]))?;
+    for (title, krate) in [("shared's patterns in the browser engine", "shared"), ("app components", "app")] {
+        shell::step(&format!("{title}: headless Chromium (wasm-pack)"));
+        shell::run(
+            shell::command("wasm-pack")
+                .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", shell::root().join("webdriver.json"))
+                .args(["test", "--headless", "--chrome", "--chromedriver", setup::CHROMEDRIVER, krate]),
+        )?;
+    }
     shell::build_app()?;
     shell::step("end-to-end tests in headless Chromium against the release build");
     shell::cargo(&["test", "-p", "e2e", "--", "--test-threads=2"])

@@ -2,14 +2,16 @@
 //! `<input type="email">`, at most 254 characters; compared case-insensitively.
 
 use super::error_codes;
-use crate::{pattern, Lang};
-use std::sync::LazyLock;
+use crate::pattern::Regex;
+use crate::Lang;
 use validator::ValidateLength;
 
 pub const MAX_LEN: u64 = 254;
 pub const PATTERN: &str = r"^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*$";
 
-static SHAPE: LazyLock<pattern::Regex> = LazyLock::new(|| pattern::compile(PATTERN));
+thread_local! {
+    static SHAPE: Regex = Regex::new(PATTERN);
+}
 
 error_codes! {
     /// Why an e-mail address is refused.
@@ -43,7 +45,7 @@ pub fn validate(input: &str) -> Result<&str, EmailError> {
     if !email.validate_length(None, Some(MAX_LEN), None) {
         return Err(EmailError::TooLong);
     }
-    if !SHAPE.is_match(email) {
+    if !SHAPE.with(|shape| shape.is_match(email)) {
         return Err(EmailError::Format);
     }
     Ok(email)

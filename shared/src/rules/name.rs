@@ -27,13 +27,14 @@ pub enum NamePart {
 
 impl NameError {
     pub fn message(self, part: NamePart, lang: Lang) -> String {
-        let (noun_pl, noun_en) = match part {
-            NamePart::First => ("Imię", "first name"),
-            NamePart::Second => ("Drugie imię", "second name"),
-            NamePart::Surname => ("Nazwisko", "surname"),
+        // The Polish noun capitalised to open a sentence and in lower case (accusative) after "Wpisz".
+        let (noun_pl, object_pl, noun_en) = match part {
+            NamePart::First => ("Imię", "imię", "first name"),
+            NamePart::Second => ("Drugie imię", "drugie imię", "second name"),
+            NamePart::Surname => ("Nazwisko", "nazwisko", "surname"),
         };
         match (self, lang) {
-            (Self::Required, Lang::Pl) => format!("Wpisz {}", noun_pl.to_lowercase()),
+            (Self::Required, Lang::Pl) => format!("Wpisz {object_pl}"),
             (Self::Required, Lang::En) => format!("Enter your {noun_en}"),
             (Self::TooLong, Lang::Pl) => format!("{noun_pl} może mieć najwyżej {MAX_LEN} znaków"),
             (Self::TooLong, Lang::En) => format!("The {noun_en} must be at most {MAX_LEN} characters long"),

@@ -2,16 +2,18 @@
 //! kept normalised as E.164 (`+48XXXXXXXXX`).
 
 use super::error_codes;
-use crate::{pattern, Lang};
+use crate::pattern::Regex;
+use crate::Lang;
 use std::fmt;
-use std::sync::LazyLock;
 
 /// The national number, after separators are removed, with an optional country code.
-pub const PATTERN: &str = r"^(?:\+48|0048)?([0-9]{9})$";
+pub const PATTERN: &str = r"^(?:\+48|0048)?[0-9]{9}$";
 /// The first two digits of Polish mobile numbers in the national numbering plan.
 pub const MOBILE_PREFIXES: [&str; 13] = ["45", "50", "51", "53", "57", "60", "66", "69", "72", "73", "78", "79", "88"];
 
-static SHAPE: LazyLock<pattern::Regex> = LazyLock::new(|| pattern::compile(PATTERN));
+thread_local! {
+    static SHAPE: Regex = Regex::new(PATTERN);
+}
 
 error_codes! {
     /// Why a phone number is refused.
@@ -51,7 +53,11 @@ impl PhoneNumber {
         if compact.is_empty() {
             return Err(PhoneError::Required);
         }
-        let national = SHAPE.captures(&compact).and_then(|c| c.get(1)).ok_or(PhoneError::Format)?.as_str();
+        if !SHAPE.with(|shape| shape.is_match(&compact)) {
+            return Err(PhoneError::Format);
+        }
+        // The pattern ends in nine ASCII digits: the national number.
+        let national = &compact[compact.len() - 9..];
         if !MOBILE_PREFIXES.contains(&&national[..2]) {
             return Err(PhoneError::NotMobile);
         }

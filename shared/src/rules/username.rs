@@ -1,8 +1,8 @@
 //! Username ("Nazwa użytkownika"): ASCII letters, digits, `_` and `-`; unique, case-insensitively.
 
 use super::error_codes;
-use crate::{pattern, Lang};
-use std::sync::LazyLock;
+use crate::pattern::Regex;
+use crate::Lang;
 use validator::ValidateLength;
 
 pub const MIN_LEN: u64 = 4;
@@ -10,7 +10,9 @@ pub const MAX_LEN: u64 = 32;
 pub const PATTERN: &str = r"^[A-Za-z0-9_-]+$";
 const POLISH_LETTERS: &str = "ąćęłńóśźżĄĆĘŁŃÓŚŹŻ";
 
-static ALLOWED: LazyLock<pattern::Regex> = LazyLock::new(|| pattern::compile(PATTERN));
+thread_local! {
+    static ALLOWED: Regex = Regex::new(PATTERN);
+}
 
 error_codes! {
     /// Why a username is refused.
@@ -53,7 +55,7 @@ pub fn validate(username: &str) -> Result<(), UsernameError> {
     if username.chars().any(|c| POLISH_LETTERS.contains(c)) {
         return Err(UsernameError::PolishLetter);
     }
-    if !ALLOWED.is_match(username) {
+    if !ALLOWED.with(|allowed| allowed.is_match(username)) {
         return Err(UsernameError::ForbiddenChar);
     }
     if !username.validate_length(Some(MIN_LEN), None, None) {

@@ -1,0 +1,142 @@
+//! One test's world: api-mock serving `dist/` on a free port, ChromeDriver, headless Chromium.
+
+use futures::FutureExt;
+use std::net::{SocketAddr, TcpListener};
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use thirtyfour::prelude::*;
+use thirtyfour::ChromiumLikeCapabilities;
+
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM_ARGS: [&str; 9] = [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--window-size=1280,900",
+];
+/// How long a wait for the page may take before the test fails.
+const PATIENCE: Duration = Duration::from_secs(10);
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("e2e sits in the workspace").to_path_buf()
+}
+
+pub struct Browser {
+    pub driver: WebDriver,
+    base: String,
+    chromedriver: tokio::process::Child,
+    server: tokio::task::JoinHandle<()>,
+}
+
+/// Runs `test` with a fresh browser and always closes it, even when the test fails.
+pub async fn with_browser(test: impl AsyncFnOnce(&Browser) -> WebDriverResult<()>) {
+    let browser = Browser::start().await;
+    let outcome = AssertUnwindSafe(test(&browser)).catch_unwind().await;
+    browser.close().await;
+    match outcome {
+        Ok(result) => result.expect("the browser answered every command"),
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
+}
+
+impl Browser {
+    async fn start() -> Browser {
+        let dist = root().join("dist");
+        assert!(dist.join("index.html").exists(), "no release build in {}: run `cargo xtask test`, which builds it first", dist.display());
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port for api-mock");
+        let base = format!("http://{}", listener.local_addr().expect("bound address"));
+        let state = api_mock::AppState { static_dir: Some(dist) };
+        let server = tokio::spawn(async move { api_mock::serve(listener, state).await.expect("api-mock serves") });
+
+        let port = free_port();
+        let chromedriver = tokio::process::Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .expect("chromedriver starts (cargo xtask setup installs it)");
+        wait_for_port(SocketAddr::from(([127, 0, 0, 1], port))).await;
+
+        let mut capabilities = DesiredCapabilities::chrome();
+        capabilities.set_binary(CHROMIUM).expect("binary capability");
+        for arg in CHROMIUM_ARGS {
+            capabilities.add_arg(arg).expect("argument capability");
+        }
+        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities).await.expect("a Chromium session");
+        Browser { driver, base, chromedriver, server }
+    }
+
+    async fn close(mut self) {
+        let _ = self.driver.quit().await;
+        let _ = self.chromedriver.kill().await;
+        self.server.abort();
+    }
+
+    /// Opens a path of the app, e.g. `/rejestracja/konto`.
+    pub async fn open(&self, path: &str) -> WebDriverResult<()> {
+        self.driver.goto(format!("{}{path}", self.base)).await
+    }
+
+    /// Waits until the element is in the page, as the app renders after the wasm starts.
+    pub async fn find(&self, by: By) -> WebDriverResult<WebElement> {
+        self.driver.query(by).wait(PATIENCE, Duration::from_millis(25)).first().await
+    }
+
+    /// Polls `check` until it returns `Some`, failing the test with `what` after `PATIENCE`.
+    pub async fn eventually<T>(&self, what: &str, mut check: impl AsyncFnMut() -> WebDriverResult<Option<T>>) -> WebDriverResult<T> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            if let Some(value) = check().await? {
+                return Ok(value);
+            }
+            assert!(tokio::time::Instant::now() < deadline, "timed out waiting until {what}");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
+    /// The id of the element that has focus.
+    pub async fn focused_id(&self) -> WebDriverResult<String> {
+        Ok(self.driver.active_element().await?.id().await?.unwrap_or_default())
+    }
+
+    /// Sets the viewport width (the height stays generous), e.g. 320 for the narrowest phone.
+    pub async fn set_width(&self, width: u32) -> WebDriverResult<()> {
+        self.driver.set_window_rect(0, 0, width, 900).await
+    }
+
+    /// Whether the page scrolls sideways (it must not, down to 320 px).
+    pub async fn scrolls_sideways(&self) -> WebDriverResult<bool> {
+        let ret = self.driver.execute("return document.documentElement.scrollWidth > document.documentElement.clientWidth;", Vec::new()).await?;
+        ret.convert()
+    }
+
+    /// Saves a screenshot under `e2e/artifacts/` (not committed).
+    pub async fn screenshot(&self, name: &str) -> WebDriverResult<()> {
+        let dir = root().join("e2e/artifacts");
+        std::fs::create_dir_all(&dir).expect("the artifacts folder");
+        self.driver.screenshot(&dir.join(format!("{name}.png"))).await
+    }
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).expect("a free port").port()
+}
+
+async fn wait_for_port(address: SocketAddr) {
+    for _ in 0..400 {
+        if tokio::net::TcpStream::connect(address).await.is_ok() {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(25)).await;
+    }
+    panic!("chromedriver did not listen on {address}");
+}

@@ -1,0 +1,44 @@
+//! axe-core scans of every screen that has no journey of its own.
+
+use e2e::axe::assert_accessible;
+use e2e::{with_browser, Browser};
+use thirtyfour::prelude::*;
+
+#[tokio::test]
+async fn the_account_step_as_first_opened_is_accessible() {
+    with_browser(async |browser: &Browser| {
+        browser.open("/").await?;
+        browser.find(By::Id("username")).await?;
+        assert!(browser.driver.current_url().await?.path().ends_with("/rejestracja/konto"), "the start page leads to registration");
+        assert_eq!(browser.driver.title().await?, "Utwórz konto – Profil Zaufany");
+        assert_accessible(browser, "the account step").await?;
+        browser.screenshot("account-pl").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_accessibility_statement_is_linked_from_the_footer_and_accessible() {
+    with_browser(async |browser: &Browser| {
+        browser.open("/rejestracja/konto").await?;
+        browser.find(By::LinkText("Deklaracja dostępności")).await?.click().await?;
+        let heading = browser.find(By::Tag("h1")).await?;
+        assert_eq!(heading.text().await?, "Deklaracja dostępności serwisu Profil Zaufany");
+        assert!(browser.driver.current_url().await?.path().ends_with("/deklaracja-dostepnosci"));
+        assert_accessible(browser, "the accessibility statement").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_unknown_address_shows_an_accessible_not_found_page() {
+    with_browser(async |browser: &Browser| {
+        browser.open("/no-such-page").await?;
+        assert_eq!(browser.find(By::Tag("h1")).await?.text().await?, "Nie znaleziono strony");
+        assert_accessible(browser, "the not-found page").await?;
+        Ok(())
+    })
+    .await;
+}
