@@ -28,7 +28,9 @@ fn validate(body: Value) -> Request<Body> {
 }
 
 #[tokio::test]
-async fn health_answers_ok() {
+async fn health_answers_ok_and_is_never_cached() {
+    let response = app(AppState::default()).oneshot(Request::get("/api/health").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
     let (status, body) = send(Request::get("/api/health").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK);
     assert_eq!(body["status"], "ok");
@@ -121,6 +123,14 @@ async fn the_app_is_served_with_index_html_for_client_routes() {
     assert_eq!((status, body.as_str().unwrap()), (StatusCode::OK, "<!doctype html><title>PZ</title>"));
     let (status, body) = send_to(state.clone(), Request::get("/app.js").body(Body::empty()).unwrap()).await;
     assert_eq!((status, body.as_str().unwrap()), (StatusCode::OK, "console.log(1)"));
+
+    let page = app(state.clone()).oneshot(Request::get("/").body(Body::empty()).unwrap()).await.unwrap();
+    let policy = page.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(policy.starts_with("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"), "{policy}");
+    assert_eq!(page.headers()[header::CACHE_CONTROL], "no-cache");
+    assert_eq!(page.headers()[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
+    let asset = app(state.clone()).oneshot(Request::get("/app.js").body(Body::empty()).unwrap()).await.unwrap();
+    assert_eq!(asset.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
     let (status, _) = send_to(state, Request::get("/api/missing").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::NOT_FOUND);
     std::fs::remove_dir_all(dir).unwrap();

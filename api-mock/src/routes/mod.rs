@@ -6,21 +6,26 @@ mod validation;
 
 use crate::{ApiError, AppState, BODY_LIMIT_BYTES};
 use axum::extract::{DefaultBodyLimit, FromRequestParts};
-use axum::http::{header::ACCEPT_LANGUAGE, request::Parts};
+use axum::http::{header, header::ACCEPT_LANGUAGE, request::Parts, HeaderValue};
 use axum::Router;
 use shared::Lang;
 use std::convert::Infallible;
+use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub fn router(state: AppState) -> Router {
     let api = Router::new()
         .merge(health::routes())
         .merge(validation::routes())
-        .fallback(|| async { ApiError::NotFound });
+        .fallback(|| async { ApiError::NotFound })
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Router::new()
         .nest("/api", api)
         .merge(spa::routes(state.static_dir.as_deref()))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
+        .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
+        .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
+        .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(TraceLayer::new_for_http())
         .with_state(state)
 }

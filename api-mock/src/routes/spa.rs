@@ -1,13 +1,63 @@
-//! The built app: its files as they are, and `index.html` for every other path (client routing).
+//! The built app: its files as they are, `index.html` for every other path (client routing), with
+//! a Content-Security-Policy that allows exactly the app's own scripts.
 
 use crate::AppState;
+use axum::http::{header, HeaderValue};
 use axum::Router;
+use base64::Engine;
+use sha2::{Digest, Sha256};
 use std::path::Path;
 use tower_http::services::{ServeDir, ServeFile};
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub fn routes(static_dir: Option<&Path>) -> Router<AppState> {
-    match static_dir {
-        Some(dir) => Router::new().fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html")))),
-        None => Router::new(),
+    let Some(dir) = static_dir else {
+        return Router::new();
+    };
+    let index = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
+    let csp = HeaderValue::from_str(&content_security_policy(&index)).expect("the policy is ASCII");
+    Router::new()
+        .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))))
+        .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
+        // trunk names every asset by its hash; only index.html changes under the same name.
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, |response: &axum::response::Response<_>| {
+            let html = response.headers().get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
+            Some(HeaderValue::from_static(if html { "no-cache" } else { "public, max-age=31536000, immutable" }))
+        }))
+}
+
+/// The policy of the app: its own files only, WebAssembly compilation, and the inline start-up
+/// script(s) trunk writes into index.html, allowed by their SHA-256 (no 'unsafe-inline').
+pub fn content_security_policy(index_html: &str) -> String {
+    let hashes: String = inline_scripts(index_html)
+        .map(|script| format!(" 'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script))))
+        .collect();
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
+         connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// The text of every `<script>` without a `src`.
+fn inline_scripts(html: &str) -> impl Iterator<Item = &str> {
+    html.split("<script").skip(1).filter_map(|rest| {
+        let (tag, body) = rest.split_once('>')?;
+        let (script, _) = body.split_once("</script>")?;
+        (!tag.contains("src=")).then_some(script)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn inline_scripts_are_hashed_and_external_ones_are_not() {
+        let html = r#"<script type="module">init()</script><script src="/a.js"></script>"#;
+        let policy = content_security_policy(html);
+        let expected = base64::engine::general_purpose::STANDARD.encode(Sha256::digest("init()"));
+        assert!(policy.contains(&format!("script-src 'self' 'wasm-unsafe-eval' 'sha256-{expected}';")), "{policy}");
+        assert_eq!(policy.matches("sha256-").count(), 1);
+        assert!(!policy.contains("unsafe-inline"));
     }
 }
