@@ -1,9 +1,11 @@
 //! api-mock: a real HTTP server that answers the Profil Zaufany API with the rules of `shared`,
 //! and serves the built app. It holds no real citizen data and must never log secrets.
 
+mod clock;
 mod error;
 mod routes;
 
+pub use clock::Clock;
 pub use error::ApiError;
 
 use axum::Router;
@@ -33,11 +35,12 @@ pub struct Cli {
 #[derive(Clone, Debug, Default)]
 pub struct AppState {
     pub static_dir: Option<PathBuf>,
+    pub clock: Clock,
 }
 
 impl AppState {
     pub fn from_cli(cli: &Cli) -> AppState {
-        AppState { static_dir: cli.static_dir.clone() }
+        AppState { static_dir: cli.static_dir.clone(), clock: Clock }
     }
 }
 

@@ -118,7 +118,7 @@ async fn the_app_is_served_with_index_html_for_client_routes() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>PZ</title>").unwrap();
     std::fs::write(dir.join("app.js"), "console.log(1)").unwrap();
-    let state = AppState { static_dir: Some(dir.clone()) };
+    let state = AppState { static_dir: Some(dir.clone()), ..AppState::default() };
     let (status, body) = send_to(state.clone(), Request::get("/rejestracja/konto").body(Body::empty()).unwrap()).await;
     assert_eq!((status, body.as_str().unwrap()), (StatusCode::OK, "<!doctype html><title>PZ</title>"));
     let (status, body) = send_to(state.clone(), Request::get("/app.js").body(Body::empty()).unwrap()).await;

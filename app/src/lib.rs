@@ -9,3 +9,6 @@ pub mod i18n;
 pub mod pages;
 
 pub use app::App;
+
+/// The `performance.mark` set once the app is mounted and answers input; the benchmark reads it.
+pub const INTERACTIVE_MARK: &str = "pz-interactive";

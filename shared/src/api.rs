@@ -1,5 +1,6 @@
 //! The JSON the app and api-mock exchange: field names, requests, responses and error bodies.
 
+use crate::rules::confirmation::Confirmation;
 use crate::rules::pesel::{Date, Sex};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
@@ -21,10 +22,13 @@ pub enum Field {
     Phone,
     PhoneRepeat,
     IdCard,
+    Confirmation,
+    Consent,
 }
 
 impl Field {
-    pub const ALL: [Field; 12] = [
+    /// The fields typed as text, in form order.
+    pub const TEXT: [Field; 12] = [
         Field::Username,
         Field::Password,
         Field::PasswordRepeat,
@@ -54,6 +58,8 @@ impl Field {
             Field::Phone => "phone",
             Field::PhoneRepeat => "phone_repeat",
             Field::IdCard => "id_card",
+            Field::Confirmation => "confirmation",
+            Field::Consent => "consent",
         }
     }
 
@@ -72,12 +78,16 @@ impl Field {
             Field::Phone => ("Numer telefonu komórkowego", "Mobile phone number"),
             Field::PhoneRepeat => ("Powtórz numer telefonu komórkowego", "Repeat the mobile phone number"),
             Field::IdCard => ("Seria i numer dowodu osobistego", "ID card series and number"),
+            Field::Confirmation => ("Sposób potwierdzenia tożsamości", "How your identity will be confirmed"),
+            Field::Consent => ("Zgoda", "Consent"),
         };
         lang.pick(pl, en)
     }
 }
 
 /// `POST /api/v1/validate`: any subset of the fields; only those present are checked.
+/// `POST /api/v1/registrations` takes the same object and requires every field but the second
+/// name and the ID card.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ValidateRequest {
@@ -105,20 +115,25 @@ pub struct ValidateRequest {
     pub phone_repeat: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id_card: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confirmation: Option<Confirmation>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub consent: Option<bool>,
 }
 
 impl ValidateRequest {
-    /// The value sent for `field`, if any.
+    /// The text sent for a text field, if any; `None` for the other fields.
     pub fn get(&self, field: Field) -> Option<&str> {
-        self.slot(field).as_deref()
+        self.text_slot(field).and_then(Option::as_deref)
     }
 
-    pub fn set(&mut self, field: Field, value: String) {
-        *self.slot_mut(field) = Some(value);
+    /// Sets a text field; returns false, changing nothing, for a field that is not text.
+    pub fn set(&mut self, field: Field, value: String) -> bool {
+        self.text_slot_mut(field).map(|slot| *slot = Some(value)).is_some()
     }
 
-    fn slot(&self, field: Field) -> &Option<String> {
-        match field {
+    fn text_slot(&self, field: Field) -> Option<&Option<String>> {
+        Some(match field {
             Field::Username => &self.username,
             Field::Password => &self.password,
             Field::PasswordRepeat => &self.password_repeat,
@@ -131,11 +146,12 @@ impl ValidateRequest {
             Field::Phone => &self.phone,
             Field::PhoneRepeat => &self.phone_repeat,
             Field::IdCard => &self.id_card,
-        }
+            Field::Confirmation | Field::Consent => return None,
+        })
     }
 
-    fn slot_mut(&mut self, field: Field) -> &mut Option<String> {
-        match field {
+    fn text_slot_mut(&mut self, field: Field) -> Option<&mut Option<String>> {
+        Some(match field {
             Field::Username => &mut self.username,
             Field::Password => &mut self.password,
             Field::PasswordRepeat => &mut self.password_repeat,
@@ -148,7 +164,8 @@ impl ValidateRequest {
             Field::Phone => &mut self.phone,
             Field::PhoneRepeat => &mut self.phone_repeat,
             Field::IdCard => &mut self.id_card,
-        }
+            Field::Confirmation | Field::Consent => return None,
+        })
     }
 }
 

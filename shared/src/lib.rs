@@ -5,6 +5,7 @@
 //! never disagree. This crate never does I/O and never reads a clock.
 
 pub mod api;
+pub mod date;
 pub mod i18n;
 pub mod pattern;
 pub mod rules;

@@ -1,11 +1,14 @@
 //! The one function that checks a set of fields: the app calls it as the citizen types and on
-//! "Dalej"; api-mock calls it on every request that carries them.
+//! "Dalej"; api-mock calls it on every request that carries them. Rules that depend on the date
+//! (age, call windows) take `today` from the caller: the browser's date, or api-mock's clock.
 
 use crate::api::{Field, FieldError, PeselFacts, ValidateRequest, ValidateResponse};
+use crate::date::Date;
+use crate::rules::confirmation::{self, ConfirmationError, ConsentError};
 use crate::rules::name::{NameError, NamePart};
 use crate::rules::repeat::{self, EmailRepeatError, PasswordRepeatError, PhoneRepeatError};
 use crate::rules::{email, email::EmailError, id_card, id_card::IdCardError, name, password, password::PasswordError};
-use crate::rules::{pesel::Pesel, pesel::PeselError, phone::PhoneError, phone::PhoneNumber, username, username::UsernameError};
+use crate::rules::{pesel, pesel::Pesel, pesel::PeselError, phone::PhoneError, phone::PhoneNumber, username, username::UsernameError};
 use crate::Lang;
 use std::collections::BTreeMap;
 
@@ -22,6 +25,8 @@ pub enum Problem {
     Phone(PhoneError),
     PhoneRepeat(PhoneRepeatError),
     IdCard(IdCardError),
+    Confirmation(ConfirmationError),
+    Consent(ConsentError),
 }
 
 impl Problem {
@@ -37,6 +42,8 @@ impl Problem {
             Problem::Phone(e) => e.code(),
             Problem::PhoneRepeat(e) => e.code(),
             Problem::IdCard(e) => e.code(),
+            Problem::Confirmation(e) => e.code(),
+            Problem::Consent(e) => e.code(),
         }
     }
 
@@ -52,6 +59,8 @@ impl Problem {
             Problem::Phone(e) => e.message(lang).into(),
             Problem::PhoneRepeat(e) => e.message(lang).into(),
             Problem::IdCard(e) => e.message(lang).into(),
+            Problem::Confirmation(e) => e.message(lang).into(),
+            Problem::Consent(e) => e.message(lang).into(),
         }
     }
 
@@ -94,8 +103,41 @@ impl Report {
     }
 }
 
-/// Checks every field present in `request` with the rules of `crate::rules`.
-pub fn validate(request: &ValidateRequest) -> Report {
+/// The fields a registration must carry (all but the second name and the ID card).
+pub const REGISTRATION_FIELDS: [Field; 12] = [
+    Field::Username,
+    Field::Password,
+    Field::PasswordRepeat,
+    Field::FirstName,
+    Field::Surname,
+    Field::Pesel,
+    Field::Email,
+    Field::EmailRepeat,
+    Field::Phone,
+    Field::PhoneRepeat,
+    Field::Confirmation,
+    Field::Consent,
+];
+
+/// Checks a whole registration: like `validate`, with a missing required field reported as not
+/// filled in.
+pub fn validate_registration(request: &ValidateRequest, today: Date) -> Report {
+    let mut complete = request.clone();
+    for field in REGISTRATION_FIELDS {
+        if complete.get(field).is_none() {
+            complete.set(field, String::new());
+        }
+    }
+    complete.consent.get_or_insert(false);
+    let mut report = validate(&complete, today);
+    if complete.confirmation.is_none() {
+        report.add(Field::Confirmation, Err::<(), _>(ConfirmationError::Required), Problem::Confirmation);
+    }
+    report
+}
+
+/// Checks every field present in `request` with the rules of `crate::rules`, on the day `today`.
+pub fn validate(request: &ValidateRequest, today: Date) -> Report {
     let mut report = Report::default();
     if let Some(value) = &request.username {
         report.add(Field::Username, username::validate(value), Problem::Username);
@@ -119,7 +161,8 @@ pub fn validate(request: &ValidateRequest) -> Report {
         }
     }
     if let Some(value) = &request.pesel {
-        report.pesel = report.add(Field::Pesel, Pesel::parse(value), Problem::Pesel);
+        let old_enough = |p: Pesel| if p.age_on(today) >= pesel::MIN_AGE { Ok(p) } else { Err(PeselError::TooYoung) };
+        report.pesel = report.add(Field::Pesel, Pesel::parse(value).and_then(old_enough), Problem::Pesel);
     }
     if let Some(value) = &request.email {
         report.add(Field::Email, email::validate(value), Problem::Email);
@@ -144,12 +187,22 @@ pub fn validate(request: &ValidateRequest) -> Report {
     if let Some(value) = &request.id_card {
         report.add(Field::IdCard, id_card::IdCardNumber::parse(value), Problem::IdCard);
     }
+    if let Some(value) = &request.confirmation {
+        report.add(Field::Confirmation, confirmation::validate(value, today), Problem::Confirmation);
+    }
+    if let Some(value) = request.consent {
+        report.add(Field::Consent, confirmation::validate_consent(value), Problem::Consent);
+    }
     report
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn today() -> Date {
+        Date::new(2026, 11, 24).unwrap()
+    }
 
     fn request(fields: &[(&str, &str)]) -> ValidateRequest {
         let object: serde_json::Map<String, serde_json::Value> =
@@ -159,8 +212,8 @@ mod tests {
 
     #[test]
     fn only_the_fields_sent_are_checked() {
-        assert!(validate(&ValidateRequest::default()).is_valid());
-        let report = validate(&request(&[("username", "jan.kowalski")]));
+        assert!(validate(&ValidateRequest::default(), today()).is_valid());
+        let report = validate(&request(&[("username", "jan.kowalski")]), today());
         assert_eq!(report.errors.keys().copied().collect::<Vec<_>>(), [Field::Username]);
         assert_eq!(report.first(Field::Username), Some(Problem::Username(UsernameError::ForbiddenChar)));
     }
@@ -180,7 +233,7 @@ mod tests {
             ("phone", "600 123 456"),
             ("phone_repeat", "+48600123456"),
             ("id_card", "ABS123456"),
-        ]));
+        ]), today());
         assert!(report.is_valid(), "{:?}", report.errors);
         assert_eq!(report.pesel.unwrap().to_string(), "44051401359");
     }
@@ -194,7 +247,7 @@ mod tests {
             ("email_repeat", "a@c.pl"),
             ("phone", "600123456"),
             ("phone_repeat", "600123457"),
-        ]));
+        ]), today());
         assert_eq!(report.first(Field::PasswordRepeat), Some(Problem::PasswordRepeat(PasswordRepeatError::Mismatch)));
         assert_eq!(report.first(Field::EmailRepeat), Some(Problem::EmailRepeat(EmailRepeatError::Mismatch)));
         assert_eq!(report.first(Field::PhoneRepeat), Some(Problem::PhoneRepeat(PhoneRepeatError::Mismatch)));
@@ -202,27 +255,71 @@ mod tests {
 
     #[test]
     fn the_response_carries_codes_and_messages_in_the_language_asked() {
-        let report = validate(&request(&[("pesel", "44051401358"), ("surname", "")]));
+        let report = validate(&request(&[("pesel", "44051401358"), ("surname", "")]), today());
         let json = serde_json::to_value(report.to_response(Lang::En)).unwrap();
         assert_eq!(json["errors"]["pesel"][0]["code"], "pesel.checksum");
         assert_eq!(json["errors"]["surname"][0]["message"], "Enter your surname");
         assert!(json.get("pesel").is_none());
-        let valid = serde_json::to_value(validate(&request(&[("pesel", "44051401359")])).to_response(Lang::Pl)).unwrap();
+        let valid = serde_json::to_value(validate(&request(&[("pesel", "44051401359")]), today()).to_response(Lang::Pl)).unwrap();
         assert_eq!(valid, serde_json::json!({"errors": {}, "pesel": {"birth_date": "1944-05-14", "sex": "M"}}));
     }
 
     #[test]
     fn every_field_has_its_own_slot_and_its_key_is_its_json_name() {
         let mut request = ValidateRequest::default();
-        for field in Field::ALL {
-            request.set(field, field.key().to_owned());
+        for field in Field::TEXT {
+            assert!(request.set(field, field.key().to_owned()));
         }
+        assert!(!request.set(Field::Consent, "true".into()), "consent is not text");
         let json = serde_json::to_value(&request).unwrap();
-        for field in Field::ALL {
+        for field in Field::TEXT {
             assert_eq!(request.get(field), Some(field.key()));
             assert_eq!(json[field.key()], field.key());
             assert_eq!(serde_json::to_value(field).unwrap(), field.key());
         }
+    }
+
+    #[test]
+    fn a_registration_reports_every_missing_field_and_nothing_else() {
+        let report = validate_registration(&request(&[("second_name", "")]), today());
+        let missing: Vec<Field> = report.errors.keys().copied().collect();
+        let mut expected = REGISTRATION_FIELDS.to_vec();
+        expected.sort();
+        assert_eq!(missing, expected);
+        assert_eq!(report.first(Field::Confirmation), Some(Problem::Confirmation(ConfirmationError::Required)));
+        assert_eq!(report.first(Field::Consent), Some(Problem::Consent(ConsentError::Required)));
+        assert_eq!(report.first(Field::Username), Some(Problem::Username(UsernameError::Required)));
+    }
+
+    #[test]
+    fn a_complete_registration_passes() {
+        let mut complete = request(&[
+            ("username", "jan_kowalski"),
+            ("password", "Tajne#Haslo1"),
+            ("password_repeat", "Tajne#Haslo1"),
+            ("first_name", "Jan"),
+            ("surname", "Kowalski"),
+            ("pesel", "44051401359"),
+            ("email", "jan@example.pl"),
+            ("email_repeat", "jan@example.pl"),
+            ("phone", "600123456"),
+            ("phone_repeat", "600 123 456"),
+        ]);
+        complete.confirmation = Some(crate::rules::confirmation::Confirmation::EId);
+        complete.consent = Some(true);
+        let report = validate_registration(&complete, today());
+        assert!(report.is_valid(), "{:?}", report.errors);
+    }
+
+    #[test]
+    fn the_applicant_must_be_thirteen_on_the_day() {
+        // Born 2013-11-24: month 31 is November in the 2000s.
+        let first_ten = "1331240000";
+        let digits: Vec<u8> = first_ten.bytes().map(|b| b - b'0').collect();
+        let pesel = format!("{first_ten}{}", pesel::check_digit(&digits));
+        let check = |day| validate(&ValidateRequest { pesel: Some(pesel.clone()), ..Default::default() }, day).first(Field::Pesel);
+        assert_eq!(check(Date::new(2026, 11, 23).unwrap()), Some(Problem::Pesel(PeselError::TooYoung)));
+        assert_eq!(check(Date::new(2026, 11, 24).unwrap()), None);
     }
 
     #[test]

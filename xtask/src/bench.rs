@@ -28,7 +28,12 @@ pub fn run() -> Result<(), String> {
     let verdict = if first_load_brotli <= FIRST_LOAD_BUDGET { "within" } else { "OVER" };
     println!("first load, brotli: {:.1} KB ({verdict} the {} KB budget)", first_load_brotli as f64 / 1024.0, FIRST_LOAD_BUDGET / 1024);
     step("validation cost per call, natively (release build)");
-    shell::cargo(&["run", "--quiet", "--release", "-p", "shared", "--example", "validation_cost"])
+    shell::cargo(&["run", "--quiet", "--release", "-p", "shared", "--example", "validation_cost"])?;
+    crate::setup::for_tests()?;
+    step("time to interactive in headless Chromium");
+    shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "time_to_interactive"])?;
+    step("api-mock throughput on loopback");
+    shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "mock_load"])
 }
 
 fn gzip_size(bytes: &[u8]) -> usize {

@@ -36,7 +36,9 @@ impl FormState {
             let inputs = inputs.clone();
             move || {
                 let mut request = ValidateRequest::default();
-                inputs.iter().for_each(|input| request.set(input.field, input.value.get()));
+                inputs.iter().for_each(|input| {
+                    request.set(input.field, input.value.get());
+                });
                 request
             }
         };
@@ -44,7 +46,7 @@ impl FormState {
             inputs: StoredValue::new(inputs),
             submitted: RwSignal::new(false),
             server_errors: RwSignal::new(BTreeMap::new()),
-            report: Memo::new(move |_| shared::validate(&request())),
+            report: Memo::new(move |_| shared::validate(&request(), crate::dom::today())),
         }
     }
 
@@ -59,7 +61,11 @@ impl FormState {
     /// The values as the API takes them, read without tracking.
     pub fn request(&self) -> ValidateRequest {
         let mut request = ValidateRequest::default();
-        self.inputs.with_value(|inputs| inputs.iter().for_each(|i| request.set(i.field, i.value.get_untracked())));
+        self.inputs.with_value(|inputs| {
+            inputs.iter().for_each(|i| {
+                request.set(i.field, i.value.get_untracked());
+            })
+        });
         request
     }
 

@@ -1,6 +1,7 @@
 //! One module a rule. Each rule parses or checks one input and answers a typed error whose stable
 //! code (`username.forbidden_char`) is what the API sends and what the serde form of the error is.
 
+pub mod confirmation;
 pub mod email;
 pub mod id_card;
 pub mod name;

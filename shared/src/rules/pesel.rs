@@ -2,11 +2,14 @@
 //! digit gives the sex, the last is a check digit (weights 1,3,7,9,1,3,7,9,1,3).
 
 use super::error_codes;
+pub use crate::date::Date;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
 const WEIGHTS: [u32; 10] = [1, 3, 7, 9, 1, 3, 7, 9, 1, 3];
+/// The youngest age at which a profile can be set up.
+pub const MIN_AGE: u16 = 13;
 
 error_codes! {
     /// Why a PESEL is refused.
@@ -20,6 +23,8 @@ error_codes! {
         HasActiveProfile = "pesel.has_active_profile",
         /// The owner restricted ("zastrzegł") the PESEL; only the server knows.
         Restricted = "pesel.restricted",
+        /// The applicant is younger than 13.
+        TooYoung = "pesel.too_young",
     }
 }
 
@@ -45,62 +50,12 @@ impl PeselError {
                 "Ten numer PESEL jest zastrzeżony. Cofnij zastrzeżenie w aplikacji mObywatel lub w urzędzie",
                 "This PESEL number is restricted. Lift the restriction in the mObywatel app or at an office",
             ),
+            Self::TooYoung => (
+                "Profil zaufany może założyć osoba, która ma co najmniej 13 lat",
+                "You must be at least 13 years old to set up a trusted profile",
+            ),
         };
         lang.pick(pl, en)
-    }
-}
-
-/// A calendar date (proleptic Gregorian), shown as `YYYY-MM-DD`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct Date {
-    pub year: u16,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Date {
-    /// The date, if it exists (29 February only in leap years).
-    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        (1..=12).contains(&month).then_some(())?;
-        (day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl Serialize for Date {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_str(self)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
-        let mut parts = text.splitn(3, '-').map(str::parse::<u16>);
-        let mut next = || parts.next().and_then(Result::ok);
-        match (next(), next(), next()) {
-            (Some(y), Some(m), Some(d)) => Date::new(y, m as u8, d as u8),
-            _ => None,
-        }
-        .ok_or_else(|| serde::de::Error::custom(format!("not a date in YYYY-MM-DD form: {text}")))
-    }
-}
-
-pub fn is_leap_year(year: u16) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if is_leap_year(year) => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
     }
 }
 
@@ -265,14 +220,5 @@ mod tests {
     #[test]
     fn masked_keeps_only_the_last_four_digits() {
         assert_eq!(Pesel::parse("44051401359").unwrap().masked(), "*******1359");
-    }
-
-    #[test]
-    fn dates_round_trip_through_serde() {
-        let date = Date::new(2024, 2, 29).unwrap();
-        let json = serde_json::to_string(&date).unwrap();
-        assert_eq!(json, "\"2024-02-29\"");
-        assert_eq!(serde_json::from_str::<Date>(&json).unwrap(), date);
-        assert!(serde_json::from_str::<Date>("\"2023-02-29\"").is_err());
     }
 }

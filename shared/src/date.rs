@@ -1,0 +1,153 @@
+//! Calendar dates (proleptic Gregorian) without a clock: the caller says what day it is.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A calendar date (proleptic Gregorian), shown as `YYYY-MM-DD`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: u16,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// The date, if it exists (29 February only in leap years).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        (1..=12).contains(&month).then_some(())?;
+        (day >= 1 && day <= days_in_month(year, month)).then_some(Date { year, month, day })
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+        let mut parts = text.splitn(3, '-').map(str::parse::<u16>);
+        let mut next = || parts.next().and_then(Result::ok);
+        match (next(), next(), next()) {
+            (Some(y), Some(m), Some(d)) => Date::new(y, m as u8, d as u8),
+            _ => None,
+        }
+        .ok_or_else(|| serde::de::Error::custom(format!("not a date in YYYY-MM-DD form: {text}")))
+    }
+}
+
+/// Days of the week, Monday first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Weekday {
+    Monday,
+    Tuesday,
+    Wednesday,
+    Thursday,
+    Friday,
+    Saturday,
+    Sunday,
+}
+
+impl Date {
+    /// Days since 1970-01-01 (negative before), by Howard Hinnant's `days_from_civil`.
+    pub fn days_since_epoch(self) -> i64 {
+        let (month, day) = (i64::from(self.month), i64::from(self.day));
+        let year = i64::from(self.year) - i64::from(month <= 2);
+        let era = year.div_euclid(400);
+        let year_of_era = year.rem_euclid(400);
+        let day_of_year = (153 * (month + if month > 2 { -3 } else { 9 }) + 2) / 5 + day - 1;
+        let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+        era * 146_097 + day_of_era - 719_468
+    }
+
+    /// The date `days` after 1970-01-01, by Howard Hinnant's `civil_from_days`.
+    pub fn from_days_since_epoch(days: i64) -> Date {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let day_of_era = z.rem_euclid(146_097);
+        let year_of_era = (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
+        let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+        let mp = (5 * day_of_year + 2) / 153;
+        let day = (day_of_year - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (year_of_era + era * 400 + i64::from(month <= 2)) as u16;
+        Date { year, month, day }
+    }
+
+    pub fn add_days(self, days: i64) -> Date {
+        Date::from_days_since_epoch(self.days_since_epoch() + days)
+    }
+
+    pub fn weekday(self) -> Weekday {
+        const MONDAY_FIRST: [Weekday; 7] =
+            [Weekday::Monday, Weekday::Tuesday, Weekday::Wednesday, Weekday::Thursday, Weekday::Friday, Weekday::Saturday, Weekday::Sunday];
+        // 1970-01-01 was a Thursday.
+        MONDAY_FIRST[(self.days_since_epoch() + 3).rem_euclid(7) as usize]
+    }
+
+    /// Monday to Friday. (Public holidays are not modelled.)
+    pub fn is_working_day(self) -> bool {
+        !matches!(self.weekday(), Weekday::Saturday | Weekday::Sunday)
+    }
+
+    /// The next `count` working days after this date.
+    pub fn next_working_days(self, count: usize) -> Vec<Date> {
+        (1..).map(|n| self.add_days(n)).filter(|d| d.is_working_day()).take(count).collect()
+    }
+}
+
+pub fn is_leap_year(year: u16) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if is_leap_year(year) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_round_trip_through_serde() {
+        let date = Date::new(2024, 2, 29).unwrap();
+        let json = serde_json::to_string(&date).unwrap();
+        assert_eq!(json, "\"2024-02-29\"");
+        assert_eq!(serde_json::from_str::<Date>(&json).unwrap(), date);
+        assert!(serde_json::from_str::<Date>("\"2023-02-29\"").is_err());
+    }
+
+    #[test]
+    fn days_and_weekdays_follow_the_calendar() {
+        let date = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(date(1970, 1, 1).days_since_epoch(), 0);
+        assert_eq!(date(2000, 3, 1).days_since_epoch(), 11_017);
+        assert_eq!(date(2023, 10, 31).weekday(), Weekday::Tuesday);
+        assert_eq!(date(2026, 11, 24).weekday(), Weekday::Tuesday);
+        assert_eq!(date(2024, 2, 28).add_days(1), date(2024, 2, 29));
+        assert_eq!(date(2023, 12, 31).add_days(1), date(2024, 1, 1));
+        assert_eq!(date(1800, 1, 1).add_days(-1), date(1799, 12, 31));
+        for days in [-100_000, -1, 0, 1, 59, 365, 10_957, 200_000] {
+            assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
+        }
+    }
+
+    #[test]
+    fn working_days_skip_the_weekend() {
+        let friday = Date::new(2026, 11, 27).unwrap();
+        assert_eq!(friday.next_working_days(2), [Date::new(2026, 11, 30).unwrap(), Date::new(2026, 12, 1).unwrap()]);
+    }
+}
