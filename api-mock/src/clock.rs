@@ -1,18 +1,29 @@
-//! What time it is for the mock, and so which day it is in Poland (CET/CEST).
+//! What time it is for the mock, and so which day it is in Poland (CET/CEST). Tests (and designers,
+//! through the dev routes) can move it forward to see codes expire and cooldowns end.
 
 use shared::date::{Date, Weekday};
+use std::sync::atomic::{AtomicI64, Ordering};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 const DAY: i64 = 86_400;
 
-/// The mock's clock: the system's time.
+/// The mock's clock: the system's time plus an offset shared by every clone.
 #[derive(Clone, Debug, Default)]
-pub struct Clock;
+pub struct Clock {
+    offset_seconds: Arc<AtomicI64>,
+}
 
 impl Clock {
     /// Seconds since 1970-01-01 UTC.
     pub fn now(&self) -> i64 {
-        SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
+        let system = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
+        system + self.offset_seconds.load(Ordering::Relaxed)
+    }
+
+    /// Moves the clock forward (or back, with a negative number).
+    pub fn advance(&self, seconds: i64) {
+        self.offset_seconds.fetch_add(seconds, Ordering::Relaxed);
     }
 
     /// Today's date in Poland.

@@ -6,10 +6,24 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::de::DeserializeOwned;
-use shared::api::{ErrorBody, ErrorResponse};
+use shared::api::{ErrorBody, ErrorResponse, SmsCodeRejected, ValidateResponse};
 
 #[derive(Debug)]
 pub enum ApiError {
+    /// Field errors (422), in the shape of `/api/v1/validate`.
+    Invalid(ValidateResponse),
+    /// Field errors about the state of the world (409), e.g. a taken username.
+    Conflict(ValidateResponse),
+    /// A wrong, expired or spent SMS code (422), with the tries left.
+    WrongCode(SmsCodeRejected),
+    /// Asked again too soon (429 with `Retry-After`).
+    TooSoon { code: &'static str, message: &'static str, retry_after: i64 },
+    /// The resource is not in the state this request needs (409).
+    WrongState { code: &'static str, message: &'static str },
+    /// A named resource does not exist (404).
+    Missing { code: &'static str, message: &'static str },
+    /// The state could not be read or written (500); details go to the log only.
+    Storage(String),
     /// The body is not JSON, or not the JSON this route takes.
     BadRequest { code: &'static str, message: String },
     PayloadTooLarge,
@@ -20,6 +34,11 @@ pub enum ApiError {
 impl ApiError {
     fn parts(&self) -> (StatusCode, &'static str, String) {
         match self {
+            ApiError::Invalid(_) | ApiError::Conflict(_) | ApiError::WrongCode(_) => unreachable!("field errors have their own body"),
+            ApiError::TooSoon { code, message, .. } => (StatusCode::TOO_MANY_REQUESTS, code, (*message).into()),
+            ApiError::WrongState { code, message } => (StatusCode::CONFLICT, code, (*message).into()),
+            ApiError::Missing { code, message } => (StatusCode::NOT_FOUND, code, (*message).into()),
+            ApiError::Storage(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal.storage", "The service could not save or read its state. Try again.".into()),
             ApiError::BadRequest { code, message } => (StatusCode::BAD_REQUEST, code, message.clone()),
             ApiError::PayloadTooLarge => (
                 StatusCode::PAYLOAD_TOO_LARGE,
@@ -38,9 +57,30 @@ impl ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        match self {
+            ApiError::Invalid(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
+            ApiError::Conflict(body) => return (StatusCode::CONFLICT, Json(body)).into_response(),
+            ApiError::WrongCode(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
+            ApiError::Storage(ref detail) => tracing::error!(%detail, "storage failed"),
+            _ => {}
+        }
+        let retry_after = match self {
+            ApiError::TooSoon { retry_after, .. } => Some(retry_after),
+            _ => None,
+        };
         let (status, code, message) = self.parts();
         let body = ErrorResponse { error: ErrorBody { code: code.into(), message } };
-        (status, Json(body)).into_response()
+        let mut response = (status, Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            response.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.max(1).into());
+        }
+        response
+    }
+}
+
+impl From<crate::store::StoreError> for ApiError {
+    fn from(error: crate::store::StoreError) -> ApiError {
+        ApiError::Storage(format!("{error:?}"))
     }
 }
 

@@ -3,15 +3,19 @@
 
 mod clock;
 mod error;
+mod password;
 mod routes;
+mod store;
 
 pub use clock::Clock;
+pub use store::{Store, StoreError};
 pub use error::ApiError;
 
 use axum::Router;
 use clap::Parser;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// The largest request body accepted; every form of the portal fits many times over.
 pub const BODY_LIMIT_BYTES: usize = 64 * 1024;
@@ -26,21 +30,42 @@ pub struct Cli {
     /// Folder of the built app (trunk's dist/) to serve, with index.html for every other path.
     #[arg(long = "static", value_name = "DIR")]
     pub static_dir: Option<PathBuf>,
-    /// Keep all state in memory and write no files (the only mode until file state arrives).
+    /// Folder of the state (an SQLite file, created if missing).
+    #[arg(long, value_name = "DIR", default_value = "data", conflicts_with = "memory")]
+    pub data: PathBuf,
+    /// Keep all state in memory and write no files (for tests).
     #[arg(long)]
     pub memory: bool,
+    /// Mount the designer's and tester's routes under /api/dev (the outbox with its SMS codes).
+    /// Never on a deployment.
+    #[arg(long)]
+    pub dev: bool,
 }
 
 /// What every handler can reach.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone)]
 pub struct AppState {
     pub static_dir: Option<PathBuf>,
     pub clock: Clock,
+    pub store: Arc<Store>,
+    /// Whether the /api/dev routes are mounted.
+    pub dev: bool,
 }
 
 impl AppState {
-    pub fn from_cli(cli: &Cli) -> AppState {
-        AppState { static_dir: cli.static_dir.clone(), clock: Clock }
+    pub fn from_cli(cli: &Cli) -> Result<AppState, StoreError> {
+        let store = if cli.memory {
+            Store::in_memory()?
+        } else {
+            std::fs::create_dir_all(&cli.data).map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))?;
+            Store::open(&cli.data.join("api-mock.sqlite3"))?
+        };
+        Ok(AppState { static_dir: cli.static_dir.clone(), clock: Clock::default(), store: Arc::new(store), dev: cli.dev })
+    }
+
+    /// State in memory with the dev routes on, serving `static_dir` if given: for tests.
+    pub fn in_memory(static_dir: Option<PathBuf>) -> AppState {
+        AppState { static_dir, clock: Clock::default(), store: Arc::new(Store::in_memory().expect("an in-memory database opens")), dev: true }
     }
 }
 

@@ -11,7 +11,8 @@ async fn main() -> std::io::Result<()> {
         .init();
     let listener = tokio::net::TcpListener::bind(cli.listen).await?;
     tracing::info!(address = %listener.local_addr()?, static_dir = ?cli.static_dir, "api-mock listening");
-    axum::serve(listener, app(AppState::from_cli(&cli)))
+    let state = AppState::from_cli(&cli).map_err(|e| std::io::Error::other(format!("cannot open the state: {e:?}")))?;
+    axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await
 }

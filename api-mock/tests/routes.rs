@@ -1,26 +1,21 @@
 //! Every route of api-mock, driven through the real router without a network.
 
+mod common;
+
 use api_mock::{app, AppState, BODY_LIMIT_BYTES};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
-use http_body_util::BodyExt;
+use common::{post_json, Answer};
 use serde_json::{json, Value};
 use tower::ServiceExt;
 
 async fn send(request: Request<Body>) -> (StatusCode, Value) {
-    send_to(AppState::default(), request).await
+    send_to(AppState::in_memory(None), request).await
 }
 
 async fn send_to(state: AppState, request: Request<Body>) -> (StatusCode, Value) {
-    let response = app(state).oneshot(request).await.unwrap();
-    let status = response.status();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    let body = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    let Answer { status, body, .. } = common::send(&state, request).await;
     (status, body)
-}
-
-fn post_json(uri: &str, body: impl Into<Body>) -> Request<Body> {
-    Request::post(uri).header(header::CONTENT_TYPE, "application/json").body(body.into()).unwrap()
 }
 
 fn validate(body: Value) -> Request<Body> {
@@ -29,7 +24,7 @@ fn validate(body: Value) -> Request<Body> {
 
 #[tokio::test]
 async fn health_answers_ok_and_is_never_cached() {
-    let response = app(AppState::default()).oneshot(Request::get("/api/health").body(Body::empty()).unwrap()).await.unwrap();
+    let response = app(AppState::in_memory(None)).oneshot(Request::get("/api/health").body(Body::empty()).unwrap()).await.unwrap();
     assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store");
     let (status, body) = send(Request::get("/api/health").body(Body::empty()).unwrap()).await;
     assert_eq!(status, StatusCode::OK);
@@ -118,7 +113,7 @@ async fn the_app_is_served_with_index_html_for_client_routes() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>PZ</title>").unwrap();
     std::fs::write(dir.join("app.js"), "console.log(1)").unwrap();
-    let state = AppState { static_dir: Some(dir.clone()), ..AppState::default() };
+    let state = AppState::in_memory(Some(dir.clone()));
     let (status, body) = send_to(state.clone(), Request::get("/rejestracja/konto").body(Body::empty()).unwrap()).await;
     assert_eq!((status, body.as_str().unwrap()), (StatusCode::OK, "<!doctype html><title>PZ</title>"));
     let (status, body) = send_to(state.clone(), Request::get("/app.js").body(Body::empty()).unwrap()).await;

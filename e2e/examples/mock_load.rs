@@ -15,7 +15,7 @@ const FORM: &str = r#"{"username":"jan_kowalski","password":"Tajne#Haslo1","pass
 async fn main() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port");
     let url = format!("http://{}/api/v1/validate", listener.local_addr().expect("bound address"));
-    tokio::spawn(api_mock::serve(listener, api_mock::AppState::default()));
+    tokio::spawn(api_mock::serve(listener, api_mock::AppState::in_memory(None)));
     let client = reqwest::Client::new();
     let (answered, failed) = (Arc::new(AtomicU64::new(0)), Arc::new(AtomicU64::new(0)));
     let start = Instant::now();

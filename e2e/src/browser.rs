@@ -53,7 +53,7 @@ impl Browser {
         assert!(dist.join("index.html").exists(), "no release build in {}: run `cargo xtask test`, which builds it first", dist.display());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port for api-mock");
         let base = format!("http://{}", listener.local_addr().expect("bound address"));
-        let state = api_mock::AppState { static_dir: Some(dist), ..Default::default() };
+        let state = api_mock::AppState::in_memory(Some(dist));
         let server = tokio::spawn(async move { api_mock::serve(listener, state).await.expect("api-mock serves") });
 
         let port = free_port();

@@ -1,6 +1,6 @@
 //! The JSON the app and api-mock exchange: field names, requests, responses and error bodies.
 
-use crate::rules::confirmation::Confirmation;
+use crate::rules::confirmation::{Confirmation, ProfileKind};
 use crate::rules::pesel::{Date, Sex};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
@@ -24,6 +24,9 @@ pub enum Field {
     IdCard,
     Confirmation,
     Consent,
+    /// The SMS code, sent as `{"code": "123456"}`.
+    #[serde(rename = "code")]
+    SmsCode,
 }
 
 impl Field {
@@ -60,6 +63,7 @@ impl Field {
             Field::IdCard => "id_card",
             Field::Confirmation => "confirmation",
             Field::Consent => "consent",
+            Field::SmsCode => "code",
         }
     }
 
@@ -80,6 +84,7 @@ impl Field {
             Field::IdCard => ("Seria i numer dowodu osobistego", "ID card series and number"),
             Field::Confirmation => ("Sposób potwierdzenia tożsamości", "How your identity will be confirmed"),
             Field::Consent => ("Zgoda", "Consent"),
+            Field::SmsCode => ("Kod z SMS-a", "Code from the text message"),
         };
         lang.pick(pl, en)
     }
@@ -146,7 +151,7 @@ impl ValidateRequest {
             Field::Phone => &self.phone,
             Field::PhoneRepeat => &self.phone_repeat,
             Field::IdCard => &self.id_card,
-            Field::Confirmation | Field::Consent => return None,
+            Field::Confirmation | Field::Consent | Field::SmsCode => return None,
         })
     }
 
@@ -164,7 +169,7 @@ impl ValidateRequest {
             Field::Phone => &mut self.phone,
             Field::PhoneRepeat => &mut self.phone_repeat,
             Field::IdCard => &mut self.id_card,
-            Field::Confirmation | Field::Consent => return None,
+            Field::Confirmation | Field::Consent | Field::SmsCode => return None,
         })
     }
 }
@@ -203,6 +208,103 @@ pub struct ErrorResponse {
 pub struct ErrorBody {
     pub code: String,
     pub message: String,
+}
+
+/// `201` of `POST /api/v1/registrations`: the registration waits for its SMS code.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationCreated {
+    pub id: String,
+}
+
+/// Where a registration stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RegistrationState {
+    /// The account exists; the SMS code sent to the phone must be typed.
+    AwaitingSms,
+    /// The application is sent and has its number; an official or a provider must confirm it.
+    AwaitingIdentity,
+}
+
+impl RegistrationState {
+    pub fn code(self) -> &'static str {
+        match self {
+            RegistrationState::AwaitingSms => "awaiting_sms",
+            RegistrationState::AwaitingIdentity => "awaiting_identity",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<RegistrationState> {
+        [RegistrationState::AwaitingSms, RegistrationState::AwaitingIdentity].into_iter().find(|s| s.code() == code)
+    }
+}
+
+/// `GET /api/v1/registrations/{id}`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RegistrationStatus {
+    pub id: String,
+    pub state: RegistrationState,
+    pub profile_kind: ProfileKind,
+    /// Set once the SMS code is confirmed.
+    pub application_number: Option<String>,
+    /// The phone the codes go to, masked (`+48 *** *** 456`).
+    pub phone: String,
+}
+
+/// `POST /api/v1/registrations/{id}/sms-code`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SmsCodeRequest {
+    pub code: String,
+}
+
+/// `200` of `POST /api/v1/registrations/{id}/sms-code`: the application is sent.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmsCodeAccepted {
+    pub application_number: String,
+}
+
+/// `422` of `POST /api/v1/registrations/{id}/sms-code`: the field error and the tries left.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmsCodeRejected {
+    pub errors: BTreeMap<Field, Vec<FieldError>>,
+    pub tries_left: u8,
+}
+
+/// `200` of `POST /api/v1/registrations/{id}/sms-code/resend`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SmsCodeSent {
+    /// Seconds until another code may be requested.
+    pub resend_available_in: i64,
+}
+
+/// `GET /api/v1/usernames/{name}/availability`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsernameAvailability {
+    pub username: String,
+    pub available: bool,
+    /// Why it cannot be used: the rule's error, or `username.taken`.
+    pub error: Option<FieldError>,
+}
+
+/// How a message of the outbox was sent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    Sms,
+    Email,
+}
+
+/// One SMS or e-mail the mock "sent", as `GET /api/dev/outbox` lists it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub channel: Channel,
+    pub to: String,
+    /// Seconds since 1970-01-01 UTC.
+    pub sent_at: i64,
+    pub subject: Option<String>,
+    pub text: String,
 }
 
 /// The answer of `GET /api/health`.

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod date;
 pub mod i18n;
+pub mod notices;
 pub mod pattern;
 pub mod rules;
 pub mod validate;

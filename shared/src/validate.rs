@@ -5,6 +5,7 @@
 use crate::api::{Field, FieldError, PeselFacts, ValidateRequest, ValidateResponse};
 use crate::date::Date;
 use crate::rules::confirmation::{self, ConfirmationError, ConsentError};
+use crate::rules::sms_code::SmsCodeError;
 use crate::rules::name::{NameError, NamePart};
 use crate::rules::repeat::{self, EmailRepeatError, PasswordRepeatError, PhoneRepeatError};
 use crate::rules::{email, email::EmailError, id_card, id_card::IdCardError, name, password, password::PasswordError};
@@ -27,6 +28,7 @@ pub enum Problem {
     IdCard(IdCardError),
     Confirmation(ConfirmationError),
     Consent(ConsentError),
+    SmsCode(SmsCodeError),
 }
 
 impl Problem {
@@ -44,6 +46,7 @@ impl Problem {
             Problem::IdCard(e) => e.code(),
             Problem::Confirmation(e) => e.code(),
             Problem::Consent(e) => e.code(),
+            Problem::SmsCode(e) => e.code(),
         }
     }
 
@@ -61,6 +64,7 @@ impl Problem {
             Problem::IdCard(e) => e.message(lang).into(),
             Problem::Confirmation(e) => e.message(lang).into(),
             Problem::Consent(e) => e.message(lang).into(),
+            Problem::SmsCode(e) => e.message(lang).into(),
         }
     }
 
@@ -87,7 +91,8 @@ impl Report {
         self.errors.get(&field).and_then(|problems| problems.first().copied())
     }
 
-    fn add<T, E>(&mut self, field: Field, outcome: Result<T, E>, problem: impl FnOnce(E) -> Problem) -> Option<T> {
+    /// Records `outcome`'s error, if any, against `field`; answers the value when there is none.
+    pub fn add<T, E>(&mut self, field: Field, outcome: Result<T, E>, problem: impl FnOnce(E) -> Problem) -> Option<T> {
         outcome.map_err(|e| self.errors.entry(field).or_default().push(problem(e))).ok()
     }
 
@@ -271,6 +276,9 @@ mod tests {
             assert!(request.set(field, field.key().to_owned()));
         }
         assert!(!request.set(Field::Consent, "true".into()), "consent is not text");
+        for field in [Field::Confirmation, Field::Consent, Field::SmsCode] {
+            assert_eq!(serde_json::to_value(field).unwrap(), field.key());
+        }
         let json = serde_json::to_value(&request).unwrap();
         for field in Field::TEXT {
             assert_eq!(request.get(field), Some(field.key()));

@@ -1,7 +1,10 @@
 //! The router: one function a route group, put together here.
 
+mod dev;
 mod health;
+mod registrations;
 mod spa;
+mod usernames;
 mod validation;
 
 use crate::{ApiError, AppState, BODY_LIMIT_BYTES};
@@ -14,9 +17,13 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
 pub fn router(state: AppState) -> Router {
+    let dev_routes = if state.dev { dev::routes() } else { Router::new() };
     let api = Router::new()
         .merge(health::routes())
         .merge(validation::routes())
+        .merge(usernames::routes())
+        .merge(registrations::routes())
+        .merge(dev_routes)
         .fallback(|| async { ApiError::NotFound })
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Router::new()

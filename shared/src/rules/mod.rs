@@ -9,6 +9,7 @@ pub mod password;
 pub mod pesel;
 pub mod phone;
 pub mod repeat;
+pub mod sms_code;
 pub mod username;
 
 /// Declares an error enum of a rule with the stable code of each variant, its list of every

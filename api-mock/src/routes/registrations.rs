@@ -1,0 +1,167 @@
+//! Registration: create the account and application, then confirm it with the SMS code.
+//! `POST /api/v1/registrations`, `GET /api/v1/registrations/{id}`,
+//! `POST /api/v1/registrations/{id}/sms-code`, `POST /api/v1/registrations/{id}/sms-code/resend`.
+
+use super::RequestLang;
+use crate::error::ApiJson;
+use crate::store::{Message, NewRegistration, Registration, SentCode, StoreError};
+use crate::{ApiError, AppState};
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use rand::Rng;
+use shared::api::{
+    Channel, Field, RegistrationCreated, RegistrationState, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent,
+    ValidateRequest, ValidateResponse,
+};
+use shared::rules::phone::PhoneNumber;
+use shared::rules::sms_code::{self, SmsCodeError};
+use shared::rules::username::{self, UsernameError};
+use shared::rules::{email, name};
+use shared::validate::validate_registration;
+use shared::{notices, Lang, Problem};
+
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/v1/registrations", post(create))
+        .route("/v1/registrations/{id}", get(status))
+        .route("/v1/registrations/{id}/sms-code", post(confirm_code))
+        .route("/v1/registrations/{id}/sms-code/resend", post(resend_code))
+}
+
+async fn create(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    ApiJson(request): ApiJson<ValidateRequest>,
+) -> Result<(StatusCode, Json<RegistrationCreated>), ApiError> {
+    let report = validate_registration(&request, state.clock.today());
+    let (Some(pesel), Some(confirmation), true) = (report.pesel, request.confirmation.as_ref(), report.is_valid()) else {
+        return Err(ApiError::Invalid(report.to_response(lang)));
+    };
+    let text = |field: Field| request.get(field).unwrap_or_default();
+    let key = username::uniqueness_key(text(Field::Username));
+    if state.store.username_taken(&key)? {
+        return Err(username_taken(lang));
+    }
+    let password = text(Field::Password).to_owned();
+    let password_hash = tokio::task::spawn_blocking(move || crate::password::hash(&password))
+        .await
+        .map_err(|e| ApiError::Storage(format!("hashing stopped: {e}")))?;
+    let phone = PhoneNumber::parse(text(Field::Phone)).map_err(|_| ApiError::Storage("a validated phone failed to parse".into()))?;
+    let id = format!("{:032x}", rand::rng().random::<u128>());
+    let second_name = name::validate(text(Field::SecondName)).ok();
+    let new = NewRegistration {
+        id: &id,
+        username: text(Field::Username),
+        username_key: &key,
+        password_hash: &password_hash,
+        first_name: text(Field::FirstName).trim(),
+        second_name,
+        surname: text(Field::Surname).trim(),
+        pesel: &pesel.to_string(),
+        email: &email::normalise(text(Field::Email)),
+        phone: &phone.e164(),
+        confirmation,
+        lang,
+    };
+    let (code, sms) = new_code(&state, &phone.e164(), lang);
+    match state.store.create_registration(&new, &code, &sms) {
+        Err(StoreError::UsernameTaken) => return Err(username_taken(lang)),
+        other => other?,
+    }
+    tracing::info!(registration = %id, phone = %phone.masked(), "registration created, SMS code sent");
+    Ok((StatusCode::CREATED, Json(RegistrationCreated { id })))
+}
+
+async fn status(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
+    let registration = find(&state, &id)?;
+    let phone = PhoneNumber::parse(&registration.phone).map(|p| p.masked()).unwrap_or_default();
+    Ok(Json(RegistrationStatus {
+        id: registration.id.clone(),
+        state: registration.state,
+        profile_kind: registration.profile_kind(),
+        application_number: registration.application_number,
+        phone,
+    }))
+}
+
+async fn confirm_code(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    Path(id): Path<String>,
+    ApiJson(request): ApiJson<SmsCodeRequest>,
+) -> Result<Json<SmsCodeAccepted>, ApiError> {
+    let registration = awaiting_sms(&state, &id)?;
+    let Some(sent) = &registration.code else {
+        return Err(wrong_code(SmsCodeError::NoTriesLeft, 0, lang));
+    };
+    let typed = sms_code::parse(&request.code).map_err(|e| wrong_code(e, sent.tries_left, lang))?;
+    let now = state.clock.now();
+    if sent.tries_left == 0 {
+        return Err(wrong_code(SmsCodeError::NoTriesLeft, 0, lang));
+    }
+    if now >= sent.expires_at {
+        return Err(wrong_code(SmsCodeError::Expired, sent.tries_left, lang));
+    }
+    if typed != sent.code {
+        let left = state.store.spend_try(&id)?;
+        let error = if left == 0 { SmsCodeError::NoTriesLeft } else { SmsCodeError::Wrong };
+        return Err(wrong_code(error, left, lang));
+    }
+    let reg_lang = registration.lang;
+    let number = state.store.send_application(&id, state.clock.today().year, now, |number| {
+        let created = notices::account_created(&registration.username, reg_lang);
+        let sent = notices::application_sent(number, &registration.confirmation, reg_lang);
+        [created, sent].into_iter().map(|e| Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(e.subject), text: e.text }).collect()
+    })?;
+    tracing::info!(registration = %id, application = %number, "SMS code confirmed, application sent");
+    Ok(Json(SmsCodeAccepted { application_number: number }))
+}
+
+async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLang, Path(id): Path<String>) -> Result<Json<SmsCodeSent>, ApiError> {
+    let registration = awaiting_sms(&state, &id)?;
+    let wait = registration.code.map_or(0, |c| c.sent_at + sms_code::RESEND_COOLDOWN_SECONDS - state.clock.now());
+    if wait > 0 {
+        return Err(ApiError::TooSoon {
+            code: "sms_code.resend_too_soon",
+            message: lang.pick("Nowy kod możesz wysłać po upływie 60 sekund od poprzedniego", "You can send a new code 60 seconds after the last one"),
+            retry_after: wait,
+        });
+    }
+    let (code, sms) = new_code(&state, &registration.phone, registration.lang);
+    state.store.replace_code(&id, &code, &sms)?;
+    Ok(Json(SmsCodeSent { resend_available_in: sms_code::RESEND_COOLDOWN_SECONDS }))
+}
+
+/// A fresh random code for `phone`, and the SMS that carries it.
+fn new_code(state: &AppState, phone: &str, lang: Lang) -> (SentCode, Message) {
+    let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
+    let now = state.clock.now();
+    let sms = Message { channel: Channel::Sms, to: phone.to_owned(), subject: None, text: notices::sms_code(&code, lang) };
+    (SentCode { code, sent_at: now, expires_at: now + sms_code::VALID_SECONDS, tries_left: sms_code::TRIES }, sms)
+}
+
+fn find(state: &AppState, id: &str) -> Result<Registration, ApiError> {
+    state.store.registration(id)?.ok_or(ApiError::Missing { code: "registration.not_found", message: "There is no registration with this id." })
+}
+
+fn awaiting_sms(state: &AppState, id: &str) -> Result<Registration, ApiError> {
+    let registration = find(state, id)?;
+    if registration.state != RegistrationState::AwaitingSms {
+        return Err(ApiError::WrongState { code: "registration.not_awaiting_sms", message: "This registration has already been confirmed with its SMS code." });
+    }
+    Ok(registration)
+}
+
+fn username_taken(lang: Lang) -> ApiError {
+    ApiError::Conflict(field_errors(Field::Username, Problem::Username(UsernameError::Taken), lang))
+}
+
+fn wrong_code(error: SmsCodeError, tries_left: u8, lang: Lang) -> ApiError {
+    ApiError::WrongCode(SmsCodeRejected { errors: field_errors(Field::SmsCode, Problem::SmsCode(error), lang).errors, tries_left })
+}
+
+fn field_errors(field: Field, problem: Problem, lang: Lang) -> ValidateResponse {
+    ValidateResponse { errors: [(field, vec![problem.to_field_error(lang)])].into(), pesel: None }
+}

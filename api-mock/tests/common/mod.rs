@@ -1,0 +1,50 @@
+//! Driving the real router without a network, for every route test.
+#![allow(dead_code)] // each test file uses its own share of these helpers
+
+use api_mock::{app, AppState};
+use axum::body::Body;
+use axum::http::{header, HeaderMap, Request, StatusCode};
+use http_body_util::BodyExt;
+use serde_json::{json, Value};
+use tower::ServiceExt;
+
+/// The answer to one request: its status, headers and body (JSON, or the text as a JSON string).
+pub struct Answer {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Value,
+}
+
+pub async fn send(state: &AppState, request: Request<Body>) -> Answer {
+    let response = app(state.clone()).oneshot(request).await.unwrap();
+    let (status, headers) = (response.status(), response.headers().clone());
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    let body = serde_json::from_slice(&bytes).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(&bytes).into()));
+    Answer { status, headers, body }
+}
+
+pub fn get(uri: &str) -> Request<Body> {
+    Request::get(uri).body(Body::empty()).unwrap()
+}
+
+pub fn post_json(uri: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::post(uri).header(header::CONTENT_TYPE, "application/json").body(body.into()).unwrap()
+}
+
+/// A complete, valid registration for `username`, confirmed with the e-ID card.
+pub fn registration(username: &str) -> Value {
+    json!({
+        "username": username, "password": "Tajne#Haslo1", "password_repeat": "Tajne#Haslo1",
+        "first_name": "Jan", "second_name": "", "surname": "Kowalski", "pesel": "44051401359",
+        "email": "jan@example.pl", "email_repeat": "jan@example.pl",
+        "phone": "600 123 456", "phone_repeat": "+48600123456",
+        "confirmation": {"method": "e_id"}, "consent": true
+    })
+}
+
+/// The newest SMS code sent to `phone`, read from the outbox as a tester would.
+pub async fn latest_code(state: &AppState, phone: &str) -> String {
+    let outbox = send(state, get(&format!("/api/dev/outbox?to=%2B48{}", &phone[3..]))).await.body;
+    let text = outbox[0]["text"].as_str().expect("an SMS in the outbox").to_owned();
+    text.split(|c: char| !c.is_ascii_digit()).find(|word| word.len() == 6).expect("a 6-digit code in the SMS").to_owned()
+}

@@ -1,0 +1,90 @@
+//! The texts of the SMS and e-mails the service sends, in the citizen's language.
+
+use crate::rules::confirmation::{Confirmation, IN_PERSON_DEADLINE_DAYS, CONFIRMATION_POINTS};
+use crate::Lang;
+
+/// An e-mail: its subject and its plain text.
+pub struct Email {
+    pub subject: String,
+    pub text: String,
+}
+
+pub fn sms_code(code: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Pl => format!("Profil Zaufany: Twój kod autoryzacyjny to {code}. Kod jest ważny 5 minut. Nie podawaj go nikomu."),
+        Lang::En => format!("Trusted Profile: your authorisation code is {code}. It is valid for 5 minutes. Never share it."),
+    }
+}
+
+pub fn account_created(username: &str, lang: Lang) -> Email {
+    match lang {
+        Lang::Pl => Email {
+            subject: "Konto w serwisie Profil Zaufany zostało założone".into(),
+            text: format!("Dzień dobry,\n\nzałożyliśmy konto o nazwie użytkownika {username} w serwisie Profil Zaufany.\n\nZespół Profilu Zaufanego"),
+        },
+        Lang::En => Email {
+            subject: "Your Trusted Profile account has been created".into(),
+            text: format!("Hello,\n\nwe have created the account with the username {username} in the Trusted Profile service.\n\nThe Trusted Profile team"),
+        },
+    }
+}
+
+pub fn application_sent(number: &str, confirmation: &Confirmation, lang: Lang) -> Email {
+    let next = next_step(confirmation, lang);
+    match lang {
+        Lang::Pl => Email {
+            subject: format!("Wniosek o profil zaufany {number} został wysłany"),
+            text: format!("Dzień dobry,\n\nwysłaliśmy Twój wniosek o profil zaufany. Numer wniosku: {number}. Zachowaj go: będzie potrzebny do potwierdzenia tożsamości.\n\n{next}\n\nZespół Profilu Zaufanego"),
+        },
+        Lang::En => Email {
+            subject: format!("Your trusted profile application {number} has been sent"),
+            text: format!("Hello,\n\nwe have sent your application for a trusted profile. Application number: {number}. Keep it: you will need it to confirm your identity.\n\n{next}\n\nThe Trusted Profile team"),
+        },
+    }
+}
+
+/// What the citizen does next for the chosen way of confirming.
+pub fn next_step(confirmation: &Confirmation, lang: Lang) -> String {
+    match confirmation {
+        Confirmation::Video { app, .. } => lang
+            .pick(
+                "W wybranym przez Ciebie czasie zadzwoni do Ciebie urzędnik przez {app}. Link do rozmowy wyślemy e-mailem. Przygotuj dowód osobisty.",
+                "An official will call you through {app} in the time you chose. We will e-mail you the link to the call. Have your ID card ready.",
+            )
+            .replace("{app}", app.name()),
+        Confirmation::InPerson { point } => {
+            let place = CONFIRMATION_POINTS.iter().find(|p| p.id == point).map_or(point.clone(), |p| format!("{}, {}", p.name, p.address));
+            lang.pick(
+                "W ciągu {days} dni przyjdź z dowodem osobistym i numerem wniosku do punktu: {place}.",
+                "Within {days} days, come with your ID card and the application number to: {place}.",
+            )
+            .replace("{days}", &IN_PERSON_DEADLINE_DAYS.to_string())
+            .replace("{place}", &place)
+        }
+        Confirmation::Bank { .. } => lang
+            .pick("Zaloguj się do banku lub u dostawcy i potwierdź wniosek.", "Log in to your bank or provider and confirm the application.")
+            .into(),
+        Confirmation::EId => lang
+            .pick("Potwierdź wniosek e-dowodem: przyłóż dowód do telefonu z NFC lub czytnika.", "Confirm the application with your e-ID card: hold it to an NFC phone or a card reader.")
+            .into(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_application_e_mail_carries_its_number_and_the_next_step() {
+        let email = application_sent("PZ-2026-000123", &Confirmation::InPerson { point: "zus-krakow".into() }, Lang::Pl);
+        assert!(email.subject.contains("PZ-2026-000123"));
+        assert!(email.text.contains("Numer wniosku: PZ-2026-000123"));
+        assert!(email.text.contains("W ciągu 14 dni"));
+        assert!(email.text.contains("ul. Pędzichów 27, 31-080 Kraków"));
+    }
+
+    #[test]
+    fn the_sms_carries_the_code() {
+        assert!(sms_code("042917", Lang::En).contains("042917"));
+    }
+}
