@@ -41,8 +41,8 @@ fn main() -> ExitCode {
 fn run() -> Result<(), String> {
     setup::for_build()?;
     shell::build_app()?;
-    shell::step("api-mock on http://127.0.0.1:8080");
-    shell::cargo(&["run", "--profile", "server", "-p", "api-mock", "--", "--static", "dist", "--listen", "127.0.0.1:8080"])
+    shell::step("api-mock on http://127.0.0.1:8080 (state in data/, dev routes on)");
+    shell::cargo(&["run", "--profile", "server", "-p", "api-mock", "--", "--static", "dist", "--listen", "127.0.0.1:8080", "--data", "data", "--dev"])
 }
 
 fn test() -> Result<(), String> {
