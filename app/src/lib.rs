@@ -7,6 +7,7 @@ pub mod components;
 mod dom;
 pub mod i18n;
 pub mod pages;
+pub mod state;
 
 pub use app::App;
 

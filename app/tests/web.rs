@@ -3,6 +3,7 @@
 
 use app::i18n::{provide_locale, Locale};
 use app::pages::AccountPage;
+use app::state::provide_wizard;
 use leptos::prelude::*;
 use shared::Lang;
 use std::cell::Cell;
@@ -21,13 +22,15 @@ struct Step {
 
 fn mount_step() -> Step {
     window().local_storage().unwrap().unwrap().clear().unwrap();
+    window().session_storage().unwrap().unwrap().clear().unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let locale = Rc::new(Cell::new(None));
     let provided = locale.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provided.set(Some(provide_locale()));
-        view! { <AccountPage /> }
+        provide_wizard();
+        view! { <leptos_router::components::Router><AccountPage /></leptos_router::components::Router> }
     });
     handle.forget();
     Step { root, locale: locale.get().unwrap() }
@@ -175,8 +178,19 @@ async fn switching_to_english_translates_labels_and_errors() {
 }
 
 #[wasm_bindgen_test]
+async fn the_answers_are_kept_for_this_tab_but_never_the_password() {
+    let step = mount_step();
+    step.type_into("username", "jan_kowalski").await;
+    step.type_into("password", "Tajne#Haslo1").await;
+    leptos::task::tick().await;
+    let saved = window().session_storage().unwrap().unwrap().get_item("pz.registration").unwrap().unwrap();
+    assert!(saved.contains("jan_kowalski"), "{saved}");
+    assert!(!saved.contains("Tajne#Haslo1"), "the password must never be stored: {saved}");
+}
+
+#[wasm_bindgen_test]
 async fn a_valid_form_is_sent_and_an_unreachable_service_is_told_plainly() {
-    // The test page has no API behind it: the answer is a 404, which the step must report.
+    // The test page has no API behind it: the username check answers 404, which the step reports.
     let step = mount_step();
     step.type_into("username", "jan_kowalski").await;
     step.type_into("password", "Tajne#Haslo1").await;

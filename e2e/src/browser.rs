@@ -103,6 +103,26 @@ impl Browser {
         }
     }
 
+    /// Waits until the page's heading reads `expected` (a navigation has ended there).
+    pub async fn expect_heading(&self, expected: &str) -> WebDriverResult<()> {
+        let what = format!("the heading reads {expected:?}");
+        self.eventually(&what, async || {
+            let headings = self.driver.find_all(By::Tag("h1")).await?;
+            for heading in headings {
+                if heading.text().await.is_ok_and(|text| text == expected) {
+                    return Ok(Some(()));
+                }
+            }
+            Ok(None)
+        })
+        .await
+    }
+
+    /// The tag of the element that has focus, e.g. `h1`.
+    pub async fn focused_tag(&self) -> WebDriverResult<String> {
+        self.driver.active_element().await?.tag_name().await
+    }
+
     /// The id of the element that has focus.
     pub async fn focused_id(&self) -> WebDriverResult<String> {
         Ok(self.driver.active_element().await?.id().await?.unwrap_or_default())

@@ -44,6 +44,21 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
+impl Weekday {
+    pub fn name(self, lang: crate::Lang) -> &'static str {
+        let (pl, en) = match self {
+            Weekday::Monday => ("poniedziałek", "Monday"),
+            Weekday::Tuesday => ("wtorek", "Tuesday"),
+            Weekday::Wednesday => ("środa", "Wednesday"),
+            Weekday::Thursday => ("czwartek", "Thursday"),
+            Weekday::Friday => ("piątek", "Friday"),
+            Weekday::Saturday => ("sobota", "Saturday"),
+            Weekday::Sunday => ("niedziela", "Sunday"),
+        };
+        lang.pick(pl, en)
+    }
+}
+
 /// Days of the week, Monday first.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Weekday {

@@ -1,6 +1,6 @@
 //! The texts of the SMS and e-mails the service sends, in the citizen's language.
 
-use crate::rules::confirmation::{Confirmation, IN_PERSON_DEADLINE_DAYS, CONFIRMATION_POINTS};
+use crate::rules::confirmation::{Confirmation, VideoApp, CONFIRMATION_POINTS, IN_PERSON_DEADLINE_DAYS};
 use crate::Lang;
 
 /// An e-mail: its subject and its plain text.
@@ -51,7 +51,7 @@ pub fn next_step(confirmation: &Confirmation, lang: Lang) -> String {
                 "W wybranym przez Ciebie czasie zadzwoni do Ciebie urzędnik przez {app}. Link do rozmowy wyślemy e-mailem. Przygotuj dowód osobisty.",
                 "An official will call you through {app} in the time you chose. We will e-mail you the link to the call. Have your ID card ready.",
             )
-            .replace("{app}", app.name()),
+            .replace("{app}", app.map_or("Skype / Microsoft Teams", VideoApp::name)),
         Confirmation::InPerson { point } => {
             let place = CONFIRMATION_POINTS.iter().find(|p| p.id == point).map_or(point.clone(), |p| format!("{}, {}", p.name, p.address));
             lang.pick(

@@ -1,28 +1,35 @@
-//! The error summary at the top of a form: announced, focusable, each entry a link to its field.
+//! The error summary at the top of a form: announced, focusable, each entry a link to the field
+//! (`#id`, focused) or to the step where it can be fixed (a path, followed by the router).
 
-use super::form::FormState;
 use crate::dom::focus_by_id;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::tr;
 use leptos::html::Div;
 use leptos::prelude::*;
 use shared::Text;
 
-/// Shows once the citizen has pressed "Dalej" and while any field has an error. The page focuses
-/// `node_ref` after a refused "Dalej" so the summary is read out first.
+/// One line of the summary: where its link leads and what it says.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SummaryEntry {
+    pub href: String,
+    pub message: String,
+}
+
+/// Hidden while `entries` is empty. The page focuses `node_ref` after a refused "Dalej" so the
+/// summary is read out first.
 #[component]
-pub fn ErrorSummary(form: FormState, node_ref: NodeRef<Div>) -> impl IntoView {
-    let lang = use_lang();
-    let errors = Memo::new(move |_| if form.submitted.get() { form.errors(lang.get()) } else { Vec::new() });
+pub fn ErrorSummary(#[prop(into)] entries: Signal<Vec<SummaryEntry>>, node_ref: NodeRef<Div>) -> impl IntoView {
     view! {
-        <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" node_ref=node_ref hidden=move || errors.with(Vec::is_empty)>
+        <div class="error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title" node_ref=node_ref hidden=move || entries.with(Vec::is_empty)>
             <h2 class="error-summary__title" id="error-summary-title">{tr(Text::ErrorSummaryTitle)}</h2>
             <ul class="error-summary__list">
-                <For each=move || errors.get() key=|entry| entry.clone() let((field, message))>
+                <For each=move || entries.get() key=|entry| entry.clone() let(entry)>
                     <li>
-                        <a href=format!("#{}", field.key()) on:click=move |ev| {
-                            ev.prevent_default();
-                            focus_by_id(field.key());
-                        }>{message}</a>
+                        <a href=entry.href.clone() on:click=move |ev| {
+                            if let Some(id) = entry.href.strip_prefix('#') {
+                                ev.prevent_default();
+                                focus_by_id(id);
+                            }
+                        }>{entry.message.clone()}</a>
                     </li>
                 </For>
             </ul>

@@ -13,6 +13,9 @@ pub fn TextField(
     /// The `autocomplete` token, e.g. `username` or `new-password`.
     autocomplete: &'static str,
     #[prop(default = "text")] input_type: &'static str,
+    /// The `inputmode` hint for on-screen keyboards, e.g. `numeric`.
+    #[prop(optional)]
+    input_mode: Option<&'static str>,
     #[prop(optional)] hint: Option<Text>,
 ) -> impl IntoView {
     let lang = use_lang();
@@ -27,7 +30,7 @@ pub fn TextField(
             (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
-    let value = form.input(field).value;
+    let value = form.value(field);
     view! {
         <div class="field" class:field--error=move || error.with(Option::is_some)>
             <label class="field__label" for=id>{move || field.label(lang.get())}</label>
@@ -43,13 +46,17 @@ pub fn TextField(
                 id=id
                 name=id
                 type=input_type
+                inputmode=input_mode
                 autocomplete=autocomplete
                 spellcheck="false"
                 autocapitalize="none"
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=described_by
                 prop:value=move || value.get()
-                on:input=move |ev| form.on_input(field, event_target_value(&ev))
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    form.on_change(field);
+                }
                 on:blur=move |_| form.on_blur(field)
             />
         </div>

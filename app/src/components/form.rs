@@ -1,78 +1,62 @@
-//! The state of one form: each field's value and whether its error may show yet, the report of
-//! `shared::validate` derived from the values, and what the server answered.
+//! The state of one step's form: which of its fields the citizen has typed in and left, whether
+//! "Dalej" was pressed, the report of `shared::validate` over all the wizard's answers, and what
+//! the server answered. The answers themselves live in the wizard.
 
+use crate::dom::today;
+use crate::state::Wizard;
 use leptos::prelude::*;
-use shared::api::{Field, FieldError, ValidateRequest};
+use shared::api::{Field, FieldError};
 use shared::{Lang, Report};
 use std::collections::BTreeMap;
 
-/// One input: its value, whether the citizen typed in it, and whether they have left it since.
+/// Whether the citizen typed in a field, and whether they have left it since.
 #[derive(Clone, Copy)]
-pub struct FieldInput {
-    pub field: Field,
-    pub value: RwSignal<String>,
+struct Marks {
+    field: Field,
     dirty: RwSignal<bool>,
     touched: RwSignal<bool>,
 }
 
-/// A form over a fixed list of fields, in the order they appear on the page.
+/// The form of one step over some of the wizard's fields, in page order.
 #[derive(Clone, Copy)]
 pub struct FormState {
-    inputs: StoredValue<Vec<FieldInput>>,
-    /// Set by the first "Dalej": from then on every error shows, and the summary too.
+    marks: StoredValue<Vec<Marks>>,
+    wizard: Wizard,
+    /// Set by the first "Dalej": from then on every error of the step shows, and the summary too.
     pub submitted: RwSignal<bool>,
     /// The server's field errors of the last check, cleared field by field as the citizen edits.
     server_errors: RwSignal<BTreeMap<Field, Vec<FieldError>>>,
-    pub report: Memo<Report>,
+    report: Memo<Report>,
 }
 
 impl FormState {
-    pub fn new(fields: &[Field]) -> FormState {
-        let inputs: Vec<FieldInput> = fields
-            .iter()
-            .map(|&field| FieldInput { field, value: RwSignal::new(String::new()), dirty: RwSignal::new(false), touched: RwSignal::new(false) })
-            .collect();
-        let request = {
-            let inputs = inputs.clone();
-            move || {
-                let mut request = ValidateRequest::default();
-                inputs.iter().for_each(|input| {
-                    request.set(input.field, input.value.get());
-                });
-                request
-            }
-        };
+    pub fn new(fields: &[Field], wizard: Wizard) -> FormState {
+        let marks = fields.iter().map(|&field| Marks { field, dirty: RwSignal::new(false), touched: RwSignal::new(false) }).collect();
         FormState {
-            inputs: StoredValue::new(inputs),
+            marks: StoredValue::new(marks),
+            wizard,
             submitted: RwSignal::new(false),
             server_errors: RwSignal::new(BTreeMap::new()),
-            report: Memo::new(move |_| shared::validate(&request(), crate::dom::today())),
+            report: Memo::new(move |_| shared::validate(&wizard.request(), today())),
         }
     }
 
-    pub fn input(&self, field: Field) -> FieldInput {
-        self.inputs.with_value(|inputs| *inputs.iter().find(|i| i.field == field).expect("the field belongs to this form"))
+    fn marks(&self, field: Field) -> Marks {
+        self.marks.with_value(|marks| *marks.iter().find(|m| m.field == field).expect("the field belongs to this form"))
     }
 
     pub fn fields(&self) -> Vec<Field> {
-        self.inputs.with_value(|inputs| inputs.iter().map(|i| i.field).collect())
+        self.marks.with_value(|marks| marks.iter().map(|m| m.field).collect())
     }
 
-    /// The values as the API takes them, read without tracking.
-    pub fn request(&self) -> ValidateRequest {
-        let mut request = ValidateRequest::default();
-        self.inputs.with_value(|inputs| {
-            inputs.iter().for_each(|i| {
-                request.set(i.field, i.value.get_untracked());
-            })
-        });
-        request
+    /// The answer of a text field.
+    pub fn value(&self, field: Field) -> RwSignal<String> {
+        self.wizard.value(field)
     }
 
-    pub fn on_input(&self, field: Field, value: String) {
-        let input = self.input(field);
-        input.value.set(value);
-        input.dirty.set(true);
+    /// The citizen changed a field (typed, chose, ticked).
+    pub fn on_change(&self, field: Field) {
+        self.marks(field).dirty.set(true);
         self.server_errors.update(|errors| {
             errors.remove(&field);
         });
@@ -80,9 +64,9 @@ impl FormState {
 
     /// Leaving a field the citizen typed in lets its errors show from then on.
     pub fn on_blur(&self, field: Field) {
-        let input = self.input(field);
-        if input.dirty.get_untracked() {
-            input.touched.set(true);
+        let marks = self.marks(field);
+        if marks.dirty.get_untracked() {
+            marks.touched.set(true);
         }
     }
 
@@ -90,10 +74,14 @@ impl FormState {
         self.server_errors.set(errors);
     }
 
+    /// Whether the server refused any field (tracked).
+    pub fn has_server_errors(&self) -> bool {
+        self.server_errors.with(|errors| !errors.is_empty())
+    }
+
     /// The message to show beside a field now, if any: the rule's first, else the server's.
     pub fn error(&self, field: Field, lang: Lang) -> Option<String> {
-        let input = self.input(field);
-        if !(input.touched.get() || self.submitted.get()) {
+        if !(self.marks(field).touched.get() || self.submitted.get()) {
             return None;
         }
         self.report
@@ -106,7 +94,15 @@ impl FormState {
         self.fields().into_iter().filter_map(|field| self.error(field, lang).map(|message| (field, message))).collect()
     }
 
+    /// Whether this step's own fields pass the rules and the server had nothing against them.
     pub fn is_valid_untracked(&self) -> bool {
-        self.report.with_untracked(Report::is_valid)
+        let fields = self.fields();
+        let rules_pass = self.report.with_untracked(|report| fields.iter().all(|f| report.first(*f).is_none()));
+        rules_pass && self.server_errors.with_untracked(|errors| fields.iter().all(|f| !errors.contains_key(f)))
+    }
+
+    /// What the rules found, e.g. the PESEL's birth date and sex.
+    pub fn report(&self) -> Memo<Report> {
+        self.report
     }
 }

@@ -4,3 +4,4 @@ pub mod error_summary;
 pub mod field;
 pub mod form;
 pub mod layout;
+pub mod wizard_step;

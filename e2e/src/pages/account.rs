@@ -67,11 +67,6 @@ impl<'a> AccountStep<'a> {
         self.browser.find(By::Css(format!(".error-summary a[href='#{field}']"))).await?.click().await
     }
 
-    /// The heading of the confirmation panel once the server has accepted the step.
-    pub async fn accepted_heading(&self) -> WebDriverResult<String> {
-        self.browser.find(By::Css(".panel h1")).await?.text().await
-    }
-
     pub async fn switch_language(&self) -> WebDriverResult<()> {
         self.browser.find(By::ClassName("language-switch")).await?.click().await
     }

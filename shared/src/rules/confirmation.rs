@@ -15,7 +15,13 @@ pub const IN_PERSON_DEADLINE_DAYS: i64 = 14;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Confirmation {
-    Video { app: VideoApp, windows: Vec<CallWindow> },
+    Video {
+        /// Required; `None` is the rule's error `confirmation.no_video_app`, not a malformed body.
+        #[serde(default)]
+        app: Option<VideoApp>,
+        #[serde(default)]
+        windows: Vec<CallWindow>,
+    },
     InPerson { point: String },
     Bank { provider: String },
     EId,
@@ -48,6 +54,23 @@ pub struct CallWindow {
 }
 
 pub const CALL_WINDOW_HOURS: [u8; 5] = [8, 10, 12, 14, 16];
+
+impl CallWindow {
+    /// E.g. "8:00–10:00".
+    pub fn hours(self) -> String {
+        format!("{}:00–{}:00", self.from_hour, self.from_hour + 2)
+    }
+}
+
+impl PointKind {
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            PointKind::Zus => lang.pick("ZUS", "Social Insurance Institution (ZUS)"),
+            PointKind::UrzadGminy => lang.pick("Urząd gminy", "Municipal office"),
+            PointKind::UrzadSkarbowy => lang.pick("Urząd skarbowy", "Tax office"),
+        }
+    }
+}
 
 /// The profile a way of confirming gives.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -110,6 +133,7 @@ error_codes! {
     /// Why the chosen way of confirming is refused.
     pub enum ConfirmationError {
         Required = "confirmation.required",
+        NoVideoApp = "confirmation.no_video_app",
         NoCallWindow = "confirmation.no_call_window",
         CallWindowNotOffered = "confirmation.call_window_not_offered",
         UnknownPoint = "confirmation.unknown_point",
@@ -121,6 +145,7 @@ impl ConfirmationError {
     pub fn message(self, lang: Lang) -> &'static str {
         let (pl, en) = match self {
             Self::Required => ("Wybierz sposób potwierdzenia tożsamości", "Choose how to confirm your identity"),
+            Self::NoVideoApp => ("Wybierz aplikację, przez którą zadzwoni urzędnik", "Choose the app the official will call you through"),
             Self::NoCallWindow => (
                 "Wybierz co najmniej jeden przedział godzin, w którym urzędnik może do Ciebie zadzwonić",
                 "Choose at least one time window in which the official may call you",
@@ -147,6 +172,7 @@ pub fn offered_call_windows(today: Date) -> Vec<CallWindow> {
 
 pub fn validate(confirmation: &Confirmation, today: Date) -> Result<(), ConfirmationError> {
     match confirmation {
+        Confirmation::Video { app: None, .. } => Err(ConfirmationError::NoVideoApp),
         Confirmation::Video { windows, .. } if windows.is_empty() => Err(ConfirmationError::NoCallWindow),
         Confirmation::Video { windows, .. } => {
             let offered = offered_call_windows(today);
@@ -191,7 +217,7 @@ mod tests {
     }
 
     fn video(windows: Vec<CallWindow>) -> Confirmation {
-        Confirmation::Video { app: VideoApp::Teams, windows }
+        Confirmation::Video { app: Some(VideoApp::Teams), windows }
     }
 
     #[test]
@@ -203,6 +229,13 @@ mod tests {
             assert_eq!(validate(&video(vec![refused]), tuesday()), Err(ConfirmationError::CallWindowNotOffered), "{refused:?}");
         }
         assert_eq!(offered_call_windows(tuesday()).len(), VIDEO_BOOKING_DAYS * CALL_WINDOW_HOURS.len());
+    }
+
+    #[test]
+    fn a_video_call_needs_its_app() {
+        let no_app = Confirmation::Video { app: None, windows: offered_call_windows(tuesday())[..1].to_vec() };
+        assert_eq!(validate(&no_app, tuesday()), Err(ConfirmationError::NoVideoApp));
+        assert_eq!(serde_json::from_str::<Confirmation>(r#"{"method": "video"}"#).unwrap(), Confirmation::Video { app: None, windows: vec![] });
     }
 
     #[test]

@@ -1,0 +1,143 @@
+//! Registration step 4, how identity will be confirmed: a video call (its app and call windows),
+//! a confirmation point, a bank or Envelo, or the e-ID card. Details show under the chosen way.
+
+use super::STEPS;
+use crate::components::form::FormState;
+use crate::components::wizard_step::WizardStep;
+use crate::dom::today;
+use crate::i18n::{tr, use_lang};
+use crate::state::{use_wizard, ConfirmationChoice, Method};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+use shared::api::Field;
+use shared::rules::confirmation::{offered_call_windows, CallWindow, VideoApp, CONFIRMATION_POINTS, PROVIDERS};
+use shared::Text;
+
+#[component]
+pub fn IdentityPage() -> impl IntoView {
+    let lang = use_lang();
+    let wizard = use_wizard();
+    let form = FormState::new(&[Field::Confirmation], wizard);
+    let navigate = use_navigate();
+    let on_valid = Callback::new(move |()| navigate(STEPS[4], Default::default()));
+    let choice = wizard.choice;
+    let change = move |update: Box<dyn FnOnce(&mut ConfirmationChoice)>| {
+        choice.update(|c| update(c));
+        form.on_change(Field::Confirmation);
+    };
+    let error = Memo::new(move |_| form.error(Field::Confirmation, lang.get()));
+    let method_option = move |method: Method, label: Text, hint: Text| {
+        let id = if method == Method::Video { "confirmation".to_owned() } else { format!("method-{}", method.key()) };
+        let hint_id = format!("{id}-hint");
+        view! {
+            <div class="radio">
+                <input class="radio__input" type="radio" name="method" id=id.clone() value=method.key() aria-describedby=hint_id.clone()
+                    prop:checked=move || choice.with(|c| c.method == Some(method))
+                    on:change=move |_| change(Box::new(move |c| c.method = Some(method))) />
+                <label class="radio__label" for=id>{tr(label)}</label>
+                <p class="radio__hint" id=hint_id>{tr(hint)}</p>
+            </div>
+        }
+    };
+    view! {
+        <WizardStep step=4u8 heading=Text::IdentityHeading intro=Text::IdentityIntro form back=STEPS[2] on_valid>
+            <div class="field" class:field--error=move || error.with(Option::is_some)>
+                <fieldset class="fieldset" aria-describedby="confirmation-error">
+                    <legend class="fieldset__legend">{tr(Text::MethodLegend)}</legend>
+                    <p class="field__error" id="confirmation-error" aria-live="polite">
+                        {move || error.get().map(|message| view! { <span class="visually-hidden">{move || lang.get().pick("Błąd: ", "Error: ")}</span>{message} })}
+                    </p>
+                    {method_option(Method::Video, Text::MethodVideo, Text::MethodVideoHint)}
+                    <Show when=move || choice.with(|c| c.method == Some(Method::Video))>
+                        <VideoDetails change />
+                    </Show>
+                    {method_option(Method::InPerson, Text::MethodInPerson, Text::MethodInPersonHint)}
+                    <Show when=move || choice.with(|c| c.method == Some(Method::InPerson))>
+                        <div class="conditional">
+                            <label class="field__label" for="point">{tr(Text::ConfirmationPoint)}</label>
+                            <select class="field__input" id="point" on:change=move |ev| { let point = event_target_value(&ev); change(Box::new(move |c| c.point = point)) }>
+                                <option value="" selected=move || choice.with(|c| c.point.is_empty())>{tr(Text::ChooseFromList)}</option>
+                                {CONFIRMATION_POINTS.iter().map(|p| view! {
+                                    <option value=p.id selected=move || choice.with(|c| c.point == p.id)>
+                                        {move || format!("{} – {}, {}", p.kind.name(lang.get()), p.name, p.address)}
+                                    </option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                    {method_option(Method::Bank, Text::MethodBank, Text::MethodBankHint)}
+                    <Show when=move || choice.with(|c| c.method == Some(Method::Bank))>
+                        <div class="conditional">
+                            <label class="field__label" for="provider">{tr(Text::Provider)}</label>
+                            <select class="field__input" id="provider" on:change=move |ev| { let provider = event_target_value(&ev); change(Box::new(move |c| c.provider = provider)) }>
+                                <option value="" selected=move || choice.with(|c| c.provider.is_empty())>{tr(Text::ChooseFromList)}</option>
+                                {PROVIDERS.iter().map(|(id, name)| view! {
+                                    <option value=*id selected=move || choice.with(|c| c.provider == *id)>{*name}</option>
+                                }).collect_view()}
+                            </select>
+                        </div>
+                    </Show>
+                    {method_option(Method::EId, Text::MethodEId, Text::MethodEIdHint)}
+                </fieldset>
+            </div>
+        </WizardStep>
+    }
+}
+
+/// The video call's app and the windows in which the official may call.
+#[component]
+fn VideoDetails(change: impl Fn(Box<dyn FnOnce(&mut ConfirmationChoice)>) + Copy + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    let choice = use_wizard().choice;
+    let app_option = move |app: VideoApp| {
+        let id = format!("video-app-{}", if app == VideoApp::Skype { "skype" } else { "teams" });
+        view! {
+            <div class="radio">
+                <input class="radio__input" type="radio" name="video-app" id=id.clone()
+                    prop:checked=move || choice.with(|c| c.video_app == Some(app))
+                    on:change=move |_| change(Box::new(move |c| c.video_app = Some(app))) />
+                <label class="radio__label" for=id>{app.name()}</label>
+            </div>
+        }
+    };
+    let windows = offered_call_windows(today());
+    let days: Vec<Vec<CallWindow>> = windows.chunk_by(|a, b| a.date == b.date).map(<[CallWindow]>::to_vec).collect();
+    view! {
+        <div class="conditional">
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend fieldset__legend--small">{tr(Text::VideoAppLegend)}</legend>
+                {app_option(VideoApp::Teams)}
+                {app_option(VideoApp::Skype)}
+            </fieldset>
+            <fieldset class="fieldset">
+                <legend class="fieldset__legend fieldset__legend--small">{tr(Text::CallWindowsLegend)}</legend>
+                {days.into_iter().map(|day| {
+                    let date = day[0].date;
+                    view! {
+                        <fieldset class="fieldset day">
+                            <legend class="day__name">{move || format!("{}, {date}", date.weekday().name(lang.get()))}</legend>
+                            <div class="day__windows">
+                                {day.into_iter().map(|window| {
+                                    let id = format!("window-{}-{}", window.date, window.from_hour);
+                                    view! {
+                                        <div class="checkbox">
+                                            <input class="checkbox__input" type="checkbox" id=id.clone()
+                                                prop:checked=move || choice.with(|c| c.windows.contains(&window))
+                                                on:change=move |_| change(Box::new(move |c| {
+                                                    match c.windows.iter().position(|w| *w == window) {
+                                                        Some(at) => { c.windows.remove(at); }
+                                                        None => { c.windows.push(window); c.windows.sort(); }
+                                                    }
+                                                })) />
+                                            <label class="checkbox__label" for=id>{window.hours()}</label>
+                                        </div>
+                                    }
+                                }).collect_view()}
+                            </div>
+                        </fieldset>
+                    }
+                }).collect_view()}
+            </fieldset>
+        </div>
+    }
+}

@@ -1,0 +1,126 @@
+//! Registration step 6, check your answers: every answer with a "Zmień" link to its step; "Dalej"
+//! creates the account and sends the SMS code.
+
+use super::{step_of, SMS_CODE_PATH, STEPS};
+use crate::api::{self, ApiFailure};
+use crate::components::error_summary::SummaryEntry;
+use crate::components::form::FormState;
+use crate::components::wizard_step::WizardStep;
+use crate::dom::today;
+use crate::i18n::{tr, use_lang};
+use crate::state::{use_wizard, Method};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::components::A;
+use leptos_router::hooks::use_navigate;
+use shared::api::{Field, ValidateResponse};
+use shared::rules::confirmation::{CONFIRMATION_POINTS, PROVIDERS};
+use shared::validate::validate_registration;
+use shared::{Lang, Text};
+
+#[component]
+pub fn ReviewPage() -> impl IntoView {
+    let lang = use_lang();
+    let wizard = use_wizard();
+    let form = FormState::new(&[], wizard);
+    let navigate = use_navigate();
+    let busy = RwSignal::new(false);
+    let failed = RwSignal::new(false);
+    let other_errors = RwSignal::new(Vec::<SummaryEntry>::new());
+    let on_valid = Callback::new(move |()| {
+        let request = untrack(|| wizard.request());
+        let lang = lang.get_untracked();
+        let report = validate_registration(&request, today());
+        if !report.is_valid() {
+            other_errors.set(entries(&report.to_response(lang)));
+            return;
+        }
+        busy.set(true);
+        failed.set(false);
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            match api::register(&request, lang).await {
+                Ok(Ok(created)) => {
+                    wizard.registration_id.set(Some(created.id));
+                    navigate(SMS_CODE_PATH, Default::default());
+                }
+                Ok(Err(refused)) => other_errors.set(entries(&refused)),
+                Err(ApiFailure::Unreachable | ApiFailure::Unexpected(_)) => failed.set(true),
+            }
+            busy.set(false);
+        });
+    });
+    let text = move |field: Field| move || wizard.value(field).get();
+    view! {
+        <WizardStep step=6u8 heading=Text::ReviewHeading intro=Text::ReviewIntro form back=STEPS[4] on_valid busy other_errors>
+            <h2 class="heading-small">{tr(Text::ReviewAccount)}</h2>
+            <dl class="summary-list">
+                <Row field=Field::Username value=text(Field::Username) />
+            </dl>
+            <h2 class="heading-small">{tr(Text::ReviewPersonal)}</h2>
+            <dl class="summary-list">
+                <Row field=Field::FirstName value=text(Field::FirstName) />
+                <Row field=Field::SecondName value=text(Field::SecondName) />
+                <Row field=Field::Surname value=text(Field::Surname) />
+                <Row field=Field::Pesel value=text(Field::Pesel) />
+            </dl>
+            <h2 class="heading-small">{tr(Text::ReviewContact)}</h2>
+            <dl class="summary-list">
+                <Row field=Field::Email value=text(Field::Email) />
+                <Row field=Field::Phone value=text(Field::Phone) />
+            </dl>
+            <h2 class="heading-small">{tr(Text::ReviewIdentity)}</h2>
+            <dl class="summary-list">
+                <Row field=Field::Confirmation value=move || describe_choice(wizard.choice.get(), lang.get()) />
+            </dl>
+            <Show when=move || failed.get()>
+                <div class="notice notice--error" role="alert">{tr(Text::ServerUnreachable)}</div>
+            </Show>
+        </WizardStep>
+    }
+}
+
+/// One answer: its label, value and a link to change it (named with the label for screen readers).
+#[component]
+fn Row(field: Field, value: impl Fn() -> String + Send + Sync + 'static) -> impl IntoView {
+    let lang = use_lang();
+    view! {
+        <div class="summary-list__row">
+            <dt>{move || field.label(lang.get())}</dt>
+            <dd>{value}</dd>
+            <dd class="summary-list__action">
+                <A href=step_of(field)>{tr(Text::Change)}<span class="visually-hidden">" – "{move || field.label(lang.get())}</span></A>
+            </dd>
+        </div>
+    }
+}
+
+/// The chosen way of confirming, in words.
+fn describe_choice(choice: crate::state::ConfirmationChoice, lang: Lang) -> String {
+    let Some(method) = choice.method else { return String::new() };
+    match method {
+        Method::Video => {
+            let app = choice.video_app.map(|a| a.name()).unwrap_or_default();
+            let windows: Vec<String> = choice.windows.iter().map(|w| format!("{} {}", w.date, w.hours())).collect();
+            format!("{} ({app}): {}", Text::MethodVideo.get(lang), windows.join(", "))
+        }
+        Method::InPerson => {
+            let point = CONFIRMATION_POINTS.iter().find(|p| p.id == choice.point).map(|p| format!("{}, {}", p.name, p.address)).unwrap_or_default();
+            format!("{}: {point}", Text::MethodInPerson.get(lang))
+        }
+        Method::Bank => {
+            let provider = PROVIDERS.iter().find(|(id, _)| *id == choice.provider).map(|(_, name)| *name).unwrap_or_default();
+            format!("{}: {provider}", Text::MethodBank.get(lang))
+        }
+        Method::EId => Text::MethodEId.get(lang).to_owned(),
+    }
+}
+
+/// The summary's lines for field errors of any step, each linked to the step that fixes it.
+fn entries(response: &ValidateResponse) -> Vec<SummaryEntry> {
+    response
+        .errors
+        .iter()
+        .flat_map(|(field, errors)| errors.iter().map(|e| SummaryEntry { href: step_of(*field).to_owned(), message: e.message.clone() }))
+        .collect()
+}

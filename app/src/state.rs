@@ -1,0 +1,156 @@
+//! The registration wizard's answers: a signal each, shared by every step through context and
+//! kept in session storage, so back and forward, a reload and a change of language keep them
+//! while a new tab starts clean. The passwords are never stored.
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+use shared::api::{Field, ValidateRequest};
+use shared::rules::confirmation::{CallWindow, Confirmation, VideoApp};
+use std::collections::BTreeMap;
+
+const STORAGE_KEY: &str = "pz.registration";
+/// The text answers of the wizard, in step order.
+pub const TEXT_FIELDS: [Field; 12] = [
+    Field::Username,
+    Field::Password,
+    Field::PasswordRepeat,
+    Field::FirstName,
+    Field::SecondName,
+    Field::Surname,
+    Field::Pesel,
+    Field::Email,
+    Field::EmailRepeat,
+    Field::Phone,
+    Field::PhoneRepeat,
+    Field::SmsCode,
+];
+const NEVER_STORED: [Field; 3] = [Field::Password, Field::PasswordRepeat, Field::SmsCode];
+
+/// The ways of confirming identity, as offered on the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Method {
+    Video,
+    InPerson,
+    Bank,
+    EId,
+}
+
+impl Method {
+    pub const ALL: [Method; 4] = [Method::Video, Method::InPerson, Method::Bank, Method::EId];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Method::Video => "video",
+            Method::InPerson => "in_person",
+            Method::Bank => "bank",
+            Method::EId => "e_id",
+        }
+    }
+}
+
+/// The way of confirming as the citizen is choosing it: details of every method are kept, so
+/// switching between methods loses nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ConfirmationChoice {
+    pub method: Option<Method>,
+    pub video_app: Option<VideoApp>,
+    pub windows: Vec<CallWindow>,
+    pub point: String,
+    pub provider: String,
+}
+
+impl ConfirmationChoice {
+    /// The confirmation the API takes; `None` until a method is chosen.
+    pub fn to_confirmation(&self) -> Option<Confirmation> {
+        Some(match self.method? {
+            Method::Video => Confirmation::Video { app: self.video_app, windows: self.windows.clone() },
+            Method::InPerson => Confirmation::InPerson { point: self.point.clone() },
+            Method::Bank => Confirmation::Bank { provider: self.provider.clone() },
+            Method::EId => Confirmation::EId,
+        })
+    }
+}
+
+/// What is kept in session storage.
+#[derive(Default, Serialize, Deserialize)]
+struct Saved {
+    texts: BTreeMap<Field, String>,
+    choice: ConfirmationChoice,
+    consent: bool,
+    registration_id: Option<String>,
+    application_number: Option<String>,
+}
+
+#[derive(Clone, Copy)]
+pub struct Wizard {
+    texts: StoredValue<Vec<(Field, RwSignal<String>)>>,
+    pub choice: RwSignal<ConfirmationChoice>,
+    pub consent: RwSignal<bool>,
+    /// Set once the API has created the registration (then the SMS code step follows).
+    pub registration_id: RwSignal<Option<String>>,
+    /// Set once the SMS code is confirmed.
+    pub application_number: RwSignal<Option<String>>,
+}
+
+/// Provides the wizard, restored from this tab's session storage, and keeps the storage in step.
+pub fn provide_wizard() -> Wizard {
+    let storage = window().session_storage().ok().flatten();
+    let saved: Saved = storage
+        .as_ref()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|json| serde_json::from_str(&json).ok())
+        .unwrap_or_default();
+    let texts = TEXT_FIELDS.iter().map(|&f| (f, RwSignal::new(saved.texts.get(&f).cloned().unwrap_or_default()))).collect();
+    let wizard = Wizard {
+        texts: StoredValue::new(texts),
+        choice: RwSignal::new(saved.choice),
+        consent: RwSignal::new(saved.consent),
+        registration_id: RwSignal::new(saved.registration_id),
+        application_number: RwSignal::new(saved.application_number),
+    };
+    provide_context(wizard);
+    Effect::new(move |_| {
+        let saved = Saved {
+            texts: wizard.texts.with_value(|texts| texts.iter().filter(|(f, _)| !NEVER_STORED.contains(f)).map(|(f, v)| (*f, v.get())).collect()),
+            choice: wizard.choice.get(),
+            consent: wizard.consent.get(),
+            registration_id: wizard.registration_id.get(),
+            application_number: wizard.application_number.get(),
+        };
+        if let (Some(storage), Ok(json)) = (&storage, serde_json::to_string(&saved)) {
+            let _ = storage.set_item(STORAGE_KEY, &json);
+        }
+    });
+    wizard
+}
+
+pub fn use_wizard() -> Wizard {
+    expect_context::<Wizard>()
+}
+
+impl Wizard {
+    pub fn value(&self, field: Field) -> RwSignal<String> {
+        self.texts.with_value(|texts| texts.iter().find(|(f, _)| *f == field).map(|(_, v)| *v).expect("a text field of the wizard"))
+    }
+
+    /// Every answer as the API takes it (tracked: a derived value re-runs when any answer changes).
+    pub fn request(&self) -> ValidateRequest {
+        let mut request = ValidateRequest::default();
+        self.texts.with_value(|texts| {
+            for (field, value) in texts {
+                request.set(*field, value.get());
+            }
+        });
+        request.confirmation = self.choice.with(ConfirmationChoice::to_confirmation);
+        request.consent = Some(self.consent.get());
+        request
+    }
+
+    /// Forgets every answer: after the application is sent, the next registration starts clean.
+    pub fn clear_answers(&self) {
+        self.texts.with_value(|texts| texts.iter().for_each(|(_, v)| v.set(String::new())));
+        self.choice.set(ConfirmationChoice::default());
+        self.consent.set(false);
+    }
+}
