@@ -72,6 +72,13 @@ impl ConfirmationChoice {
     }
 }
 
+/// The application as sent: its number and the way of confirming chosen for it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Submitted {
+    pub number: String,
+    pub confirmation: Confirmation,
+}
+
 /// What is kept in session storage.
 #[derive(Default, Serialize, Deserialize)]
 struct Saved {
@@ -79,7 +86,7 @@ struct Saved {
     choice: ConfirmationChoice,
     consent: bool,
     registration_id: Option<String>,
-    application_number: Option<String>,
+    submitted: Option<Submitted>,
 }
 
 #[derive(Clone, Copy)]
@@ -90,7 +97,7 @@ pub struct Wizard {
     /// Set once the API has created the registration (then the SMS code step follows).
     pub registration_id: RwSignal<Option<String>>,
     /// Set once the SMS code is confirmed.
-    pub application_number: RwSignal<Option<String>>,
+    pub submitted: RwSignal<Option<Submitted>>,
 }
 
 /// Provides the wizard, restored from this tab's session storage, and keeps the storage in step.
@@ -107,7 +114,7 @@ pub fn provide_wizard() -> Wizard {
         choice: RwSignal::new(saved.choice),
         consent: RwSignal::new(saved.consent),
         registration_id: RwSignal::new(saved.registration_id),
-        application_number: RwSignal::new(saved.application_number),
+        submitted: RwSignal::new(saved.submitted),
     };
     provide_context(wizard);
     Effect::new(move |_| {
@@ -116,7 +123,7 @@ pub fn provide_wizard() -> Wizard {
             choice: wizard.choice.get(),
             consent: wizard.consent.get(),
             registration_id: wizard.registration_id.get(),
-            application_number: wizard.application_number.get(),
+            submitted: wizard.submitted.get(),
         };
         if let (Some(storage), Ok(json)) = (&storage, serde_json::to_string(&saved)) {
             let _ = storage.set_item(STORAGE_KEY, &json);
@@ -147,10 +154,15 @@ impl Wizard {
         request
     }
 
-    /// Forgets every answer: after the application is sent, the next registration starts clean.
-    pub fn clear_answers(&self) {
+    /// The application is sent: keeps what the confirmation page shows and forgets every answer,
+    /// so a next registration in this tab starts clean.
+    pub fn finish(&self, number: String) {
+        if let Some(confirmation) = self.choice.with_untracked(ConfirmationChoice::to_confirmation) {
+            self.submitted.set(Some(Submitted { number, confirmation }));
+        }
         self.texts.with_value(|texts| texts.iter().for_each(|(_, v)| v.set(String::new())));
         self.choice.set(ConfirmationChoice::default());
         self.consent.set(false);
+        self.registration_id.set(None);
     }
 }

@@ -81,6 +81,19 @@ impl Browser {
         self.server.abort();
     }
 
+    /// The mock's address, e.g. `http://127.0.0.1:41234`, for calling the API as a tester would.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The newest SMS code sent to `phone` (E.164), read from the mock's outbox.
+    pub async fn sms_code_sent_to(&self, phone: &str) -> String {
+        let url = format!("{}/api/dev/outbox?to={}", self.base, phone.replace('+', "%2B"));
+        let outbox: serde_json::Value = serde_json::from_str(&reqwest::get(url).await.expect("the outbox answers").text().await.expect("a body")).expect("JSON");
+        let text = outbox[0]["text"].as_str().expect("an SMS in the outbox");
+        text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).expect("a 6-digit code").to_owned()
+    }
+
     /// Opens a path of the app, e.g. `/rejestracja/konto`.
     pub async fn open(&self, path: &str) -> WebDriverResult<()> {
         self.driver.goto(format!("{}{path}", self.base)).await

@@ -54,8 +54,7 @@ fn SmsCodeForm(id: String) -> impl IntoView {
         spawn_local(async move {
             match api::confirm_code(&id.get_value(), &code, lang).await {
                 Ok(Ok(accepted)) => {
-                    wizard.application_number.set(Some(accepted.application_number));
-                    wizard.clear_answers();
+                    wizard.finish(accepted.application_number);
                     navigate(SUBMITTED_PATH, Default::default());
                 }
                 Ok(Err(refused)) => {

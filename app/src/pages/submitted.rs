@@ -4,7 +4,7 @@
 use super::NoRegistration;
 use crate::dom::use_page_title;
 use crate::i18n::{tr, use_lang};
-use crate::state::use_wizard;
+use crate::state::{use_wizard, Submitted};
 use leptos::prelude::*;
 use shared::rules::confirmation::ProfileKind;
 use shared::{notices, Text};
@@ -14,10 +14,9 @@ pub fn SubmittedPage() -> impl IntoView {
     let lang = use_lang();
     let wizard = use_wizard();
     use_page_title(tr(Text::SubmittedHeading));
-    let confirmation = move || wizard.choice.with(|c| c.to_confirmation());
-    move || match wizard.application_number.get() {
+    move || match wizard.submitted.get() {
         None => view! { <NoRegistration /> }.into_any(),
-        Some(number) => view! {
+        Some(Submitted { number, confirmation }) => view! {
             <div class="narrow">
                 <div class="panel">
                     <h1 class="heading">{tr(Text::SubmittedHeading)}</h1>
@@ -26,13 +25,14 @@ pub fn SubmittedPage() -> impl IntoView {
                 </div>
                 <p>{tr(Text::KeepNumber)}</p>
                 <h2 class="heading-small">{tr(Text::WhatNext)}</h2>
-                <p>{move || confirmation().map(|c| notices::next_step(&c, lang.get()))}</p>
-                <p>
-                    {move || confirmation().map(|c| match c.profile_kind() {
-                        ProfileKind::Temporary => tr(Text::ProfileTemporary)(),
-                        ProfileKind::Ordinary => tr(Text::ProfileOrdinary)(),
-                    })}
-                </p>
+                <p>{
+                    let confirmation = confirmation.clone();
+                    move || notices::next_step(&confirmation, lang.get())
+                }</p>
+                <p>{match confirmation.profile_kind() {
+                    ProfileKind::Temporary => tr(Text::ProfileTemporary),
+                    ProfileKind::Ordinary => tr(Text::ProfileOrdinary),
+                }}</p>
                 <h2 class="heading-small">{tr(Text::HelpTitle)}</h2>
                 <p>{tr(Text::HelpBody)}<br />{tr(Text::HelpHours)}</p>
             </div>

@@ -1,0 +1,161 @@
+//! The registration wizard as a whole: filling its steps, choosing a way of confirming, and the
+//! SMS code, in the page's own terms (ids, labels, headings).
+
+use crate::{Browser, WebDriverResult};
+use thirtyfour::prelude::*;
+
+pub const START: &str = "/rejestracja/konto";
+pub const PHONE: &str = "+48600123456";
+
+/// The answers a journey types.
+pub struct Citizen {
+    pub username: &'static str,
+    pub password: &'static str,
+    pub first_name: &'static str,
+    pub surname: &'static str,
+    pub pesel: &'static str,
+    pub email: &'static str,
+    pub phone: &'static str,
+}
+
+pub const JAN: Citizen = Citizen {
+    username: "jan_kowalski",
+    password: "Tajne#Haslo1",
+    first_name: "Jan",
+    surname: "Kowalski",
+    pesel: "44051401359",
+    email: "jan@example.pl",
+    phone: "600 123 456",
+};
+
+/// A way of confirming identity, with the details the journey picks.
+#[derive(Clone, Copy, Debug)]
+pub enum Way {
+    VideoTeams,
+    InPersonKrakow,
+    BankPko,
+    EId,
+}
+
+pub struct Wizard<'a> {
+    pub browser: &'a Browser,
+}
+
+impl<'a> Wizard<'a> {
+    pub async fn start(browser: &'a Browser) -> WebDriverResult<Wizard<'a>> {
+        browser.open(START).await?;
+        browser.find(By::Id("username")).await?;
+        Ok(Wizard { browser })
+    }
+
+    /// Replaces the field's text with `text`, typing it.
+    pub async fn fill(&self, field: &str, text: &str) -> WebDriverResult<()> {
+        let input = self.browser.find(By::Id(field)).await?;
+        input.click().await?;
+        input.send_keys(Key::Control + "a").await?;
+        input.send_keys(Key::Backspace).await?;
+        input.send_keys(text).await
+    }
+
+    pub async fn value(&self, field: &str) -> WebDriverResult<String> {
+        Ok(self.browser.find(By::Id(field)).await?.prop("value").await?.unwrap_or_default())
+    }
+
+    pub async fn click(&self, id: &str) -> WebDriverResult<()> {
+        self.browser.find(By::Id(id)).await?.click().await
+    }
+
+    pub async fn next(&self) -> WebDriverResult<()> {
+        self.browser.find(By::Css("form button[type=submit]")).await?.click().await
+    }
+
+    pub async fn back(&self) -> WebDriverResult<()> {
+        self.browser.find(By::Css(".back-link a")).await?.click().await
+    }
+
+    /// The error shown above a field, without the visually hidden prefix; waits for it to show.
+    pub async fn error(&self, field: &str) -> WebDriverResult<String> {
+        let element = self.browser.find(By::Id(format!("{field}-error"))).await?;
+        let text = self.browser.eventually("the error shows", async || Ok(Some(element.text().await?).filter(|t| !t.is_empty()))).await?;
+        Ok(text.trim_start_matches("Błąd:").trim_start_matches("Error:").trim().to_owned())
+    }
+
+    pub async fn account(&self, citizen: &Citizen) -> WebDriverResult<()> {
+        self.fill("username", citizen.username).await?;
+        self.fill("password", citizen.password).await?;
+        self.fill("password_repeat", citizen.password).await?;
+        self.next().await?;
+        self.browser.expect_heading("Dane osobowe").await
+    }
+
+    pub async fn personal(&self, citizen: &Citizen) -> WebDriverResult<()> {
+        self.fill("first_name", citizen.first_name).await?;
+        self.fill("surname", citizen.surname).await?;
+        self.fill("pesel", citizen.pesel).await?;
+        self.next().await?;
+        self.browser.expect_heading("Dane kontaktowe").await
+    }
+
+    pub async fn contact(&self, citizen: &Citizen) -> WebDriverResult<()> {
+        for (field, value) in [("email", citizen.email), ("email_repeat", citizen.email), ("phone", citizen.phone), ("phone_repeat", citizen.phone)] {
+            self.fill(field, value).await?;
+        }
+        self.next().await?;
+        self.browser.expect_heading("Jak chcesz potwierdzić tożsamość?").await
+    }
+
+    pub async fn identity(&self, way: Way) -> WebDriverResult<()> {
+        match way {
+            Way::VideoTeams => {
+                self.click("confirmation").await?;
+                self.click("video-app-teams").await?;
+                self.browser.find(By::Css(".day__windows input")).await?.click().await?;
+            }
+            Way::InPersonKrakow => {
+                self.click("method-in_person").await?;
+                self.browser.find(By::Css("#point option[value='zus-krakow']")).await?.click().await?;
+            }
+            Way::BankPko => {
+                self.click("method-bank").await?;
+                self.browser.find(By::Css("#provider option[value='pko']")).await?.click().await?;
+            }
+            Way::EId => self.click("method-e_id").await?,
+        }
+        self.next().await?;
+        self.browser.expect_heading("Zasady profilu zaufanego").await
+    }
+
+    pub async fn consent(&self) -> WebDriverResult<()> {
+        self.click("consent").await?;
+        self.next().await?;
+        self.browser.expect_heading("Sprawdź swoje dane").await
+    }
+
+    /// Sends the checked answers; the SMS code step follows.
+    pub async fn send(&self) -> WebDriverResult<()> {
+        self.next().await?;
+        self.browser.expect_heading("Wpisz kod z SMS-a").await
+    }
+
+    /// Types the code the mock sent to the citizen's phone and presses "Dalej".
+    pub async fn confirm_with_sent_code(&self) -> WebDriverResult<()> {
+        let code = self.browser.sms_code_sent_to(PHONE).await;
+        self.fill("code", &code).await?;
+        self.next().await?;
+        self.browser.expect_heading("Wniosek został wysłany").await
+    }
+
+    pub async fn application_number(&self) -> WebDriverResult<String> {
+        self.browser.find(By::Id("application-number")).await?.text().await
+    }
+
+    /// The answer shown on the check-your-answers page for a label.
+    pub async fn answer(&self, label: &str) -> WebDriverResult<String> {
+        for row in self.browser.driver.find_all(By::ClassName("summary-list__row")).await? {
+            if row.find(By::Tag("dt")).await?.text().await? == label {
+                return row.find(By::Tag("dd")).await?.text().await;
+            }
+        }
+        panic!("no answer labelled {label:?}");
+    }
+}
