@@ -2,7 +2,8 @@
 
 use e2e::axe::assert_accessible;
 use e2e::pages::account::AccountStep;
-use e2e::{with_browser, Browser};
+use e2e::pages::wizard::register_through_api;
+use e2e::{with_browser, Browser, WebDriverResult};
 use thirtyfour::prelude::*;
 
 const DOT_ERROR: &str = "Nazwa użytkownika może zawierać tylko litery bez polskich znaków, cyfry, podkreślenie (_) i łącznik (-), bez spacji i kropki";
@@ -22,6 +23,41 @@ async fn a_username_with_a_dot_shows_the_polish_error_until_it_is_fixed() {
         step.type_into("username", "jan_kowalski").await?;
         assert_eq!(step.error("username").await?, "", "the error goes as soon as the name is right");
         assert!(!step.is_marked_invalid("username").await?);
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_username_is_checked_with_the_server_as_the_citizen_types() {
+    with_browser(async |browser: &Browser| {
+        register_through_api(browser, "Anna_Nowak").await;
+        let step = AccountStep::open(browser).await?;
+        step.type_into("username", "jan_kowalski").await?;
+        let status = browser.find(By::ClassName("field__confirmation")).await?;
+        browser.eventually("the name is said to be free", async || Ok((status.text().await? == "Ta nazwa użytkownika jest wolna").then_some(()))).await?;
+
+        step.clear("username").await?;
+        step.type_into("username", "ANNA_nowak").await?;
+        step.leave("username").await?;
+        let error = browser.eventually("the name is said to be taken", async || Ok(Some(step.error("username").await?).filter(|e| !e.is_empty()))).await?;
+        assert_eq!(error, "Ta nazwa użytkownika jest już zajęta. Wybierz inną");
+        assert_eq!(status.text().await?, "");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_password_rules_tick_as_they_are_met() {
+    with_browser(async |browser: &Browser| {
+        let step = AccountStep::open(browser).await?;
+        let met = async || -> WebDriverResult<usize> { Ok(browser.driver.find_all(By::ClassName("rules__item--met")).await?.len()) };
+        assert_eq!(met().await?, 0);
+        step.type_into("password", "abc").await?;
+        assert_eq!(met().await?, 1, "a lower-case letter");
+        step.type_into("password", "D#efgh").await?;
+        assert_eq!(met().await?, 4, "8 characters, upper- and lower-case, a special character");
         Ok(())
     })
     .await;

@@ -3,7 +3,7 @@
 //! PESEL and a change of language. The SMS code is read from the mock's outbox.
 
 use e2e::axe::assert_accessible;
-use e2e::pages::wizard::{Way, Wizard, JAN};
+use e2e::pages::wizard::{register_through_api, Way, Wizard, JAN};
 use e2e::{with_browser, Browser, WebDriverResult};
 use thirtyfour::prelude::*;
 
@@ -170,20 +170,7 @@ async fn three_wrong_codes_block_the_code_and_a_new_one_waits_for_the_countdown(
 #[tokio::test]
 async fn a_username_taken_in_another_case_is_refused_on_the_account_step() {
     with_browser(async |browser: &Browser| {
-        let taken = serde_json::json!({
-            "username": "Jan_Kowalski", "password": "Tajne#Haslo1", "password_repeat": "Tajne#Haslo1",
-            "first_name": "Jan", "surname": "Kowalski", "pesel": "44051401359",
-            "email": "inny@example.pl", "email_repeat": "inny@example.pl", "phone": "600123456", "phone_repeat": "600123456",
-            "confirmation": {"method": "e_id"}, "consent": true
-        });
-        let created = reqwest::Client::new()
-            .post(format!("{}/api/v1/registrations", browser.base()))
-            .header("content-type", "application/json")
-            .body(taken.to_string())
-            .send()
-            .await
-            .expect("the API answers");
-        assert_eq!(created.status(), 201);
+        register_through_api(browser, "Jan_Kowalski").await;
 
         let wizard = Wizard::start(browser).await?;
         wizard.fill("username", "jan_kowalski").await?;

@@ -17,6 +17,9 @@ pub fn TextField(
     #[prop(optional)]
     input_mode: Option<&'static str>,
     #[prop(optional)] hint: Option<Text>,
+    /// Shown under the input, e.g. the password rules or the username check.
+    #[prop(optional)]
+    children: Option<Children>,
 ) -> impl IntoView {
     let lang = use_lang();
     let id = field.key();
@@ -59,6 +62,7 @@ pub fn TextField(
                 }
                 on:blur=move |_| form.on_blur(field)
             />
+            {children.map(|children| children())}
         </div>
     }
 }

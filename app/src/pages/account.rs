@@ -1,4 +1,5 @@
-//! Registration step 1, the account: username (checked free with the server), password, repeat.
+//! Registration step 1, the account: username (checked free with the server as the citizen types
+//! and again on "Dalej"), password with its rules ticking as they are met, and its repeat.
 
 use super::STEPS;
 use crate::api::{self, ApiFailure};
@@ -10,8 +11,13 @@ use crate::state::use_wizard;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use shared::api::Field;
+use shared::api::{Field, UsernameAvailability};
+use shared::rules::{password, username};
 use shared::Text;
+use std::time::Duration;
+
+/// How long the citizen must pause typing before the username is checked with the server.
+const AVAILABILITY_DEBOUNCE: Duration = Duration::from_millis(400);
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
@@ -21,15 +27,54 @@ pub fn AccountPage() -> impl IntoView {
     let navigate = use_navigate();
     let busy = RwSignal::new(false);
     let failed = RwSignal::new(false);
+    let free = RwSignal::new(None::<String>);
+    let name = wizard.value(Field::Username);
+
+    // The server's word on a username: free (said politely), or taken (an error of the field).
+    let apply = move |asked: String, answer: UsernameAvailability| {
+        if name.get_untracked() != asked {
+            return false;
+        }
+        if answer.available {
+            free.set(Some(asked));
+        } else {
+            form.set_server_errors([(Field::Username, answer.error.into_iter().collect())].into());
+        }
+        answer.available
+    };
+
+    let pending = StoredValue::new(None::<TimeoutHandle>);
+    Effect::new(move |_| {
+        let asked = name.get();
+        free.set(None);
+        if let Some(handle) = pending.get_value() {
+            handle.clear();
+        }
+        if username::validate(&asked).is_err() {
+            return;
+        }
+        let check = move || {
+            spawn_local(async move {
+                if let Ok(answer) = api::username_availability(&asked, lang.get_untracked()).await {
+                    apply(asked, answer);
+                }
+            })
+        };
+        pending.set_value(set_timeout_with_handle(check, AVAILABILITY_DEBOUNCE).ok());
+    });
+
     let on_valid = Callback::new(move |()| {
         busy.set(true);
         failed.set(false);
         let navigate = navigate.clone();
         spawn_local(async move {
-            let username = wizard.value(Field::Username).get_untracked();
-            match api::username_availability(&username, lang.get_untracked()).await {
-                Ok(answer) if answer.available => navigate(STEPS[1], Default::default()),
-                Ok(answer) => form.set_server_errors([(Field::Username, answer.error.into_iter().collect())].into()),
+            let asked = name.get_untracked();
+            match api::username_availability(&asked, lang.get_untracked()).await {
+                Ok(answer) => {
+                    if apply(asked, answer) {
+                        navigate(STEPS[1], Default::default());
+                    }
+                }
                 Err(ApiFailure::Unreachable | ApiFailure::Unexpected(_)) => failed.set(true),
             }
             busy.set(false);
@@ -37,12 +82,36 @@ pub fn AccountPage() -> impl IntoView {
     });
     view! {
         <WizardStep step=1u8 heading=Text::AccountHeading intro=Text::AccountIntro form on_valid busy>
-            <TextField form field=Field::Username autocomplete="username" hint=Text::UsernameHint />
-            <TextField form field=Field::Password autocomplete="new-password" input_type="password" hint=Text::PasswordHint />
+            <TextField form field=Field::Username autocomplete="username" hint=Text::UsernameHint>
+                <p class="field__confirmation" role="status">
+                    {move || free.get().filter(|f| *f == name.get()).map(|_| tr(Text::UsernameFree)())}
+                </p>
+            </TextField>
+            <TextField form field=Field::Password autocomplete="new-password" input_type="password" hint=Text::PasswordHint>
+                <PasswordRules value=wizard.value(Field::Password) />
+            </TextField>
             <TextField form field=Field::PasswordRepeat autocomplete="new-password" input_type="password" />
             <Show when=move || failed.get()>
                 <div class="notice notice--error" role="alert">{tr(Text::ServerUnreachable)}</div>
             </Show>
         </WizardStep>
+    }
+}
+
+/// The password's requirements, each ticked as soon as it is met.
+#[component]
+fn PasswordRules(value: RwSignal<String>) -> impl IntoView {
+    let lang = use_lang();
+    let rules = move || password::requirements(&value.get());
+    view! {
+        <ul class="rules" id="password-rules">
+            {move || rules().into_iter().map(|(rule, met)| view! {
+                <li class="rules__item" class:rules__item--met=met>
+                    <span class="rules__mark" aria-hidden="true">{if met { "✓" } else { "✗" }}</span>
+                    {rule.message(lang.get())}
+                    <span class="visually-hidden">{format!(" – {}", if met { Text::RuleMet.get(lang.get()) } else { Text::RuleNotMet.get(lang.get()) })}</span>
+                </li>
+            }).collect_view()}
+        </ul>
     }
 }

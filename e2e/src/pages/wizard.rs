@@ -28,6 +28,25 @@ pub const JAN: Citizen = Citizen {
     phone: "600 123 456",
 };
 
+/// Registers `username` straight through the API, as a tester seeds the mock; the e-mail differs
+/// from Jan's so the outbox of a journey stays its own.
+pub async fn register_through_api(browser: &Browser, username: &str) {
+    let body = serde_json::json!({
+        "username": username, "password": JAN.password, "password_repeat": JAN.password,
+        "first_name": JAN.first_name, "surname": JAN.surname, "pesel": JAN.pesel,
+        "email": "inny@example.pl", "email_repeat": "inny@example.pl", "phone": "600123456", "phone_repeat": "600123456",
+        "confirmation": {"method": "e_id"}, "consent": true
+    });
+    let created = reqwest::Client::new()
+        .post(format!("{}/api/v1/registrations", browser.base()))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .expect("the API answers");
+    assert_eq!(created.status(), 201, "the seed registration is created");
+}
+
 /// A way of confirming identity, with the details the journey picks.
 #[derive(Clone, Copy, Debug)]
 pub enum Way {
