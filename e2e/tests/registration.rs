@@ -219,3 +219,62 @@ async fn switching_to_english_mid_way_keeps_the_answers() {
     })
     .await;
 }
+
+/// Presses Tab until the focused element matches `selector` (at most 40 times).
+async fn tab_to(browser: &Browser, selector: &str) -> WebDriverResult<()> {
+    let script = format!("return document.activeElement.matches({selector:?});");
+    for _ in 0..40 {
+        if browser.driver.execute(&script, Vec::new()).await?.convert::<bool>()? {
+            return Ok(());
+        }
+        browser.driver.active_element().await?.send_keys(Key::Tab).await?;
+    }
+    panic!("Tab never reached {selector}");
+}
+
+async fn press(browser: &Browser, keys: impl Into<TypingData>) -> WebDriverResult<()> {
+    browser.driver.active_element().await?.send_keys(keys).await
+}
+
+#[tokio::test]
+async fn the_whole_registration_can_be_done_by_keyboard_alone() {
+    with_browser(async |browser: &Browser| {
+        browser.open(e2e::pages::wizard::START).await?;
+        browser.find(By::Id("username")).await?;
+        let submit = "form button[type=submit]";
+        let steps: [(&[(&str, &str)], &str); 3] = [
+            (&[("#username", JAN.username), ("#password", JAN.password), ("#password_repeat", JAN.password)], "Dane osobowe"),
+            (&[("#first_name", JAN.first_name), ("#surname", JAN.surname), ("#pesel", JAN.pesel)], "Dane kontaktowe"),
+            (&[("#email", JAN.email), ("#email_repeat", JAN.email), ("#phone", JAN.phone), ("#phone_repeat", JAN.phone)], "Jak chcesz potwierdzić tożsamość?"),
+        ];
+        for (fields, next_heading) in steps {
+            for (selector, text) in fields {
+                tab_to(browser, selector).await?;
+                press(browser, *text).await?;
+            }
+            press(browser, Key::Enter).await?;
+            browser.expect_heading(next_heading).await?;
+        }
+        for choice in ["#confirmation", "#video-app-teams", ".day__windows input"] {
+            tab_to(browser, choice).await?;
+            press(browser, Key::Space).await?;
+        }
+        tab_to(browser, submit).await?;
+        press(browser, Key::Enter).await?;
+        browser.expect_heading("Zasady profilu zaufanego").await?;
+        tab_to(browser, "#consent").await?;
+        press(browser, Key::Space).await?;
+        tab_to(browser, submit).await?;
+        press(browser, Key::Enter).await?;
+        browser.expect_heading("Sprawdź swoje dane").await?;
+        tab_to(browser, submit).await?;
+        press(browser, Key::Enter).await?;
+        browser.expect_heading("Wpisz kod z SMS-a").await?;
+        tab_to(browser, "#code").await?;
+        press(browser, browser.sms_code_sent_to(e2e::pages::wizard::PHONE).await).await?;
+        press(browser, Key::Enter).await?;
+        browser.expect_heading("Wniosek został wysłany").await?;
+        Ok(())
+    })
+    .await;
+}
