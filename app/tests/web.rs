@@ -1,8 +1,8 @@
-//! Component tests of the account step, mounted alone in headless Chromium.
+//! Component tests of the wizard's steps, each mounted alone in headless Chromium.
 #![cfg(target_arch = "wasm32")]
 
 use app::i18n::{provide_locale, Locale};
-use app::pages::AccountPage;
+use app::pages::{AccountPage, ConsentPage, IdentityPage, PersonalPage};
 use app::state::provide_wizard;
 use leptos::prelude::*;
 use shared::Lang;
@@ -21,6 +21,11 @@ struct Step {
 }
 
 fn mount_step() -> Step {
+    mount(|| view! { <AccountPage /> }.into_any())
+}
+
+/// Mounts a page in a router, with the language and a fresh wizard (storage cleared).
+fn mount(page: fn() -> AnyView) -> Step {
     window().local_storage().unwrap().unwrap().clear().unwrap();
     window().session_storage().unwrap().unwrap().clear().unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
@@ -30,7 +35,7 @@ fn mount_step() -> Step {
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provided.set(Some(provide_locale()));
         provide_wizard();
-        view! { <leptos_router::components::Router><AccountPage /></leptos_router::components::Router> }
+        view! { <leptos_router::components::Router>{page()}</leptos_router::components::Router> }
     });
     handle.forget();
     Step { root, locale: locale.get().unwrap() }
@@ -199,4 +204,53 @@ async fn a_valid_form_is_sent_and_an_unreachable_service_is_told_plainly() {
     assert!(step.find::<HtmlElement>(".error-summary").hidden());
     step.until("the failure notice shows", |s| s.root.query_selector(".notice--error").unwrap().is_some()).await;
     assert!(step.text(".notice--error").contains("Nie udało się połączyć z serwisem"));
+}
+
+#[wasm_bindgen_test]
+async fn a_valid_pesel_shows_the_birth_date_and_sex_it_holds() {
+    let step = mount(|| view! { <PersonalPage /> }.into_any());
+    assert_eq!(step.text(".pesel-facts"), "");
+    step.type_into("pesel", "44051401359").await;
+    let facts = step.text(".pesel-facts");
+    assert!(facts.contains("1944-05-14") && facts.contains("mężczyzna"), "{facts}");
+    step.type_into("pesel", "44051401358").await;
+    assert_eq!(step.text(".pesel-facts"), "", "nothing is read from an invalid PESEL");
+}
+
+#[wasm_bindgen_test]
+async fn choosing_a_way_of_confirming_reveals_only_its_details() {
+    let step = mount(|| view! { <IdentityPage /> }.into_any());
+    let present = |selector: &str| step.root.query_selector(selector).unwrap().is_some();
+    assert!(!present("#video-app-teams") && !present("#point"));
+    step.find::<HtmlElement>("#confirmation").click();
+    leptos::task::tick().await;
+    assert!(present("#video-app-teams") && present(".day__windows input"), "the video call asks for the app and the windows");
+    assert_eq!(step.root.query_selector_all(".day__windows input").unwrap().length(), 25, "5 working days of 5 windows");
+    step.find::<HtmlElement>("#method-in_person").click();
+    leptos::task::tick().await;
+    assert!(present("#point") && !present("#video-app-teams"));
+}
+
+#[wasm_bindgen_test]
+async fn next_without_a_way_of_confirming_or_its_details_says_what_is_missing() {
+    let step = mount(|| view! { <IdentityPage /> }.into_any());
+    step.press_next().await;
+    assert_eq!(step.error("confirmation"), "Błąd: Wybierz sposób potwierdzenia tożsamości");
+    step.find::<HtmlElement>("#confirmation").click();
+    leptos::task::tick().await;
+    assert_eq!(step.error("confirmation"), "Błąd: Wybierz aplikację, przez którą zadzwoni urzędnik");
+    step.find::<HtmlElement>("#video-app-skype").click();
+    leptos::task::tick().await;
+    assert!(step.error("confirmation").contains("Wybierz co najmniej jeden przedział godzin"));
+}
+
+#[wasm_bindgen_test]
+async fn the_consent_must_be_ticked() {
+    let step = mount(|| view! { <ConsentPage /> }.into_any());
+    step.press_next().await;
+    assert!(step.error("consent").contains("Potwierdź, że znasz zasady"));
+    assert_eq!(step.input("consent").get_attribute("aria-invalid").as_deref(), Some("true"));
+    step.find::<HtmlElement>("#consent").click();
+    leptos::task::tick().await;
+    assert_eq!(step.error("consent"), "");
 }

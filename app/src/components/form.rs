@@ -1,11 +1,13 @@
 //! The state of one step's form: which of its fields the citizen has typed in and left, whether
-//! "Dalej" was pressed, the report of `shared::validate` over all the wizard's answers, and what
-//! the server answered. The answers themselves live in the wizard.
+//! "Dalej" was pressed, the report of `shared::validate::validate_registration` over all the
+//! wizard's answers (so what a registration requires is required on its step), and what the
+//! server answered. The answers themselves live in the wizard.
 
 use crate::dom::today;
 use crate::state::Wizard;
 use leptos::prelude::*;
 use shared::api::{Field, FieldError};
+use shared::validate::validate_registration;
 use shared::{Lang, Report};
 use std::collections::BTreeMap;
 
@@ -37,7 +39,7 @@ impl FormState {
             wizard,
             submitted: RwSignal::new(false),
             server_errors: RwSignal::new(BTreeMap::new()),
-            report: Memo::new(move |_| shared::validate(&wizard.request(), today())),
+            report: Memo::new(move |_| validate_registration(&wizard.request(), today())),
         }
     }
 
