@@ -9,7 +9,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 /// Each entry brings the schema from the version before it to its own (`PRAGMA user_version`).
-const MIGRATIONS: [&str; 1] = [r#"
+const MIGRATIONS: [&str; 2] = [r#"
 CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
     username      TEXT NOT NULL,
@@ -52,6 +52,17 @@ CREATE TABLE application_numbers (
     year INTEGER PRIMARY KEY,
     last INTEGER NOT NULL
 );
+"#, r#"
+CREATE TABLE profiles (
+    id              INTEGER PRIMARY KEY,
+    account_id      INTEGER NOT NULL REFERENCES accounts(id),
+    registration_id TEXT NOT NULL UNIQUE REFERENCES registrations(id),
+    pesel           TEXT NOT NULL,
+    kind            TEXT NOT NULL,
+    valid_until     TEXT NOT NULL,
+    confirmed_at    INTEGER NOT NULL
+);
+CREATE INDEX profiles_pesel ON profiles(pesel, valid_until);
 "#];
 
 #[derive(Debug)]
@@ -112,6 +123,8 @@ pub struct Registration {
     pub email: String,
     pub phone: String,
     pub code: Option<SentCode>,
+    /// The last day of the profile, once the identity is confirmed (`YYYY-MM-DD`).
+    pub profile_valid_until: Option<String>,
 }
 
 impl Registration {
@@ -192,8 +205,9 @@ impl Store {
         let registration = connection
             .query_row(
                 "SELECT r.id, r.state, r.confirmation, r.lang, r.application_number, a.username, a.email, a.phone,
-                        c.code, c.sent_at, c.expires_at, c.tries_left
+                        c.code, c.sent_at, c.expires_at, c.tries_left, p.valid_until
                  FROM registrations r JOIN accounts a ON a.id = r.account_id LEFT JOIN sms_codes c ON c.registration_id = r.id
+                 LEFT JOIN profiles p ON p.registration_id = r.id
                  WHERE r.id = ?1",
                 [id],
                 |row| {
@@ -210,6 +224,7 @@ impl Store {
                         email: row.get(6)?,
                         phone: row.get(7)?,
                         code: code.transpose()?,
+                        profile_valid_until: row.get(12)?,
                     })
                 },
             )
@@ -259,6 +274,31 @@ impl Store {
         }
         transaction.commit()?;
         Ok(number)
+    }
+
+    /// Whether a profile of this PESEL is valid on `today` (`YYYY-MM-DD`, compared as text).
+    pub fn pesel_has_active_profile(&self, pesel: &str, today: &str) -> Result<bool, StoreError> {
+        let found = self
+            .connection()
+            .query_row("SELECT 1 FROM profiles WHERE pesel = ?1 AND valid_until >= ?2 LIMIT 1", params![pesel, today], |_| Ok(()))
+            .optional()?;
+        Ok(found.is_some())
+    }
+
+    /// An official or a provider confirmed the identity: the profile of `kind` is valid until
+    /// `valid_until`, and the e-mail saying so is sent.
+    pub fn confirm_identity(&self, registration_id: &str, kind: &str, valid_until: &str, now: i64, email: &Message) -> Result<(), StoreError> {
+        let mut connection = self.connection();
+        let transaction = connection.transaction()?;
+        transaction.execute(
+            "INSERT INTO profiles (account_id, registration_id, pesel, kind, valid_until, confirmed_at)
+             SELECT a.id, r.id, a.pesel, ?2, ?3, ?4 FROM registrations r JOIN accounts a ON a.id = r.account_id WHERE r.id = ?1",
+            params![registration_id, kind, valid_until, now],
+        )?;
+        transaction.execute("UPDATE registrations SET state = ?2 WHERE id = ?1", params![registration_id, RegistrationState::Confirmed.code()])?;
+        post(&transaction, email, now)?;
+        transaction.commit()?;
+        Ok(())
     }
 
     /// Every message sent, newest first; only those to `to` when given.

@@ -38,7 +38,10 @@ async fn a_valid_registration_waits_for_the_sms_code_sent_to_the_phone() {
     let id = created_id(&state, "jan_kowalski").await;
     let status = send(&state, get(&format!("/api/v1/registrations/{id}"))).await;
     assert_eq!(status.status, StatusCode::OK);
-    assert_eq!(status.body, json!({"id": id, "state": "awaiting_sms", "profile_kind": "ordinary", "application_number": null, "phone": "+48 *** *** 456"}));
+    assert_eq!(
+        status.body,
+        json!({"id": id, "state": "awaiting_sms", "profile_kind": "ordinary", "application_number": null, "phone": "+48 *** *** 456", "profile_valid_until": null})
+    );
     let outbox = send(&state, get("/api/dev/outbox")).await.body;
     assert_eq!(outbox.as_array().unwrap().len(), 1);
     assert_eq!(outbox[0]["channel"], "sms");
@@ -201,4 +204,66 @@ async fn without_dev_the_outbox_does_not_exist() {
     state.dev = false;
     let answer = send(&state, get("/api/dev/outbox")).await;
     assert_eq!((answer.status, answer.body["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("route.not_found")));
+}
+
+/// Registers `username` with `confirmation`, confirms the SMS code and answers the id.
+async fn sent_application(state: &AppState, username: &str, confirmation: Value) -> String {
+    let mut body = registration(username);
+    body["confirmation"] = confirmation;
+    let id = register(state, body).await.body["id"].as_str().unwrap().to_owned();
+    assert_eq!(confirm(state, &id, &latest_code(state, PHONE).await).await.status, StatusCode::OK);
+    id
+}
+
+async fn confirm_identity(state: &AppState, id: &str) -> common::Answer {
+    send(state, post_json(&format!("/api/dev/registrations/{id}/confirm-identity"), "")).await
+}
+
+#[tokio::test]
+async fn a_confirmed_identity_activates_the_profile_for_three_years_and_says_so_by_e_mail() {
+    let state = AppState::in_memory(None);
+    let id = sent_application(&state, "jan_kowalski", json!({"method": "e_id"})).await;
+    let answer = confirm_identity(&state, &id).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    let valid_until = state.clock.today().add_months(36).to_string();
+    assert_eq!((answer.body["state"].as_str(), answer.body["profile_valid_until"].as_str()), (Some("confirmed"), Some(valid_until.as_str())));
+    let outbox = send(&state, get("/api/dev/outbox?to=jan@example.pl")).await.body;
+    assert_eq!(outbox[0]["subject"], "Twój profil zaufany został potwierdzony");
+    assert!(outbox[0]["text"].as_str().unwrap().contains(&valid_until));
+    let again = confirm_identity(&state, &id).await;
+    assert_eq!((again.status, again.body["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("registration.not_awaiting_identity")));
+}
+
+#[tokio::test]
+async fn a_video_call_gives_a_profile_for_three_months() {
+    let state = AppState::in_memory(None);
+    let window = shared::rules::confirmation::offered_call_windows(state.clock.today())[0];
+    let video = json!({"method": "video", "app": "skype", "windows": [window]});
+    let id = sent_application(&state, "jan_kowalski", video).await;
+    let answer = confirm_identity(&state, &id).await;
+    assert_eq!(answer.body["profile_kind"], "temporary");
+    assert_eq!(answer.body["profile_valid_until"], state.clock.today().add_months(3).to_string());
+}
+
+#[tokio::test]
+async fn a_pesel_with_an_active_profile_cannot_register_again_until_it_expires() {
+    let state = AppState::in_memory(None);
+    let id = sent_application(&state, "jan_kowalski", json!({"method": "bank", "provider": "pko"})).await;
+    assert_eq!(confirm_identity(&state, &id).await.status, StatusCode::OK);
+
+    let refused = register(&state, registration("jan_kowalski_2")).await;
+    assert_eq!(refused.status, StatusCode::CONFLICT);
+    assert_eq!(refused.body["errors"]["pesel"][0]["code"], "pesel.has_active_profile");
+
+    state.clock.advance((36 * 31 + 1) * 86_400);
+    let renewed = register(&state, registration("jan_kowalski_2")).await;
+    assert_eq!(renewed.status, StatusCode::CREATED, "an expired profile no longer blocks its PESEL: {}", renewed.body);
+}
+
+#[tokio::test]
+async fn an_application_still_awaiting_its_sms_code_cannot_have_its_identity_confirmed() {
+    let state = AppState::in_memory(None);
+    let id = created_id(&state, "jan_kowalski").await;
+    let answer = confirm_identity(&state, &id).await;
+    assert_eq!(answer.body["error"]["code"], "registration.not_awaiting_identity");
 }

@@ -3,7 +3,7 @@
 //! PESEL and a change of language. The SMS code is read from the mock's outbox.
 
 use e2e::axe::assert_accessible;
-use e2e::pages::wizard::{register_through_api, Way, Wizard, JAN};
+use e2e::pages::wizard::{activate_profile_through_api, register_through_api, Way, Wizard, JAN};
 use e2e::{with_browser, Browser, WebDriverResult};
 use thirtyfour::prelude::*;
 
@@ -178,6 +178,29 @@ async fn a_username_taken_in_another_case_is_refused_on_the_account_step() {
         wizard.fill("password_repeat", JAN.password).await?;
         wizard.next().await?;
         assert_eq!(wizard.error("username").await?, "Ta nazwa użytkownika jest już zajęta. Wybierz inną");
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_pesel_with_an_active_profile_is_refused_with_a_link_to_its_step() {
+    with_browser(async |browser: &Browser| {
+        let seeded = register_through_api(browser, "Jan_Kowalski_1944").await;
+        activate_profile_through_api(browser, &seeded).await;
+        let wizard = Wizard::start(browser).await?;
+        wizard.account(&JAN).await?;
+        wizard.personal(&JAN).await?;
+        wizard.contact(&JAN).await?;
+        wizard.identity(Way::EId).await?;
+        wizard.consent().await?;
+        wizard.next().await?;
+        let link = browser.find(By::Css(".error-summary a")).await?;
+        assert_eq!(link.text().await?, "Dla tego numeru PESEL istnieje już aktywny profil zaufany");
+        assert_eq!(link.attr("href").await?.as_deref(), Some("/rejestracja/dane-osobowe"));
+        assert_eq!(browser.driver.active_element().await?.class_name().await?.as_deref(), Some("error-summary"));
+        link.click().await?;
+        browser.expect_heading("Dane osobowe").await?;
         Ok(())
     })
     .await;

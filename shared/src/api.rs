@@ -224,6 +224,8 @@ pub enum RegistrationState {
     AwaitingSms,
     /// The application is sent and has its number; an official or a provider must confirm it.
     AwaitingIdentity,
+    /// The identity is confirmed: the profile is active until `profile_valid_until`.
+    Confirmed,
 }
 
 impl RegistrationState {
@@ -231,11 +233,12 @@ impl RegistrationState {
         match self {
             RegistrationState::AwaitingSms => "awaiting_sms",
             RegistrationState::AwaitingIdentity => "awaiting_identity",
+            RegistrationState::Confirmed => "confirmed",
         }
     }
 
     pub fn from_code(code: &str) -> Option<RegistrationState> {
-        [RegistrationState::AwaitingSms, RegistrationState::AwaitingIdentity].into_iter().find(|s| s.code() == code)
+        [RegistrationState::AwaitingSms, RegistrationState::AwaitingIdentity, RegistrationState::Confirmed].into_iter().find(|s| s.code() == code)
     }
 }
 
@@ -249,6 +252,8 @@ pub struct RegistrationStatus {
     pub application_number: Option<String>,
     /// The phone the codes go to, masked (`+48 *** *** 456`).
     pub phone: String,
+    /// The last day the profile is valid, once the identity is confirmed.
+    pub profile_valid_until: Option<Date>,
 }
 
 /// `POST /api/v1/registrations/{id}/sms-code`.

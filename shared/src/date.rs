@@ -31,16 +31,24 @@ impl Serialize for Date {
     }
 }
 
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
-        let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+impl std::str::FromStr for Date {
+    type Err = String;
+
+    /// Reads `YYYY-MM-DD`; the date must exist.
+    fn from_str(text: &str) -> Result<Date, String> {
         let mut parts = text.splitn(3, '-').map(str::parse::<u16>);
         let mut next = || parts.next().and_then(Result::ok);
         match (next(), next(), next()) {
-            (Some(y), Some(m), Some(d)) => Date::new(y, m as u8, d as u8),
+            (Some(y), Some(m), Some(d)) => u8::try_from(m).ok().zip(u8::try_from(d).ok()).and_then(|(m, d)| Date::new(y, m, d)),
             _ => None,
         }
-        .ok_or_else(|| serde::de::Error::custom(format!("not a date in YYYY-MM-DD form: {text}")))
+        .ok_or_else(|| format!("not a date in YYYY-MM-DD form: {text}"))
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Date, D::Error> {
+        <std::borrow::Cow<'de, str>>::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -95,6 +103,14 @@ impl Date {
         let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
         let year = (year_of_era + era * 400 + i64::from(month <= 2)) as u16;
         Date { year, month, day }
+    }
+
+    /// The same day `months` later; the last day of the month when that month is shorter
+    /// (31 January + 1 month = 28 or 29 February).
+    pub fn add_months(self, months: u32) -> Date {
+        let index = u32::from(self.month) - 1 + months;
+        let (year, month) = (self.year + (index / 12) as u16, (index % 12) as u8 + 1);
+        Date { year, month, day: self.day.min(days_in_month(year, month)) }
     }
 
     pub fn add_days(self, days: i64) -> Date {
@@ -158,6 +174,15 @@ mod tests {
         for days in [-100_000, -1, 0, 1, 59, 365, 10_957, 200_000] {
             assert_eq!(Date::from_days_since_epoch(days).days_since_epoch(), days);
         }
+    }
+
+    #[test]
+    fn months_are_added_by_the_calendar() {
+        let date = |y, m, d| Date::new(y, m, d).unwrap();
+        assert_eq!(date(2026, 11, 24).add_months(3), date(2027, 2, 24));
+        assert_eq!(date(2026, 11, 24).add_months(36), date(2029, 11, 24));
+        assert_eq!(date(2027, 11, 30).add_months(3), date(2028, 2, 29));
+        assert_eq!(date(2026, 1, 31).add_months(1), date(2026, 2, 28));
     }
 
     #[test]

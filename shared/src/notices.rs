@@ -43,6 +43,19 @@ pub fn application_sent(number: &str, confirmation: &Confirmation, lang: Lang) -
     }
 }
 
+pub fn profile_confirmed(valid_until: &str, lang: Lang) -> Email {
+    match lang {
+        Lang::Pl => Email {
+            subject: "Twój profil zaufany został potwierdzony".into(),
+            text: format!("Dzień dobry,\n\npotwierdziliśmy Twoją tożsamość. Twój profil zaufany jest ważny do {valid_until}.\n\nZespół Profilu Zaufanego"),
+        },
+        Lang::En => Email {
+            subject: "Your trusted profile has been confirmed".into(),
+            text: format!("Hello,\n\nwe have confirmed your identity. Your trusted profile is valid until {valid_until}.\n\nThe Trusted Profile team"),
+        },
+    }
+}
+
 /// What the citizen does next for the chosen way of confirming.
 pub fn next_step(confirmation: &Confirmation, lang: Lang) -> String {
     match confirmation {

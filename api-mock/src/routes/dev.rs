@@ -1,15 +1,36 @@
 //! Tools for designers and tests, mounted only with `--dev`: `GET /api/dev/outbox[?to=]`, every
-//! SMS and e-mail the mock sent, newest first.
+//! SMS and e-mail the mock sent, newest first; `POST /api/dev/registrations/{id}/confirm-identity`,
+//! the official's or the provider's confirmation of an application's identity.
 
+use crate::store::Message;
 use crate::{ApiError, AppState};
-use axum::extract::{Query, State};
-use axum::routing::get;
+use axum::extract::{Path, Query, State};
+use axum::routing::{get, post};
 use axum::{Json, Router};
 use serde::Deserialize;
-use shared::api::OutboxEntry;
+use shared::api::{Channel, OutboxEntry, RegistrationState, RegistrationStatus};
+use shared::notices;
 
 pub fn routes() -> Router<AppState> {
-    Router::new().route("/dev/outbox", get(outbox))
+    Router::new()
+        .route("/dev/outbox", get(outbox))
+        .route("/dev/registrations/{id}/confirm-identity", post(confirm_identity))
+}
+
+/// Confirms the identity of an application awaiting it, as the official in the video call or at
+/// the confirmation point, or the bank, Envelo or the e-ID card would: the profile becomes active
+/// for 3 months (video) or 3 years, and the citizen gets an e-mail.
+async fn confirm_identity(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
+    let registration = super::registrations::find(&state, &id)?;
+    if registration.state != RegistrationState::AwaitingIdentity {
+        return Err(ApiError::WrongState { code: "registration.not_awaiting_identity", message: "This registration is not waiting for its identity to be confirmed." });
+    }
+    let kind = registration.profile_kind();
+    let valid_until = kind.valid_until(state.clock.today()).to_string();
+    let notice = notices::profile_confirmed(&valid_until, registration.lang);
+    let email = Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(notice.subject), text: notice.text };
+    state.store.confirm_identity(&id, kind.code(), &valid_until, state.clock.now(), &email)?;
+    super::registrations::status(State(state), Path(id)).await
 }
 
 #[derive(Deserialize)]

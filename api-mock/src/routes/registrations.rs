@@ -15,6 +15,7 @@ use shared::api::{
     Channel, Field, RegistrationCreated, RegistrationState, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent,
     ValidateRequest, ValidateResponse,
 };
+use shared::rules::pesel::PeselError;
 use shared::rules::phone::PhoneNumber;
 use shared::rules::sms_code::{self, SmsCodeError};
 use shared::rules::username::{self, UsernameError};
@@ -43,6 +44,9 @@ async fn create(
     let key = username::uniqueness_key(text(Field::Username));
     if state.store.username_taken(&key)? {
         return Err(username_taken(lang));
+    }
+    if state.store.pesel_has_active_profile(&pesel.to_string(), &state.clock.today().to_string())? {
+        return Err(ApiError::Conflict(field_errors(Field::Pesel, Problem::Pesel(PeselError::HasActiveProfile), lang)));
     }
     let password = text(Field::Password).to_owned();
     let password_hash = tokio::task::spawn_blocking(move || crate::password::hash(&password))
@@ -74,7 +78,7 @@ async fn create(
     Ok((StatusCode::CREATED, Json(RegistrationCreated { id })))
 }
 
-async fn status(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
+pub(super) async fn status(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
     let registration = find(&state, &id)?;
     let phone = PhoneNumber::parse(&registration.phone).map(|p| p.masked()).unwrap_or_default();
     Ok(Json(RegistrationStatus {
@@ -83,6 +87,7 @@ async fn status(State(state): State<AppState>, Path(id): Path<String>) -> Result
         profile_kind: registration.profile_kind(),
         application_number: registration.application_number,
         phone,
+        profile_valid_until: registration.profile_valid_until.and_then(|d| d.parse().ok()),
     }))
 }
 
@@ -142,7 +147,7 @@ fn new_code(state: &AppState, phone: &str, lang: Lang) -> (SentCode, Message) {
     (SentCode { code, sent_at: now, expires_at: now + sms_code::VALID_SECONDS, tries_left: sms_code::TRIES }, sms)
 }
 
-fn find(state: &AppState, id: &str) -> Result<Registration, ApiError> {
+pub(super) fn find(state: &AppState, id: &str) -> Result<Registration, ApiError> {
     state.store.registration(id)?.ok_or(ApiError::Missing { code: "registration.not_found", message: "There is no registration with this id." })
 }
 

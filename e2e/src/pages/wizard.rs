@@ -29,8 +29,8 @@ pub const JAN: Citizen = Citizen {
 };
 
 /// Registers `username` straight through the API, as a tester seeds the mock; the e-mail differs
-/// from Jan's so the outbox of a journey stays its own.
-pub async fn register_through_api(browser: &Browser, username: &str) {
+/// from Jan's so the outbox of a journey stays its own. Answers the registration's id.
+pub async fn register_through_api(browser: &Browser, username: &str) -> String {
     let body = serde_json::json!({
         "username": username, "password": JAN.password, "password_repeat": JAN.password,
         "first_name": JAN.first_name, "surname": JAN.surname, "pesel": JAN.pesel,
@@ -45,6 +45,28 @@ pub async fn register_through_api(browser: &Browser, username: &str) {
         .await
         .expect("the API answers");
     assert_eq!(created.status(), 201, "the seed registration is created");
+    let body: serde_json::Value = serde_json::from_str(&created.text().await.expect("a body")).expect("JSON");
+    body["id"].as_str().expect("an id").to_owned()
+}
+
+/// Takes a seeded registration to an active profile through the API: its SMS code from the
+/// outbox, then the identity confirmation a provider would give (a dev route).
+pub async fn activate_profile_through_api(browser: &Browser, id: &str) {
+    let code = browser.sms_code_sent_to(PHONE).await;
+    post_ok(browser, &format!("/api/v1/registrations/{id}/sms-code"), serde_json::json!({"code": code})).await;
+    post_ok(browser, &format!("/api/dev/registrations/{id}/confirm-identity"), serde_json::json!({})).await;
+}
+
+/// POSTs JSON to the mock and expects 200.
+async fn post_ok(browser: &Browser, path: &str, body: serde_json::Value) {
+    let answer = reqwest::Client::new()
+        .post(format!("{}{path}", browser.base()))
+        .header("content-type", "application/json")
+        .body(body.to_string())
+        .send()
+        .await
+        .expect("the API answers");
+    assert_eq!(answer.status(), 200, "{path}");
 }
 
 /// A way of confirming identity, with the details the journey picks.

@@ -82,6 +82,23 @@ pub enum ProfileKind {
     Ordinary,
 }
 
+impl ProfileKind {
+    /// The last day a profile of this kind confirmed on `day` is valid.
+    pub fn valid_until(self, day: Date) -> Date {
+        match self {
+            ProfileKind::Temporary => day.add_months(3),
+            ProfileKind::Ordinary => day.add_months(36),
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            ProfileKind::Temporary => "temporary",
+            ProfileKind::Ordinary => "ordinary",
+        }
+    }
+}
+
 impl Confirmation {
     pub fn profile_kind(&self) -> ProfileKind {
         match self {
