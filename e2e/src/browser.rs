@@ -136,6 +136,12 @@ impl Browser {
         self.driver.active_element().await?.tag_name().await
     }
 
+    /// The error shown above a field now, without its visually hidden "Błąd:"/"Error:" prefix.
+    pub async fn field_error(&self, field: &str) -> WebDriverResult<String> {
+        let text = self.find(By::Id(format!("{field}-error"))).await?.text().await?;
+        Ok(text.trim_start_matches("Błąd:").trim_start_matches("Error:").trim().to_owned())
+    }
+
     /// The id of the element that has focus.
     pub async fn focused_id(&self) -> WebDriverResult<String> {
         Ok(self.driver.active_element().await?.id().await?.unwrap_or_default())

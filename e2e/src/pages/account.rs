@@ -36,10 +36,9 @@ impl<'a> AccountStep<'a> {
         self.browser.find(By::Id(field)).await?.send_keys(Key::Tab).await
     }
 
-    /// The error shown above the field, without the visually hidden "Błąd:" prefix.
+    /// The error shown above the field now.
     pub async fn error(&self, field: &str) -> WebDriverResult<String> {
-        let text = self.browser.find(By::Id(format!("{field}-error"))).await?.text().await?;
-        Ok(text.trim_start_matches("Błąd:").trim_start_matches("Error:").trim().to_owned())
+        self.browser.field_error(field).await
     }
 
     pub async fn is_marked_invalid(&self, field: &str) -> WebDriverResult<bool> {

@@ -114,11 +114,9 @@ impl<'a> Wizard<'a> {
         self.browser.find(By::Css(".back-link a")).await?.click().await
     }
 
-    /// The error shown above a field, without the visually hidden prefix; waits for it to show.
+    /// The error shown above a field; waits for it to show.
     pub async fn error(&self, field: &str) -> WebDriverResult<String> {
-        let element = self.browser.find(By::Id(format!("{field}-error"))).await?;
-        let text = self.browser.eventually("the error shows", async || Ok(Some(element.text().await?).filter(|t| !t.is_empty()))).await?;
-        Ok(text.trim_start_matches("Błąd:").trim_start_matches("Error:").trim().to_owned())
+        self.browser.eventually("the error shows", async || Ok(Some(self.browser.field_error(field).await?).filter(|t| !t.is_empty()))).await
     }
 
     pub async fn account(&self, citizen: &Citizen) -> WebDriverResult<()> {
