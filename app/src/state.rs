@@ -9,21 +9,6 @@ use shared::rules::confirmation::{CallWindow, Confirmation, VideoApp};
 use std::collections::BTreeMap;
 
 const STORAGE_KEY: &str = "pz.registration";
-/// The text answers of the wizard, in step order.
-pub const TEXT_FIELDS: [Field; 12] = [
-    Field::Username,
-    Field::Password,
-    Field::PasswordRepeat,
-    Field::FirstName,
-    Field::SecondName,
-    Field::Surname,
-    Field::Pesel,
-    Field::Email,
-    Field::EmailRepeat,
-    Field::Phone,
-    Field::PhoneRepeat,
-    Field::SmsCode,
-];
 const NEVER_STORED: [Field; 3] = [Field::Password, Field::PasswordRepeat, Field::SmsCode];
 
 /// The ways of confirming identity, as offered on the page.
@@ -108,7 +93,9 @@ pub fn provide_wizard() -> Wizard {
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|json| serde_json::from_str(&json).ok())
         .unwrap_or_default();
-    let texts = TEXT_FIELDS.iter().map(|&f| (f, RwSignal::new(saved.texts.get(&f).cloned().unwrap_or_default()))).collect();
+    // The text answers: every text field of the API but the ID card (not asked), and the SMS code.
+    let fields = Field::TEXT.into_iter().filter(|f| *f != Field::IdCard).chain([Field::SmsCode]);
+    let texts = fields.map(|f| (f, RwSignal::new(saved.texts.get(&f).cloned().unwrap_or_default()))).collect();
     let wizard = Wizard {
         texts: StoredValue::new(texts),
         choice: RwSignal::new(saved.choice),

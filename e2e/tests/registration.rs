@@ -41,14 +41,19 @@ fn assert_numbered(number: &str) {
     assert!(prefix.starts_with("PZ-20") && serial.len() == 6, "{number}");
 }
 
+/// Registers Jan with `way`, checks the application number and answers the confirmation page's
+/// text.
+async fn confirmation_page_after(browser: &Browser, way: Way, record: Option<&str>) -> WebDriverResult<String> {
+    assert_numbered(&register(browser, way, record).await?);
+    browser.find(By::Css(".narrow")).await?.text().await
+}
+
 #[tokio::test]
 async fn registering_with_the_e_id_card_ends_with_an_application_number() {
     with_browser(async |browser: &Browser| {
-        let number = register(browser, Way::EId, Some("pl-e-dowod")).await?;
-        assert_numbered(&number);
-        let next = browser.find(By::Css(".narrow")).await?.text().await?;
-        assert!(next.contains("Potwierdź wniosek e-dowodem"), "{next}");
-        assert!(next.contains("pz-pomoc@coi.gov.pl"), "the help centre is named");
+        let page = confirmation_page_after(browser, Way::EId, Some("pl-e-dowod")).await?;
+        assert!(page.contains("Potwierdź wniosek e-dowodem"), "{page}");
+        assert!(page.contains("pz-pomoc@coi.gov.pl"), "the help centre is named");
         Ok(())
     })
     .await;
@@ -57,10 +62,9 @@ async fn registering_with_the_e_id_card_ends_with_an_application_number() {
 #[tokio::test]
 async fn registering_for_a_video_call_gives_the_temporary_profile() {
     with_browser(async |browser: &Browser| {
-        assert_numbered(&register(browser, Way::VideoTeams, Some("pl-wideo")).await?);
-        let next = browser.find(By::Css(".narrow")).await?.text().await?;
-        assert!(next.contains("zadzwoni do Ciebie urzędnik przez Microsoft Teams"), "{next}");
-        assert!(next.contains("Tymczasowy profil zaufany (3 miesiące)"), "{next}");
+        let page = confirmation_page_after(browser, Way::VideoTeams, Some("pl-wideo")).await?;
+        assert!(page.contains("zadzwoni do Ciebie urzędnik przez Microsoft Teams"), "{page}");
+        assert!(page.contains("Tymczasowy profil zaufany (3 miesiące)"), "{page}");
         Ok(())
     })
     .await;
@@ -69,9 +73,8 @@ async fn registering_for_a_video_call_gives_the_temporary_profile() {
 #[tokio::test]
 async fn registering_to_confirm_in_person_names_the_point_and_the_deadline() {
     with_browser(async |browser: &Browser| {
-        assert_numbered(&register(browser, Way::InPersonKrakow, None).await?);
-        let next = browser.find(By::Css(".narrow")).await?.text().await?;
-        assert!(next.contains("W ciągu 14 dni przyjdź z dowodem osobistym i numerem wniosku do punktu: ZUS Oddział w Krakowie"), "{next}");
+        let page = confirmation_page_after(browser, Way::InPersonKrakow, None).await?;
+        assert!(page.contains("W ciągu 14 dni przyjdź z dowodem osobistym i numerem wniosku do punktu: ZUS Oddział w Krakowie"), "{page}");
         Ok(())
     })
     .await;
@@ -80,9 +83,8 @@ async fn registering_to_confirm_in_person_names_the_point_and_the_deadline() {
 #[tokio::test]
 async fn registering_through_a_bank_gives_the_ordinary_profile() {
     with_browser(async |browser: &Browser| {
-        assert_numbered(&register(browser, Way::BankPko, None).await?);
-        let next = browser.find(By::Css(".narrow")).await?.text().await?;
-        assert!(next.contains("Profil zaufany (3 lata)"), "{next}");
+        let page = confirmation_page_after(browser, Way::BankPko, None).await?;
+        assert!(page.contains("Profil zaufany (3 lata)"), "{page}");
         Ok(())
     })
     .await;
