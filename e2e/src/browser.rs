@@ -6,7 +6,7 @@ use std::panic::AssertUnwindSafe;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use thirtyfour::prelude::*;
-use thirtyfour::ChromiumLikeCapabilities;
+use thirtyfour::{ChromeCapabilities, ChromiumLikeCapabilities};
 
 const CHROMIUM: &str = "/usr/bin/chromium";
 const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
@@ -71,8 +71,7 @@ impl Browser {
         for arg in CHROMIUM_ARGS {
             capabilities.add_arg(arg).expect("argument capability");
         }
-        let driver = WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities).await.expect("a Chromium session");
-        Browser { driver, base, chromedriver, server }
+        Browser { driver: new_session(port, capabilities).await, base, chromedriver, server }
     }
 
     async fn close(mut self) {
@@ -164,6 +163,19 @@ impl Browser {
         std::fs::create_dir_all(&dir).expect("the artifacts folder");
         self.driver.screenshot(&dir.join(format!("{name}.png"))).await
     }
+}
+
+/// Starts Chromium through ChromeDriver. On a loaded machine a start can time out; a failed
+/// start is tried again (three times in all) before the test fails.
+async fn new_session(port: u16, capabilities: ChromeCapabilities) -> WebDriver {
+    let mut last_error = None;
+    for _ in 0..3 {
+        match WebDriver::new(format!("http://127.0.0.1:{port}"), capabilities.clone()).await {
+            Ok(driver) => return driver,
+            Err(error) => last_error = Some(error),
+        }
+    }
+    panic!("Chromium did not start: {last_error:?}");
 }
 
 fn free_port() -> u16 {
