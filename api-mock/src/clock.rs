@@ -17,8 +17,17 @@ pub struct Clock {
 impl Clock {
     /// Seconds since 1970-01-01 UTC.
     pub fn now(&self) -> i64 {
-        let system = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64);
-        system + self.offset_seconds.load(Ordering::Relaxed)
+        system_now() + self.offset_seconds.load(Ordering::Relaxed)
+    }
+
+    /// Sets the clock to `now` (seconds since 1970-01-01 UTC); it runs on from there.
+    pub fn set(&self, now: i64) {
+        self.offset_seconds.store(now - system_now(), Ordering::Relaxed);
+    }
+
+    /// How far the clock is from the system's, in seconds.
+    pub fn offset(&self) -> i64 {
+        self.offset_seconds.load(Ordering::Relaxed)
     }
 
     /// Moves the clock forward (or back, with a negative number).
@@ -30,6 +39,10 @@ impl Clock {
     pub fn today(&self) -> Date {
         warsaw_date(self.now())
     }
+}
+
+fn system_now() -> i64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 /// The date in Poland at `utc` seconds: UTC+2 from the last Sunday of March to the last Sunday of
