@@ -108,27 +108,15 @@ impl Report {
     }
 }
 
-/// The fields a registration must carry (all but the second name and the ID card).
-pub const REGISTRATION_FIELDS: [Field; 12] = [
-    Field::Username,
-    Field::Password,
-    Field::PasswordRepeat,
-    Field::FirstName,
-    Field::Surname,
-    Field::Pesel,
-    Field::Email,
-    Field::EmailRepeat,
-    Field::Phone,
-    Field::PhoneRepeat,
-    Field::Confirmation,
-    Field::Consent,
-];
+/// The text fields a registration may leave out; every other text field, the way of confirming
+/// and the consent are required.
+pub const OPTIONAL_IN_REGISTRATION: [Field; 2] = [Field::SecondName, Field::IdCard];
 
 /// Checks a whole registration: like `validate`, with a missing required field reported as not
 /// filled in.
 pub fn validate_registration(request: &ValidateRequest, today: Date) -> Report {
     let mut complete = request.clone();
-    for field in REGISTRATION_FIELDS {
+    for field in Field::TEXT.into_iter().filter(|f| !OPTIONAL_IN_REGISTRATION.contains(f)) {
         if complete.get(field).is_none() {
             complete.set(field, String::new());
         }
@@ -291,8 +279,10 @@ mod tests {
     fn a_registration_reports_every_missing_field_and_nothing_else() {
         let report = validate_registration(&request(&[("second_name", "")]), today());
         let missing: Vec<Field> = report.errors.keys().copied().collect();
-        let mut expected = REGISTRATION_FIELDS.to_vec();
+        let mut expected: Vec<Field> = Field::TEXT.into_iter().filter(|f| !OPTIONAL_IN_REGISTRATION.contains(f)).collect();
+        expected.extend([Field::Confirmation, Field::Consent]);
         expected.sort();
+        assert_eq!(expected.len(), 12);
         assert_eq!(missing, expected);
         assert_eq!(report.first(Field::Confirmation), Some(Problem::Confirmation(ConfirmationError::Required)));
         assert_eq!(report.first(Field::Consent), Some(Problem::Consent(ConsentError::Required)));
