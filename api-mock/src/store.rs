@@ -216,9 +216,9 @@ impl Store {
                     });
                     Ok(Registration {
                         id: row.get(0)?,
-                        state: RegistrationState::from_code(&row.get::<_, String>(1)?).unwrap_or(RegistrationState::AwaitingSms),
-                        confirmation: serde_json::from_str(&row.get::<_, String>(2)?).unwrap_or(Confirmation::EId),
-                        lang: Lang::from_tag(&row.get::<_, String>(3)?).unwrap_or_default(),
+                        state: RegistrationState::from_code(&row.get::<_, String>(1)?).ok_or_else(|| corrupt(1, "state"))?,
+                        confirmation: serde_json::from_str(&row.get::<_, String>(2)?).map_err(|_| corrupt(2, "confirmation"))?,
+                        lang: Lang::from_tag(&row.get::<_, String>(3)?).ok_or_else(|| corrupt(3, "lang"))?,
                         application_number: row.get(4)?,
                         username: row.get(5)?,
                         email: row.get(6)?,
@@ -330,6 +330,11 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(entries)
     }
+}
+
+/// A column whose stored text this version cannot read: an error, never a guess.
+fn corrupt(column: usize, name: &str) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, format!("unreadable {name}").into())
 }
 
 fn put_code(transaction: &rusqlite::Transaction, registration_id: &str, code: &SentCode) -> rusqlite::Result<usize> {
