@@ -4,7 +4,7 @@ use crate::components::layout::Layout;
 use crate::components::wizard_step::FirstPage;
 use crate::i18n::provide_locale;
 use crate::pages::{
-    AccessibilityPage, AccountPage, ConsentPage, ContactPage, IdentityPage, NotFoundPage, PersonalPage, ReviewPage, SmsCodePage, SubmittedPage,
+    STEPS, AccessibilityPage, AccountPage, ConsentPage, ContactPage, IdentityPage, NotFoundPage, PersonalPage, ReviewPage, SmsCodePage, SubmittedPage,
 };
 use crate::state::provide_wizard;
 use leptos::prelude::*;
@@ -20,7 +20,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=|| view! { <Redirect path="/rejestracja/konto" /> } />
+                    <Route path=path!("/") view=|| view! { <Redirect path=STEPS[0] /> } />
                     <Route path=path!("/rejestracja/konto") view=AccountPage />
                     <Route path=path!("/rejestracja/dane-osobowe") view=PersonalPage />
                     <Route path=path!("/rejestracja/kontakt") view=ContactPage />

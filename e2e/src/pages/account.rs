@@ -3,8 +3,6 @@
 use crate::{Browser, WebDriverResult};
 use thirtyfour::prelude::*;
 
-pub const PATH: &str = "/rejestracja/konto";
-
 pub struct AccountStep<'a> {
     browser: &'a Browser,
 }
@@ -12,7 +10,7 @@ pub struct AccountStep<'a> {
 impl<'a> AccountStep<'a> {
     /// Opens the step and waits until the app has drawn it.
     pub async fn open(browser: &'a Browser) -> WebDriverResult<AccountStep<'a>> {
-        browser.open(PATH).await?;
+        browser.open(super::wizard::START).await?;
         browser.find(By::Id("username")).await?;
         Ok(AccountStep { browser })
     }

@@ -56,10 +56,6 @@ impl IdCardNumber {
         }
         Ok(IdCardNumber(compact))
     }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
 }
 
 impl fmt::Display for IdCardNumber {
@@ -81,7 +77,7 @@ mod tests {
 
     #[test]
     fn case_and_spaces_do_not_matter() {
-        assert_eq!(IdCardNumber::parse(" abs 123456 ").unwrap().as_str(), "ABS123456");
+        assert_eq!(IdCardNumber::parse(" abs 123456 ").unwrap().to_string(), "ABS123456");
     }
 
     #[test]

@@ -125,11 +125,6 @@ impl Pesel {
         let had_birthday = (today.month, today.day) >= (born.month, born.day);
         today.year.saturating_sub(born.year).saturating_sub(u16::from(!had_birthday))
     }
-
-    /// The PESEL with all but the last four digits hidden, for logs and screens.
-    pub fn masked(&self) -> String {
-        format!("*******{}", &self.to_string()[7..])
-    }
 }
 
 impl fmt::Display for Pesel {
@@ -215,10 +210,5 @@ mod tests {
         let pesel = Pesel::parse("44051401359").unwrap();
         assert_eq!(pesel.age_on(Date::new(2026, 5, 13).unwrap()), 81);
         assert_eq!(pesel.age_on(Date::new(2026, 5, 14).unwrap()), 82);
-    }
-
-    #[test]
-    fn masked_keeps_only_the_last_four_digits() {
-        assert_eq!(Pesel::parse("44051401359").unwrap().masked(), "*******1359");
     }
 }
