@@ -45,18 +45,27 @@ fn system_now() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
-/// The date in Poland at `utc` seconds: UTC+2 from the last Sunday of March to the last Sunday of
-/// October (both at 01:00 UTC), UTC+1 otherwise.
+/// The date in Poland at `utc` seconds.
 pub fn warsaw_date(utc: i64) -> Date {
+    Date::from_days_since_epoch((utc + warsaw_offset(utc)).div_euclid(DAY))
+}
+
+/// The date and time in Poland at `utc` seconds, e.g. `2026-11-25 14:05:09`.
+pub fn warsaw_time(utc: i64) -> String {
+    let seconds = (utc + warsaw_offset(utc)).rem_euclid(DAY);
+    format!("{} {:02}:{:02}:{:02}", warsaw_date(utc), seconds / 3_600, seconds % 3_600 / 60, seconds % 60)
+}
+
+/// Poland's offset from UTC at `utc`, in seconds: UTC+2 from the last Sunday of March to the last
+/// Sunday of October (both at 01:00 UTC), UTC+1 otherwise.
+fn warsaw_offset(utc: i64) -> i64 {
     let utc_date = Date::from_days_since_epoch(utc.div_euclid(DAY));
     let switch = |month: u8| {
         let last_day = Date::new(utc_date.year, month, 31).expect("March and October have 31 days");
         let back_to_sunday = (0..7).find(|&n| last_day.add_days(-n).weekday() == Weekday::Sunday).unwrap_or(0);
         last_day.add_days(-back_to_sunday).days_since_epoch() * DAY + 3_600
     };
-    let summer = (switch(3)..switch(10)).contains(&utc);
-    let offset = if summer { 2 * 3_600 } else { 3_600 };
-    Date::from_days_since_epoch((utc + offset).div_euclid(DAY))
+    if (switch(3)..switch(10)).contains(&utc) { 2 * 3_600 } else { 3_600 }
 }
 
 #[cfg(test)]
@@ -83,5 +92,11 @@ mod tests {
         assert_eq!(warsaw_date(utc((2026, 3, 28), 22) + 1_800).to_string(), "2026-03-28");
         assert_eq!(warsaw_date(utc((2026, 3, 29), 22) + 1_800).to_string(), "2026-03-30");
         assert_eq!(warsaw_date(utc((2026, 10, 25), 22) + 1_800).to_string(), "2026-10-25");
+    }
+
+    #[test]
+    fn the_polish_time_of_day_follows_the_offset() {
+        assert_eq!(warsaw_time(utc((2026, 11, 24), 23) + 1_809), "2026-11-25 00:30:09");
+        assert_eq!(warsaw_time(utc((2026, 7, 1), 12)), "2026-07-01 14:00:00");
     }
 }

@@ -3,13 +3,22 @@
 
 mod clock;
 mod error;
+pub mod faults;
+pub mod overload;
 mod password;
+mod request_log;
 mod routes;
+pub mod scenarios;
 mod store;
 
 pub use clock::Clock;
-pub use store::{Store, StoreError};
 pub use error::ApiError;
+pub use routes::{openapi, operations};
+pub use store::{Store, StoreError};
+
+use faults::{FaultRule, Faults};
+use overload::InFlight;
+use scenarios::Scenario;
 
 use axum::Router;
 use clap::Parser;
@@ -36,10 +45,23 @@ pub struct Cli {
     /// Keep all state in memory and write no files (for tests).
     #[arg(long)]
     pub memory: bool,
-    /// Mount the designer's and tester's routes under /api/dev (the outbox with its SMS codes).
-    /// Never on a deployment.
+    /// Mount the designer's and tester's tools: /api/dev/* (the outbox with its SMS codes,
+    /// clock, scenarios, faults), the /dev/outbox page and the X-Mock-Fault header. Never on a
+    /// deployment.
     #[arg(long)]
     pub dev: bool,
+    /// Empty the state and load a scenario at start: empty, citizens or renewal-storm.
+    #[arg(long, value_name = "NAME", requires = "dev", value_parser = clap::builder::PossibleValuesParser::new(Scenario::ALL.map(Scenario::name)))]
+    pub scenario: Option<String>,
+    /// Fault rules to start with: a JSON list of {"route", "latency_ms", "error_rate", "status"}.
+    #[arg(long, value_name = "FILE", requires = "dev")]
+    pub faults: Option<PathBuf>,
+    /// Past this many API requests at once, answer 503 with Retry-After at once (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = 256)]
+    pub max_in_flight: usize,
+    /// How to write the request log: text for people, json for machines.
+    #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
+    pub log_format: String,
 }
 
 /// What every handler can reach.
@@ -48,24 +70,51 @@ pub struct AppState {
     pub static_dir: Option<PathBuf>,
     pub clock: Clock,
     pub store: Arc<Store>,
-    /// Whether the /api/dev routes are mounted.
+    /// Whether the designer's and tester's tools are mounted.
     pub dev: bool,
+    /// The injected faults in force (only with `dev`).
+    pub faults: Faults,
+    pub in_flight: InFlight,
 }
 
 impl AppState {
-    pub fn from_cli(cli: &Cli) -> Result<AppState, StoreError> {
+    /// The state the flags ask for: the store opened, the scenario loaded, the fault rules read.
+    pub fn from_cli(cli: &Cli) -> Result<AppState, String> {
         let store = if cli.memory {
-            Store::in_memory()?
+            Store::in_memory()
         } else {
-            std::fs::create_dir_all(&cli.data).map_err(|e| StoreError::Sqlite(rusqlite::Error::ToSqlConversionFailure(Box::new(e))))?;
-            Store::open(&cli.data.join("api-mock.sqlite3"))?
-        };
-        Ok(AppState { static_dir: cli.static_dir.clone(), clock: Clock::default(), store: Arc::new(store), dev: cli.dev })
+            std::fs::create_dir_all(&cli.data).map_err(|e| format!("cannot create {}: {e}", cli.data.display()))?;
+            Store::open(&cli.data.join("api-mock.sqlite3"))
+        }
+        .map_err(|e| format!("cannot open the state: {e:?}"))?;
+        let in_flight = if cli.max_in_flight == 0 { InFlight::default() } else { InFlight::limited_to(cli.max_in_flight) };
+        let state = AppState { static_dir: cli.static_dir.clone(), clock: Clock::default(), store: Arc::new(store), dev: cli.dev, faults: Faults::default(), in_flight };
+        if let Some(file) = &cli.faults {
+            let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
+            let rules: Vec<FaultRule> = serde_json::from_str(&text).map_err(|e| format!("{}: not a JSON list of fault rules: {e}", file.display()))?;
+            let routes = operations(&openapi(true));
+            for rule in rules {
+                rule.check(&routes).map_err(|e| format!("{}: {e:?}", file.display()))?;
+                state.faults.set(rule);
+            }
+        }
+        if let Some(scenario) = cli.scenario.as_deref().and_then(Scenario::from_name) {
+            scenarios::load(&state, scenario).map_err(|e| format!("cannot load the scenario {}: {e:?}", scenario.name()))?;
+        }
+        Ok(state)
     }
 
-    /// State in memory with the dev routes on, serving `static_dir` if given: for tests.
+    /// State in memory with the dev tools on and no in-flight limit, serving `static_dir` if
+    /// given: for tests.
     pub fn in_memory(static_dir: Option<PathBuf>) -> AppState {
-        AppState { static_dir, clock: Clock::default(), store: Arc::new(Store::in_memory().expect("an in-memory database opens")), dev: true }
+        AppState {
+            static_dir,
+            clock: Clock::default(),
+            store: Arc::new(Store::in_memory().expect("an in-memory database opens")),
+            dev: true,
+            faults: Faults::default(),
+            in_flight: InFlight::default(),
+        }
     }
 }
 

@@ -6,12 +6,17 @@ use clap::Parser;
 #[tokio::main]
 async fn main() -> std::io::Result<()> {
     let cli = Cli::parse();
-    tracing_subscriber::fmt()
+    let log = tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()))
-        .init();
+        .with_ansi(std::io::IsTerminal::is_terminal(&std::io::stdout()));
+    if cli.log_format == "json" {
+        log.json().flatten_event(true).init();
+    } else {
+        log.init();
+    }
+    let state = AppState::from_cli(&cli).map_err(std::io::Error::other)?;
     let listener = tokio::net::TcpListener::bind(cli.listen).await?;
-    tracing::info!(address = %listener.local_addr()?, static_dir = ?cli.static_dir, "api-mock listening");
-    let state = AppState::from_cli(&cli).map_err(|e| std::io::Error::other(format!("cannot open the state: {e:?}")))?;
+    tracing::info!(address = %listener.local_addr()?, static_dir = ?cli.static_dir, dev = cli.dev, max_in_flight = cli.max_in_flight, "api-mock listening");
     axum::serve(listener, app(state))
         .with_graceful_shutdown(shutdown_signal())
         .await

@@ -3,13 +3,14 @@
 
 use rusqlite::{params, Connection, OptionalExtension};
 use shared::api::{Channel, OutboxEntry, RegistrationState};
+use shared::date::Date;
 use shared::rules::confirmation::{Confirmation, ProfileKind};
 use shared::Lang;
 use std::path::Path;
 use std::sync::Mutex;
 
 /// Each entry brings the schema from the version before it to its own (`PRAGMA user_version`).
-const MIGRATIONS: [&str; 2] = [r#"
+const MIGRATIONS: [&str; 3] = [r#"
 CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
     username      TEXT NOT NULL,
@@ -63,7 +64,12 @@ CREATE TABLE profiles (
     confirmed_at    INTEGER NOT NULL
 );
 CREATE INDEX profiles_pesel ON profiles(pesel, valid_until);
+"#, r#"
+ALTER TABLE accounts ADD COLUMN authorisation TEXT NOT NULL DEFAULT 'sms';
 "#];
+
+/// Every table, children first: what a reset empties.
+const TABLES: [&str; 6] = ["profiles", "sms_codes", "outbox", "registrations", "accounts", "application_numbers"];
 
 #[derive(Debug)]
 pub enum StoreError {
@@ -131,6 +137,56 @@ impl Registration {
     pub fn profile_kind(&self) -> ProfileKind {
         self.confirmation.profile_kind()
     }
+}
+
+/// How a citizen confirms a login or an operation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Authorisation {
+    /// A code by SMS.
+    Sms,
+    /// A push notification accepted in mObywatel.
+    Push,
+}
+
+impl Authorisation {
+    fn code(self) -> &'static str {
+        match self {
+            Authorisation::Sms => "sms",
+            Authorisation::Push => "push",
+        }
+    }
+}
+
+/// A citizen put straight into the state by a scenario: the account, its registration, and what
+/// their situation has besides (a pending code, a profile, the messages already sent).
+pub struct Seed {
+    pub registration_id: String,
+    pub username: String,
+    pub password_hash: std::sync::Arc<str>,
+    pub first_name: String,
+    pub surname: String,
+    pub pesel: String,
+    pub email: String,
+    /// E.164.
+    pub phone: String,
+    pub authorisation: Authorisation,
+    pub confirmation: Confirmation,
+    pub lang: Lang,
+    pub state: RegistrationState,
+    /// `PZ-YYYY-NNNNNN`, once the SMS code was confirmed.
+    pub application_number: Option<String>,
+    pub created_at: i64,
+    pub code: Option<SentCode>,
+    pub profile: Option<SeedProfile>,
+    /// Messages already sent, each with its time.
+    pub messages: Vec<(Message, i64)>,
+}
+
+pub struct SeedProfile {
+    pub kind: ProfileKind,
+    pub valid_until: Date,
+    pub confirmed_at: i64,
 }
 
 pub struct Store {
@@ -303,11 +359,59 @@ impl Store {
 
     /// Empties every table (the schema stays): a designer's fresh start.
     pub fn reset(&self) -> Result<(), StoreError> {
-        self.connection().execute_batch(
-            "BEGIN; DELETE FROM profiles; DELETE FROM sms_codes; DELETE FROM outbox; DELETE FROM registrations;
-             DELETE FROM accounts; DELETE FROM application_numbers; COMMIT;",
+        self.replace_with(std::iter::empty()).map(drop)
+    }
+
+    /// Empties every table and puts in `seeds`, all in one transaction; answers how many.
+    /// Application numbers go on after the highest one seeded for each year.
+    pub fn replace_with(&self, seeds: impl IntoIterator<Item = Seed>) -> Result<usize, StoreError> {
+        let mut connection = self.connection();
+        let transaction = connection.transaction()?;
+        for table in TABLES {
+            transaction.execute(&format!("DELETE FROM {table}"), [])?;
+        }
+        let mut count = 0;
+        {
+            let mut account = transaction.prepare(
+                "INSERT INTO accounts (username, username_key, password_hash, first_name, surname, pesel, email, phone, authorisation, created_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            )?;
+            let mut registration = transaction.prepare(
+                "INSERT INTO registrations (id, account_id, state, confirmation, lang, application_number, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            )?;
+            let mut profile = transaction.prepare(
+                "INSERT INTO profiles (account_id, registration_id, pesel, kind, valid_until, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?;
+            for seed in seeds {
+                let key = shared::rules::username::uniqueness_key(&seed.username);
+                let account_id = account.insert(params![
+                    seed.username, key, &*seed.password_hash, seed.first_name, seed.surname, seed.pesel, seed.email, seed.phone,
+                    seed.authorisation.code(), seed.created_at
+                ])?;
+                let confirmation = serde_json::to_string(&seed.confirmation).expect("a confirmation serialises");
+                registration.execute(params![
+                    seed.registration_id, account_id, seed.state.code(), confirmation, seed.lang.tag(), seed.application_number, seed.created_at
+                ])?;
+                if let Some(code) = &seed.code {
+                    put_code(&transaction, &seed.registration_id, code)?;
+                }
+                if let Some(p) = &seed.profile {
+                    profile.execute(params![account_id, seed.registration_id, seed.pesel, p.kind.code(), p.valid_until.to_string(), p.confirmed_at])?;
+                }
+                for (message, sent_at) in &seed.messages {
+                    post(&transaction, message, *sent_at)?;
+                }
+                count += 1;
+            }
+        }
+        transaction.execute(
+            "INSERT INTO application_numbers (year, last)
+             SELECT CAST(substr(application_number, 4, 4) AS INTEGER), MAX(CAST(substr(application_number, 9) AS INTEGER))
+             FROM registrations WHERE application_number IS NOT NULL GROUP BY 1",
+            [],
         )?;
-        Ok(())
+        transaction.commit()?;
+        Ok(count)
     }
 
     /// Every message sent, newest first; only those to `to` when given.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// An input field of the portal's forms; its serde name is its JSON key and its DOM id.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
@@ -93,6 +94,7 @@ impl Field {
 /// `POST /api/v1/validate`: any subset of the fields; only those present are checked.
 /// `POST /api/v1/registrations` takes the same object and requires every field but the second
 /// name and the ID card.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ValidateRequest {
@@ -175,6 +177,7 @@ impl ValidateRequest {
 }
 
 /// One problem with one field, as the API answers it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FieldError {
     /// A stable code, e.g. `username.forbidden_char`.
@@ -184,6 +187,7 @@ pub struct FieldError {
 }
 
 /// What the PESEL tells, shown to the citizen instead of being typed.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeselFacts {
     pub birth_date: Date,
@@ -191,6 +195,7 @@ pub struct PeselFacts {
 }
 
 /// The answer of `POST /api/v1/validate`: `errors` is empty when every field sent is valid.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ValidateResponse {
     pub errors: BTreeMap<Field, Vec<FieldError>>,
@@ -199,11 +204,13 @@ pub struct ValidateResponse {
 }
 
 /// The body of every error answer that is not about fields (bad JSON, unknown route, overload).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorResponse {
     pub error: ErrorBody,
 }
 
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
     pub code: String,
@@ -211,12 +218,14 @@ pub struct ErrorBody {
 }
 
 /// `201` of `POST /api/v1/registrations`: the registration waits for its SMS code.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationCreated {
     pub id: String,
 }
 
 /// Where a registration stands.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RegistrationState {
@@ -243,6 +252,7 @@ impl RegistrationState {
 }
 
 /// `GET /api/v1/registrations/{id}`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RegistrationStatus {
     pub id: String,
@@ -257,6 +267,7 @@ pub struct RegistrationStatus {
 }
 
 /// `POST /api/v1/registrations/{id}/sms-code`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SmsCodeRequest {
@@ -264,12 +275,14 @@ pub struct SmsCodeRequest {
 }
 
 /// `200` of `POST /api/v1/registrations/{id}/sms-code`: the application is sent.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmsCodeAccepted {
     pub application_number: String,
 }
 
 /// `422` of `POST /api/v1/registrations/{id}/sms-code`: the field error and the tries left.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmsCodeRejected {
     pub errors: BTreeMap<Field, Vec<FieldError>>,
@@ -277,6 +290,7 @@ pub struct SmsCodeRejected {
 }
 
 /// `200` of `POST /api/v1/registrations/{id}/sms-code/resend`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SmsCodeSent {
     /// Seconds until another code may be requested.
@@ -284,6 +298,7 @@ pub struct SmsCodeSent {
 }
 
 /// `GET /api/v1/usernames/{name}/availability`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UsernameAvailability {
     pub username: String,
@@ -293,6 +308,7 @@ pub struct UsernameAvailability {
 }
 
 /// How a message of the outbox was sent.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
@@ -301,6 +317,7 @@ pub enum Channel {
 }
 
 /// One SMS or e-mail the mock "sent", as `GET /api/dev/outbox` lists it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutboxEntry {
     pub id: i64,
@@ -313,6 +330,7 @@ pub struct OutboxEntry {
 }
 
 /// The answer of `GET /api/health`.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Health {
     pub status: String,

@@ -3,48 +3,65 @@
 //! the official's or the provider's confirmation of an application's identity;
 //! `GET`/`PUT /api/dev/clock`, the mock's time; `POST /api/dev/reset`, an empty state.
 
+use super::docs::{BodyRejected, Unavailable};
 use crate::error::ApiJson;
 use crate::store::Message;
 use crate::{ApiError, AppState};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use serde::{Deserialize, Serialize};
-use shared::api::{Channel, OutboxEntry, RegistrationState, RegistrationStatus};
+use shared::api::{Channel, ErrorResponse, OutboxEntry, RegistrationState, RegistrationStatus};
 use shared::notices;
+use utoipa::{IntoParams, ToSchema};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/dev/outbox", get(outbox))
-        .route("/dev/registrations/{id}/confirm-identity", post(confirm_identity))
-        .route("/dev/clock", get(clock).put(set_clock))
-        .route("/dev/reset", post(reset))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(outbox)).routes(routes!(confirm_identity)).routes(routes!(clock, set_clock)).routes(routes!(reset))
 }
 
 /// The mock's time, as every rule that depends on it sees it.
-#[derive(Serialize)]
+#[derive(Serialize, ToSchema)]
 struct ClockState {
     /// Seconds since 1970-01-01 UTC.
+    #[schema(example = 1_764_064_800)]
     now: i64,
     /// The date in Poland.
+    #[schema(example = "2025-11-25")]
     today: String,
     /// How far the mock's clock is from the system's, in seconds.
+    #[schema(example = 0)]
     offset_seconds: i64,
 }
 
 /// Either `{"now": <seconds since 1970-01-01 UTC>}` or `{"advance_seconds": <seconds>}`.
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct ClockChange {
+    /// Sets the clock (seconds since 1970-01-01 UTC); it runs on from there.
     now: Option<i64>,
+    /// Moves the clock forward (or back, when negative).
     advance_seconds: Option<i64>,
 }
 
+/// The mock's time.
+#[utoipa::path(get, path = "/api/dev/clock", tag = "dev", responses((status = 200, body = ClockState), Unavailable))]
 async fn clock(State(state): State<AppState>) -> Json<ClockState> {
     Json(ClockState { now: state.clock.now(), today: state.clock.today().to_string(), offset_seconds: state.clock.offset() })
 }
 
+/// Sets or advances the mock's time: code expiry, resend cooldowns, call windows, age and profile validity all follow it.
+#[utoipa::path(
+    put,
+    path = "/api/dev/clock",
+    tag = "dev",
+    request_body(content = ClockChange, examples(
+        ("advance" = (summary = "Five minutes later: the SMS code has expired", value = json!({"advance_seconds": 300}))),
+        ("set" = (summary = "31 October 2023, 12:00 UTC", value = json!({"now": 1_698_753_600})))
+    )),
+    responses((status = 200, body = ClockState), BodyRejected, Unavailable)
+)]
 async fn set_clock(State(state): State<AppState>, ApiJson(change): ApiJson<ClockChange>) -> Result<Json<ClockState>, ApiError> {
     match (change.now, change.advance_seconds) {
         (Some(now), None) => state.clock.set(now),
@@ -60,6 +77,7 @@ async fn set_clock(State(state): State<AppState>, ApiJson(change): ApiJson<Clock
 }
 
 /// Empties the state: no accounts, registrations, profiles or messages. The clock stays.
+#[utoipa::path(post, path = "/api/dev/reset", tag = "dev", responses((status = 204, description = "Emptied"), Unavailable))]
 async fn reset(State(state): State<AppState>) -> Result<StatusCode, ApiError> {
     state.store.reset()?;
     Ok(StatusCode::NO_CONTENT)
@@ -68,6 +86,18 @@ async fn reset(State(state): State<AppState>) -> Result<StatusCode, ApiError> {
 /// Confirms the identity of an application awaiting it, as the official in the video call or at
 /// the confirmation point, or the bank, Envelo or the e-ID card would: the profile becomes active
 /// for 3 months (video) or 3 years, and the citizen gets an e-mail.
+#[utoipa::path(
+    post,
+    path = "/api/dev/registrations/{id}/confirm-identity",
+    tag = "dev",
+    params(("id" = String, Path, description = "The registration's id")),
+    responses(
+        (status = 200, description = "The profile is active", body = RegistrationStatus),
+        (status = 404, description = "No such registration (`registration.not_found`)", body = ErrorResponse),
+        (status = 409, description = "Not awaiting its identity (`registration.not_awaiting_identity`)", body = ErrorResponse),
+        Unavailable,
+    )
+)]
 async fn confirm_identity(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
     let registration = super::registrations::find(&state, &id)?;
     if registration.state != RegistrationState::AwaitingIdentity {
@@ -81,11 +111,24 @@ async fn confirm_identity(State(state): State<AppState>, Path(id): Path<String>)
     super::registrations::status(State(state), Path(id)).await
 }
 
-#[derive(Deserialize)]
-struct OutboxFilter {
-    to: Option<String>,
+#[derive(Deserialize, IntoParams)]
+pub(super) struct OutboxFilter {
+    /// Only the messages to this recipient: a phone in E.164 (`+48600123456`) or an e-mail address.
+    pub to: Option<String>,
 }
 
+/// Every SMS and e-mail the mock sent, newest first (as a page for people: `/dev/outbox`).
+#[utoipa::path(
+    get,
+    path = "/api/dev/outbox",
+    tag = "dev",
+    params(OutboxFilter),
+    responses(
+        (status = 200, body = Vec<OutboxEntry>, example = json!([{"id": 1, "channel": "sms", "to": "+48600123456", "sent_at": 1_764_064_800, "subject": null,
+            "text": "Profil Zaufany: Twój kod autoryzacyjny to 123456. Kod jest ważny 5 minut. Nie podawaj go nikomu."}])),
+        Unavailable,
+    )
+)]
 async fn outbox(State(state): State<AppState>, Query(filter): Query<OutboxFilter>) -> Result<Json<Vec<OutboxEntry>>, ApiError> {
     Ok(Json(state.store.outbox(filter.to.as_deref())?))
 }

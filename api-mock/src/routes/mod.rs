@@ -1,8 +1,15 @@
-//! The router: one function a route group, put together here.
+//! The router: one function a route group, put together here. Each route is declared once with
+//! `utoipa_axum::routes!`, which mounts it and puts it in the OpenAPI document, so no route can be
+//! served undocumented. Paths are written whole (`/api/v1/...`), so the route a request matched
+//! is the same string in the document, the fault rules and the logs.
 
 mod dev;
+mod docs;
+mod faults;
 mod health;
+mod outbox_page;
 mod registrations;
+mod scenarios;
 mod spa;
 mod usernames;
 mod validation;
@@ -10,31 +17,71 @@ mod validation;
 use crate::{ApiError, AppState, BODY_LIMIT_BYTES};
 use axum::extract::{DefaultBodyLimit, FromRequestParts};
 use axum::http::{header, header::ACCEPT_LANGUAGE, request::Parts, HeaderValue};
-use axum::Router;
+use axum::middleware::{from_fn, from_fn_with_state};
+use axum::routing::any;
+use axum::{Extension, Router};
 use shared::Lang;
 use std::convert::Infallible;
+use std::sync::Arc;
 use tower_http::set_header::SetResponseHeaderLayer;
-use tower_http::trace::TraceLayer;
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::{ObjectBuilder, Required, Type};
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+
+pub use docs::ApiDoc;
 
 pub fn router(state: AppState) -> Router {
-    let dev_routes = if state.dev { dev::routes() } else { Router::new() };
-    let api = Router::new()
-        .merge(health::routes())
-        .merge(validation::routes())
-        .merge(usernames::routes())
-        .merge(registrations::routes())
-        .merge(dev_routes)
-        .fallback(|| async { ApiError::NotFound })
+    let (api, openapi) = documented(state.dev).split_for_parts();
+    let mut api = api.route("/api/{*rest}", any(|| async { ApiError::NotFound }));
+    if state.dev {
+        api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject));
+    }
+    let api = api
+        .layer(from_fn_with_state(state.clone(), crate::overload::limit))
         .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Router::new()
-        .nest("/api", api)
+        .merge(api)
+        .merge(docs::viewer())
         .merge(spa::routes(state.static_dir.as_deref()))
+        .layer(Extension(Arc::new(openapi)))
         .layer(DefaultBodyLimit::max(BODY_LIMIT_BYTES))
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
-        .layer(TraceLayer::new_for_http())
+        .layer(from_fn(crate::request_log::observe))
         .with_state(state)
+}
+
+/// Every route but the document's viewer and the app: the API, and with `--dev` the designer's
+/// and tester's tools.
+fn documented(dev: bool) -> OpenApiRouter<AppState> {
+    let api = OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .merge(docs::routes())
+        .merge(health::routes())
+        .merge(validation::routes())
+        .merge(usernames::routes())
+        .merge(registrations::routes());
+    if !dev {
+        return api;
+    }
+    api.merge(dev::routes()).merge(scenarios::routes()).merge(faults::routes()).merge(outbox_page::routes())
+}
+
+/// The OpenAPI document of the server as `dev` mounts it.
+pub fn openapi(dev: bool) -> utoipa::openapi::OpenApi {
+    documented(dev).into_openapi()
+}
+
+/// Every operation of the document, as `"METHOD /path"` (e.g. `"POST /api/v1/registrations"`).
+pub fn operations(openapi: &utoipa::openapi::OpenApi) -> Vec<String> {
+    const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+    let document = serde_json::to_value(openapi).unwrap_or_default();
+    let Some(paths) = document["paths"].as_object() else { return Vec::new() };
+    paths
+        .iter()
+        .flat_map(|(path, item)| METHODS.iter().filter(|m| item.get(**m).is_some()).map(move |m| format!("{} {path}", m.to_uppercase())))
+        .collect()
 }
 
 /// The language of the answer, from `Accept-Language`; Polish by default.
@@ -46,5 +93,18 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestLang {
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Infallible> {
         let header = parts.headers.get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
         Ok(RequestLang(Lang::from_accept_language(header)))
+    }
+}
+
+impl utoipa::IntoParams for RequestLang {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let schema = ObjectBuilder::new().schema_type(Type::String).examples(["en"]);
+        vec![ParameterBuilder::new()
+            .name("Accept-Language")
+            .parameter_in(ParameterIn::Header)
+            .required(Required::False)
+            .description(Some("The language of the messages: `pl` (the default) or `en`."))
+            .schema(Some(schema))
+            .build()]
     }
 }

@@ -2,14 +2,14 @@
 //! `POST /api/v1/registrations`, `GET /api/v1/registrations/{id}`,
 //! `POST /api/v1/registrations/{id}/sms-code`, `POST /api/v1/registrations/{id}/sms-code/resend`.
 
+use super::docs::{BodyRejected, Unavailable};
 use super::RequestLang;
 use crate::error::ApiJson;
 use crate::store::{Message, NewRegistration, Registration, SentCode, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use axum::routing::{get, post};
-use axum::{Json, Router};
+use axum::Json;
 use rand::Rng;
 use shared::api::{
     Channel, Field, RegistrationCreated, RegistrationState, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent,
@@ -21,16 +21,37 @@ use shared::rules::sms_code::{self, SmsCodeError};
 use shared::rules::username::{self, UsernameError};
 use shared::rules::{email, name};
 use shared::validate::validate_registration;
+use shared::api::ErrorResponse;
 use shared::{notices, Lang, Problem};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
-pub fn routes() -> Router<AppState> {
-    Router::new()
-        .route("/v1/registrations", post(create))
-        .route("/v1/registrations/{id}", get(status))
-        .route("/v1/registrations/{id}/sms-code", post(confirm_code))
-        .route("/v1/registrations/{id}/sms-code/resend", post(resend_code))
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(create)).routes(routes!(status)).routes(routes!(confirm_code)).routes(routes!(resend_code))
 }
 
+/// Creates the account and its registration, and sends the SMS code (6 digits, valid 5 minutes) to the phone.
+/// Every field is required but `second_name` and `id_card`; `consent` must be true.
+#[utoipa::path(
+    post,
+    path = "/api/v1/registrations",
+    tag = "registration",
+    params(RequestLang),
+    request_body(content = ValidateRequest, example = json!({
+        "username": "jan_kowalski", "password": "Tajne#Haslo1", "password_repeat": "Tajne#Haslo1",
+        "first_name": "Jan", "surname": "Kowalski", "pesel": "44051401359",
+        "email": "jan@example.pl", "email_repeat": "jan@example.pl", "phone": "600 123 456", "phone_repeat": "600123456",
+        "confirmation": {"method": "video", "app": "teams", "windows": [{"date": "2026-12-01", "from_hour": 10}]}, "consent": true})),
+    responses(
+        (status = 201, description = "Created; the SMS code is in the outbox", body = RegistrationCreated, example = json!({"id": "5f0c6d1e9a8b7c6d5e4f3a2b1c0d9e8f"})),
+        (status = 422, description = "Field errors, in the shape of /api/v1/validate", body = ValidateResponse,
+            example = json!({"errors": {"pesel": [{"code": "pesel.checksum", "message": "Numer PESEL jest niepoprawny. Sprawdź, czy nie ma w nim literówki"}]}})),
+        (status = 409, description = "The username is taken (`username.taken`, any letter case) or the PESEL has a valid profile (`pesel.has_active_profile`)",
+            body = ValidateResponse, example = json!({"errors": {"username": [{"code": "username.taken", "message": "Ta nazwa użytkownika jest już zajęta. Wybierz inną"}]}})),
+        BodyRejected,
+        Unavailable,
+    )
+)]
 async fn create(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -78,6 +99,19 @@ async fn create(
     Ok((StatusCode::CREATED, Json(RegistrationCreated { id })))
 }
 
+/// Where a registration stands.
+#[utoipa::path(
+    get,
+    path = "/api/v1/registrations/{id}",
+    tag = "registration",
+    params(("id" = String, Path, description = "The id `POST /api/v1/registrations` answered")),
+    responses(
+        (status = 200, body = RegistrationStatus, example = json!({"id": "5f0c6d1e9a8b7c6d5e4f3a2b1c0d9e8f", "state": "confirmed", "profile_kind": "ordinary",
+            "application_number": "PZ-2026-000001", "phone": "+48 *** *** 456", "profile_valid_until": "2029-11-25"})),
+        (status = 404, description = "No such registration (`registration.not_found`)", body = ErrorResponse),
+        Unavailable,
+    )
+)]
 pub(super) async fn status(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
     let registration = find(&state, &id)?;
     let phone = PhoneNumber::parse(&registration.phone).map(|p| p.masked()).unwrap_or_default();
@@ -91,6 +125,23 @@ pub(super) async fn status(State(state): State<AppState>, Path(id): Path<String>
     }))
 }
 
+/// Confirms the registration with the SMS code: the application is sent, gets its number, and two e-mails go out.
+#[utoipa::path(
+    post,
+    path = "/api/v1/registrations/{id}/sms-code",
+    tag = "registration",
+    params(("id" = String, Path, description = "The registration's id"), RequestLang),
+    request_body(content = SmsCodeRequest, example = json!({"code": "123456"})),
+    responses(
+        (status = 200, description = "The application is sent", body = SmsCodeAccepted, example = json!({"application_number": "PZ-2026-000001"})),
+        (status = 422, description = "A wrong (`sms_code.wrong`), expired (`sms_code.expired`) or spent (`sms_code.no_tries_left`, after 3 wrong tries) code",
+            body = SmsCodeRejected, example = json!({"errors": {"code": [{"code": "sms_code.wrong", "message": "Kod jest niepoprawny. Sprawdź SMS i wpisz kod ponownie"}]}, "tries_left": 2})),
+        (status = 404, description = "No such registration (`registration.not_found`)", body = ErrorResponse),
+        (status = 409, description = "Already confirmed (`registration.not_awaiting_sms`)", body = ErrorResponse),
+        BodyRejected,
+        Unavailable,
+    )
+)]
 async fn confirm_code(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
@@ -124,6 +175,21 @@ async fn confirm_code(
     Ok(Json(SmsCodeAccepted { application_number: number }))
 }
 
+/// Sends a new SMS code (the old one stops working); at most one a minute.
+#[utoipa::path(
+    post,
+    path = "/api/v1/registrations/{id}/sms-code/resend",
+    tag = "registration",
+    params(("id" = String, Path, description = "The registration's id"), RequestLang),
+    responses(
+        (status = 200, description = "A new code is in the outbox", body = SmsCodeSent, example = json!({"resend_available_in": 60})),
+        (status = 429, description = "Within 60 s of the last code (`sms_code.resend_too_soon`)", body = ErrorResponse,
+            headers(("Retry-After" = u32, description = "Seconds until a new code may be asked for"))),
+        (status = 404, description = "No such registration (`registration.not_found`)", body = ErrorResponse),
+        (status = 409, description = "Already confirmed (`registration.not_awaiting_sms`)", body = ErrorResponse),
+        Unavailable,
+    )
+)]
 async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLang, Path(id): Path<String>) -> Result<Json<SmsCodeSent>, ApiError> {
     let registration = awaiting_sms(&state, &id)?;
     let wait = registration.code.map_or(0, |c| c.sent_at + sms_code::RESEND_COOLDOWN_SECONDS - state.clock.now());

@@ -29,13 +29,16 @@ pub fn routes(static_dir: Option<&Path>) -> Router<AppState> {
 /// The policy of the app: its own files only, WebAssembly compilation, and the inline start-up
 /// script(s) trunk writes into index.html, allowed by their SHA-256 (no 'unsafe-inline').
 pub fn content_security_policy(index_html: &str) -> String {
-    let hashes: String = inline_scripts(index_html)
-        .map(|script| format!(" 'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(script))))
-        .collect();
+    let hashes: String = inline_scripts(index_html).map(|script| format!(" {}", source_hash(script))).collect();
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; img-src 'self' data:; \
          connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     )
+}
+
+/// A CSP source that allows exactly this inline script or style: `'sha256-…'`.
+pub fn source_hash(text: &str) -> String {
+    format!("'sha256-{}'", base64::engine::general_purpose::STANDARD.encode(Sha256::digest(text)))
 }
 
 /// The text of every `<script>` without a `src`.

@@ -12,6 +12,7 @@ pub const VIDEO_BOOKING_DAYS: usize = 5;
 pub const IN_PERSON_DEADLINE_DAYS: i64 = 14;
 
 /// The chosen way, with its details, as the API carries it (`{"method": "video", ...}`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Confirmation {
@@ -28,6 +29,7 @@ pub enum Confirmation {
 }
 
 /// The app the official calls through.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VideoApp {
@@ -45,6 +47,7 @@ impl VideoApp {
 }
 
 /// Two hours on a working day in which the official may call.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CallWindow {
@@ -73,6 +76,7 @@ impl PointKind {
 }
 
 /// The profile a way of confirming gives.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ProfileKind {

@@ -60,6 +60,7 @@ impl PeselError {
 }
 
 /// The sex recorded in a PESEL.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Sex {
     #[serde(rename = "M")]

@@ -1,0 +1,83 @@
+//! The API described: `GET /api/openapi.json` (OpenAPI 3.1, generated from the handlers'
+//! declarations) and `/api/docs/`, a browsable page (Swagger UI, built into the binary: no CDN).
+//! Also the answers many routes share, declared once for the document.
+
+use crate::AppState;
+use axum::{Extension, Json, Router};
+use shared::api::ErrorResponse;
+use std::sync::Arc;
+use utoipa::openapi::OpenApi as Document;
+use utoipa::OpenApi;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+use utoipa_swagger_ui::{Config, SwaggerUi};
+
+pub const DOCUMENT_PATH: &str = "/api/openapi.json";
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Profil Zaufany – mock API",
+        description = "The mock of the Profil Zaufany (trusted profile) API for designers, testers and the browser tests. \
+            Every input is checked with the very rules the browser runs (the `shared` crate); errors carry stable codes \
+            and messages in Polish (default) or English (`Accept-Language: en`).\n\n\
+            Routes tagged `dev` exist only when the mock runs with `--dev`: they show SMS codes and change the world, \
+            so never on a deployment. With `--dev`, any API request may carry `X-Mock-Fault: 503` (a status to answer \
+            instead) and/or `latency_ms=800` (a delay first), e.g. `X-Mock-Fault: 503, latency_ms=800`.\n\n\
+            When more requests are in flight than `--max-in-flight` allows, every API route but `/api/health` answers \
+            `503` with `Retry-After` at once.",
+        license(name = "EUPL-1.2"),
+    ),
+    tags(
+        (name = "meta", description = "Health and this document"),
+        (name = "validation", description = "The input rules, as the browser runs them"),
+        (name = "registration", description = "The citizen's registration: account, application, SMS code"),
+        (name = "dev", description = "Designer's and tester's tools (only with --dev)"),
+    )
+)]
+pub struct ApiDoc;
+
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(document))
+}
+
+/// The browsable page of the document, at `/api/docs/`.
+pub fn viewer() -> Router<AppState> {
+    let config = Config::from(DOCUMENT_PATH).validator_url("none").try_it_out_enabled(true);
+    SwaggerUi::new("/api/docs").config(config).into()
+}
+
+/// This document.
+#[utoipa::path(get, path = "/api/openapi.json", tag = "meta", responses((status = 200, description = "The OpenAPI 3.1 document of this server", content_type = "application/json")))]
+async fn document(Extension(document): Extension<Arc<Document>>) -> Json<Document> {
+    Json((*document).clone())
+}
+
+/// The ways any JSON body can be refused, before the route looks at it.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // never built: it describes what `ApiJson` answers, for the document
+pub enum BodyRejected {
+    /// The body is not JSON (`request.malformed_json`) or not the JSON this route takes (`request.invalid_fields`).
+    #[response(status = 400, example = json!({"error": {"code": "request.invalid_fields", "message": "The JSON does not fit this route: unknown field `nick`"}}))]
+    Malformed(ErrorResponse),
+    /// The body is over 64 KiB (`request.too_large`).
+    #[response(status = 413)]
+    TooLarge(ErrorResponse),
+    /// The body was sent without `Content-Type: application/json` (`request.not_json`).
+    #[response(status = 415)]
+    NotJson(ErrorResponse),
+}
+
+/// What any API route but `/api/health` may answer when the mock is overloaded or told to fail.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // never built: it describes what the overload limit and the faults answer
+pub enum Unavailable {
+    /// Too many requests in flight (`service.busy`) or an injected fault (`mock.injected_fault`): try again after
+    /// `Retry-After` seconds.
+    #[response(
+        status = 503,
+        headers(("Retry-After" = u32, description = "Seconds to wait before trying again")),
+        example = json!({"error": {"code": "service.busy", "message": "The service is busy. Try again in 1 s."}})
+    )]
+    Busy(ErrorResponse),
+}
