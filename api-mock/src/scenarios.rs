@@ -291,3 +291,27 @@ fn storm_seed(i: usize, hash: &Arc<str>, now: i64, today: Date) -> Seed {
         messages: Vec::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_storm_pesels_are_all_valid_and_distinct() {
+        let (hash, today) = (Arc::from("hash"), Date::new(2026, 11, 25).unwrap());
+        let pesels: std::collections::HashSet<String> = (0..STORM_ACCOUNTS).map(|i| storm_seed(i, &hash, 0, today).pesel).collect();
+        assert_eq!(pesels.len(), STORM_ACCOUNTS);
+        for text in &pesels {
+            pesel::Pesel::parse(text).unwrap_or_else(|e| panic!("{text}: {e:?}"));
+        }
+    }
+
+    #[test]
+    fn every_fixture_citizen_has_a_valid_pesel_and_phone() {
+        for c in &CITIZENS {
+            pesel::Pesel::parse(c.pesel).unwrap_or_else(|e| panic!("{}: {e:?}", c.username));
+            assert_eq!(shared::rules::phone::PhoneNumber::parse(c.phone).map(|p| p.e164()).as_deref(), Ok(c.phone), "{}", c.username);
+            assert!(shared::rules::username::validate(c.username).is_ok(), "{}", c.username);
+        }
+    }
+}

@@ -1,7 +1,8 @@
 //! The router: one function a route group, put together here. Each route is declared once with
 //! `utoipa_axum::routes!`, which mounts it and puts it in the OpenAPI document, so no route can be
 //! served undocumented. Paths are written whole (`/api/v1/...`), so the route a request matched
-//! is the same string in the document, the fault rules and the logs.
+//! is the same string in the document, the fault rules and the logs. Injected faults hit the
+//! public API, never the dev tools.
 
 mod dev;
 mod docs;
@@ -32,10 +33,13 @@ use utoipa_axum::router::OpenApiRouter;
 pub use docs::ApiDoc;
 
 pub fn router(state: AppState) -> Router {
-    let (api, openapi) = documented(state.dev).split_for_parts();
-    let mut api = api.route("/api/{*rest}", any(|| async { ApiError::NotFound }));
+    let (mut api, mut openapi) = public().split_for_parts();
+    api = api.route("/api/{*rest}", any(|| async { ApiError::NotFound }));
     if state.dev {
-        api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject));
+        let (tools, tools_openapi) = dev_tools().split_for_parts();
+        openapi.merge(tools_openapi);
+        // Faults hit the API only: a designer can always lift them.
+        api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject)).merge(tools);
     }
     let api = api
         .layer(from_fn_with_state(state.clone(), crate::overload::limit))
@@ -53,24 +57,33 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
-/// Every route but the document's viewer and the app: the API, and with `--dev` the designer's
-/// and tester's tools.
-fn documented(dev: bool) -> OpenApiRouter<AppState> {
-    let api = OpenApiRouter::with_openapi(ApiDoc::openapi())
+/// The API a deployment serves.
+fn public() -> OpenApiRouter<AppState> {
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(docs::routes())
         .merge(health::routes())
         .merge(validation::routes())
         .merge(usernames::routes())
-        .merge(registrations::routes());
-    if !dev {
-        return api;
-    }
-    api.merge(dev::routes()).merge(scenarios::routes()).merge(faults::routes()).merge(outbox_page::routes())
+        .merge(registrations::routes())
+}
+
+/// The designer's and tester's tools, with `--dev` only.
+fn dev_tools() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().merge(dev::routes()).merge(scenarios::routes()).merge(faults::routes()).merge(outbox_page::routes())
 }
 
 /// The OpenAPI document of the server as `dev` mounts it.
 pub fn openapi(dev: bool) -> utoipa::openapi::OpenApi {
-    documented(dev).into_openapi()
+    let mut document = public().into_openapi();
+    if dev {
+        document.merge(dev_tools().into_openapi());
+    }
+    document
+}
+
+/// The operations a fault rule may name: the API's, not the dev tools'.
+pub fn faultable_operations() -> Vec<String> {
+    operations(&public().into_openapi())
 }
 
 /// Every operation of the document, as `"METHOD /path"` (e.g. `"POST /api/v1/registrations"`).

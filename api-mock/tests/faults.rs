@@ -1,0 +1,145 @@
+//! Injected latency and failures, as a designer sets them: rules per route at run time or from a
+//! file, the `X-Mock-Fault` header for one request, and none of it without `--dev`.
+
+mod common;
+
+use api_mock::{AppState, Cli};
+use axum::body::Body;
+use axum::http::{header, Method, Request, StatusCode};
+use clap::Parser;
+use common::{get, post_json, registration, send};
+use serde_json::{json, Value};
+use std::time::{Duration, Instant};
+
+fn faults(method: Method, body: Value) -> Request<Body> {
+    Request::builder().method(method).uri("/api/dev/faults").header(header::CONTENT_TYPE, "application/json").body(Body::from(body.to_string())).unwrap()
+}
+
+async fn put_rule(state: &AppState, rule: Value) -> common::Answer {
+    send(state, faults(Method::PUT, rule)).await
+}
+
+fn validate() -> Request<Body> {
+    post_json("/api/v1/validate", r#"{"username": "jan_kowalski"}"#)
+}
+
+#[tokio::test]
+async fn a_rule_fails_its_route_until_it_is_lifted() {
+    let state = AppState::in_memory(None);
+    let set = put_rule(&state, json!({"route": "POST /api/v1/registrations", "error_rate": 1.0, "status": 503})).await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.body);
+    assert_eq!(set.body, json!([{"route": "POST /api/v1/registrations", "latency_ms": 0, "error_rate": 1.0, "status": 503}]));
+
+    let failed = send(&state, post_json("/api/v1/registrations", registration("jan_kowalski").to_string())).await;
+    assert_eq!(failed.status, StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(failed.body["error"]["code"], "mock.injected_fault");
+    assert_eq!(failed.headers[header::RETRY_AFTER], "1");
+    assert_eq!(send(&state, get("/api/dev/outbox")).await.body, json!([]), "nothing was written");
+    assert_eq!(send(&state, validate()).await.status, StatusCode::OK, "other routes answer as ever");
+
+    assert_eq!(send(&state, get("/api/dev/faults")).await.body.as_array().unwrap().len(), 1);
+    let lifted = send(&state, faults(Method::DELETE, json!({}))).await;
+    assert_eq!((lifted.status, lifted.body), (StatusCode::OK, json!([])));
+    assert_eq!(send(&state, post_json("/api/v1/registrations", registration("jan_kowalski").to_string())).await.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn a_rule_for_every_route_with_any_status_and_a_route_rule_wins_over_it() {
+    let state = AppState::in_memory(None);
+    put_rule(&state, json!({"route": "*", "error_rate": 1.0, "status": 500})).await;
+    let failed = send(&state, get("/api/v1/usernames/jan_kowalski/availability")).await;
+    assert_eq!((failed.status, failed.headers.get(header::RETRY_AFTER)), (StatusCode::INTERNAL_SERVER_ERROR, None));
+    assert_eq!(send(&state, get("/api/dev/outbox")).await.status, StatusCode::OK, "the dev tools are never faulted");
+    put_rule(&state, json!({"route": "POST /api/v1/validate", "latency_ms": 0})).await;
+    assert_eq!(send(&state, validate()).await.status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn latency_delays_the_answer() {
+    let state = AppState::in_memory(None);
+    put_rule(&state, json!({"route": "POST /api/v1/validate", "latency_ms": 300})).await;
+    let started = Instant::now();
+    assert_eq!(send(&state, validate()).await.status, StatusCode::OK);
+    assert!(started.elapsed() >= Duration::from_millis(300), "{:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn an_error_rate_fails_about_that_share_of_requests() {
+    let state = AppState::in_memory(None);
+    put_rule(&state, json!({"route": "POST /api/v1/validate", "error_rate": 0.5, "status": 502})).await;
+    let mut failed = 0;
+    for _ in 0..400 {
+        let status = send(&state, validate()).await.status;
+        assert!(status == StatusCode::OK || status == StatusCode::BAD_GATEWAY, "{status}");
+        failed += usize::from(status == StatusCode::BAD_GATEWAY);
+    }
+    // Binomial(400, 0.5): mean 200, standard deviation 10.
+    assert!((120..=280).contains(&failed), "{failed} of 400 failed");
+}
+
+#[tokio::test]
+async fn a_rule_must_name_a_real_route_and_stay_in_range() {
+    let state = AppState::in_memory(None);
+    for (rule, code) in [
+        (json!({"route": "POST /api/v1/nothing", "error_rate": 1.0}), "fault.unknown_route"),
+        (json!({"route": "DELETE /api/dev/faults", "error_rate": 1.0}), "fault.unknown_route"),
+        (json!({"route": "*", "latency_ms": 600_000}), "fault.latency_out_of_range"),
+        (json!({"route": "*", "error_rate": 2}), "fault.error_rate_out_of_range"),
+        (json!({"route": "*", "error_rate": 1, "status": 200}), "fault.status_out_of_range"),
+        (json!({"route": "*", "colour": "red"}), "request.invalid_fields"),
+        (json!({"latency_ms": 5}), "request.invalid_fields"),
+    ] {
+        let answer = put_rule(&state, rule.clone()).await;
+        assert_eq!((answer.status, answer.body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some(code)), "{rule}");
+    }
+    let unknown = put_rule(&state, json!({"route": "GET /api/v1/validate"})).await;
+    assert!(unknown.body["error"]["message"].as_str().unwrap().contains("POST /api/v1/validate"), "the message lists the routes there are");
+    assert_eq!(send(&state, get("/api/dev/faults")).await.body, json!([]), "no refused rule is in force");
+}
+
+#[tokio::test]
+async fn the_header_fails_or_delays_one_request() {
+    let state = AppState::in_memory(None);
+    let with_header = |value: &str| validate_with("x-mock-fault", value);
+    let failed = send(&state, with_header("503")).await;
+    assert_eq!((failed.status, failed.body["error"]["code"].as_str()), (StatusCode::SERVICE_UNAVAILABLE, Some("mock.injected_fault")));
+    assert_eq!(failed.headers[header::RETRY_AFTER], "1");
+    assert_eq!(send(&state, validate()).await.status, StatusCode::OK, "only that request");
+    let started = Instant::now();
+    assert_eq!(send(&state, with_header("latency_ms=200")).await.status, StatusCode::OK);
+    assert!(started.elapsed() >= Duration::from_millis(200));
+    let wrong = send(&state, with_header("teapot")).await;
+    assert_eq!((wrong.status, wrong.body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_fault_header")));
+}
+
+fn validate_with(name: &str, value: &str) -> Request<Body> {
+    let mut request = validate();
+    request.headers_mut().insert(axum::http::HeaderName::from_bytes(name.as_bytes()).unwrap(), value.parse().unwrap());
+    request
+}
+
+#[tokio::test]
+async fn without_dev_there_are_no_faults() {
+    let mut state = AppState::in_memory(None);
+    state.dev = false;
+    assert_eq!(send(&state, validate_with("x-mock-fault", "503")).await.status, StatusCode::OK);
+    assert_eq!(put_rule(&state, json!({"route": "*", "error_rate": 1})).await.status, StatusCode::NOT_FOUND);
+    assert_eq!(send(&state, get("/dev/outbox")).await.status, StatusCode::NOT_FOUND);
+}
+
+#[tokio::test]
+async fn rules_can_come_from_a_file_at_start_and_a_wrong_file_stops_the_start() {
+    let dir = std::env::temp_dir().join(format!("api-mock-faults-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("faults.json");
+    std::fs::write(&file, r#"[{"route": "POST /api/v1/validate", "error_rate": 1, "status": 504}]"#).unwrap();
+    let cli = |file: &std::path::Path| Cli::parse_from(["api-mock", "--memory", "--dev", "--faults", file.to_str().unwrap()]);
+    let state = AppState::from_cli(&cli(&file)).unwrap();
+    assert_eq!(send(&state, validate()).await.status, StatusCode::GATEWAY_TIMEOUT);
+
+    std::fs::write(&file, r#"[{"route": "GET /nowhere", "error_rate": 1}]"#).unwrap();
+    let error = AppState::from_cli(&cli(&file)).err().expect("an unknown route is refused");
+    assert!(error.contains("fault.unknown_route"), "{error}");
+    assert!(Cli::try_parse_from(["api-mock", "--memory", "--faults", "x.json"]).is_err(), "--faults needs --dev");
+    std::fs::remove_dir_all(dir).unwrap();
+}
