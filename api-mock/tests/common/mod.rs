@@ -1,6 +1,8 @@
 //! Driving the real router without a network, for every route test.
 #![allow(dead_code)] // each test file uses its own share of these helpers
 
+pub mod process;
+
 use api_mock::{app, AppState};
 use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
