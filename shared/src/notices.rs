@@ -1,7 +1,7 @@
 //! The texts of the SMS and e-mails the service sends, in the citizen's language.
 
 use crate::rules::confirmation::{Confirmation, VideoApp, CONFIRMATION_POINTS, IN_PERSON_DEADLINE_DAYS};
-use crate::Lang;
+use crate::{Lang, Text};
 
 /// An e-mail: its subject and its plain text.
 pub struct Email {
@@ -20,11 +20,11 @@ pub fn account_created(username: &str, lang: Lang) -> Email {
     match lang {
         Lang::Pl => Email {
             subject: "Konto w serwisie Profil Zaufany zostało założone".into(),
-            text: format!("Dzień dobry,\n\nzałożyliśmy konto o nazwie użytkownika {username} w serwisie Profil Zaufany.\n\nZespół Profilu Zaufanego"),
+            text: signed(format!("Dzień dobry,\n\nzałożyliśmy konto o nazwie użytkownika {username} w serwisie Profil Zaufany."), lang),
         },
         Lang::En => Email {
             subject: "Your Trusted Profile account has been created".into(),
-            text: format!("Hello,\n\nwe have created the account with the username {username} in the Trusted Profile service.\n\nThe Trusted Profile team"),
+            text: signed(format!("Hello,\n\nwe have created the account with the username {username} in the Trusted Profile service."), lang),
         },
     }
 }
@@ -34,11 +34,11 @@ pub fn application_sent(number: &str, confirmation: &Confirmation, lang: Lang) -
     match lang {
         Lang::Pl => Email {
             subject: format!("Wniosek o profil zaufany {number} został wysłany"),
-            text: format!("Dzień dobry,\n\nwysłaliśmy Twój wniosek o profil zaufany. Numer wniosku: {number}. Zachowaj go: będzie potrzebny do potwierdzenia tożsamości.\n\n{next}\n\nZespół Profilu Zaufanego"),
+            text: signed(format!("Dzień dobry,\n\nwysłaliśmy Twój wniosek o profil zaufany. Numer wniosku: {number}. Zachowaj go: będzie potrzebny do potwierdzenia tożsamości.\n\n{next}"), lang),
         },
         Lang::En => Email {
             subject: format!("Your trusted profile application {number} has been sent"),
-            text: format!("Hello,\n\nwe have sent your application for a trusted profile. Application number: {number}. Keep it: you will need it to confirm your identity.\n\n{next}\n\nThe Trusted Profile team"),
+            text: signed(format!("Hello,\n\nwe have sent your application for a trusted profile. Application number: {number}. Keep it: you will need it to confirm your identity.\n\n{next}"), lang),
         },
     }
 }
@@ -47,13 +47,19 @@ pub fn profile_confirmed(valid_until: &str, lang: Lang) -> Email {
     match lang {
         Lang::Pl => Email {
             subject: "Twój profil zaufany został potwierdzony".into(),
-            text: format!("Dzień dobry,\n\npotwierdziliśmy Twoją tożsamość. Twój profil zaufany jest ważny do {valid_until}.\n\nZespół Profilu Zaufanego"),
+            text: signed(format!("Dzień dobry,\n\npotwierdziliśmy Twoją tożsamość. Twój profil zaufany jest ważny do {valid_until}."), lang),
         },
         Lang::En => Email {
             subject: "Your trusted profile has been confirmed".into(),
-            text: format!("Hello,\n\nwe have confirmed your identity. Your trusted profile is valid until {valid_until}.\n\nThe Trusted Profile team"),
+            text: signed(format!("Hello,\n\nwe have confirmed your identity. Your trusted profile is valid until {valid_until}."), lang),
         },
     }
+}
+
+/// An e-mail's text with the sign-off and the help centre's contact under it.
+fn signed(text: String, lang: Lang) -> String {
+    let team = lang.pick("Zespół Profilu Zaufanego", "The Trusted Profile team");
+    format!("{text}\n\n{team}\n\n{}: {}, {}", Text::HelpTitle.get(lang), Text::HelpBody.get(lang), Text::HelpHours.get(lang))
 }
 
 /// What the citizen does next for the chosen way of confirming.
@@ -94,6 +100,12 @@ mod tests {
         assert!(email.text.contains("Numer wniosku: PZ-2026-000123"));
         assert!(email.text.contains("W ciągu 14 dni"));
         assert!(email.text.contains("ul. Pędzichów 27, 31-080 Kraków"));
+    }
+
+    #[test]
+    fn every_e_mail_ends_with_the_help_centre() {
+        let email = profile_confirmed("2029-11-25", Lang::En);
+        assert!(email.text.ends_with("The Trusted Profile team\n\nHelp centre: E-mail: pz-pomoc@coi.gov.pl, phone: +48 42 253 54 50, Monday to Friday, 7:00–18:00"), "{}", email.text);
     }
 
     #[test]
