@@ -13,6 +13,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 commands:
   setup   install every tool the build and the tests need (skips what is already there)
   run     build the app in release mode and serve it with api-mock on http://127.0.0.1:8080
+          (more api-mock flags may follow, e.g. `cargo xtask run --scenario citizens`)
   test    run every test: shared and api-mock, wasm-pack in Chromium, end-to-end with axe-core
   bench   print the figures: first-load sizes, validation cost per call, time to interactive,
           api-mock requests/s";
@@ -21,7 +22,7 @@ fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
     let outcome = match command.as_str() {
         "setup" => setup::for_tests(),
-        "run" => run(),
+        "run" => run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "test" => test(),
         "bench" => bench::run(),
         _ => {
@@ -38,11 +39,14 @@ fn main() -> ExitCode {
     }
 }
 
-fn run() -> Result<(), String> {
+/// Serves the app and the API with the dev tools on; `extra` goes to api-mock as it is.
+fn run(extra: &[String]) -> Result<(), String> {
     setup::for_build()?;
     shell::build_app()?;
-    shell::step("api-mock on http://127.0.0.1:8080 (state in data/, dev routes on)");
-    shell::cargo(&["run", "--profile", "server", "-p", "api-mock", "--", "--static", "dist", "--listen", "127.0.0.1:8080", "--data", "data", "--dev"])
+    shell::step("api-mock on http://127.0.0.1:8080 (state in data/, dev tools on: /api/docs/, /dev/outbox)");
+    let mut args = vec!["run", "--profile", "server", "-p", "api-mock", "--", "--static", "dist", "--listen", "127.0.0.1:8080", "--data", "data", "--dev"];
+    args.extend(extra.iter().map(String::as_str));
+    shell::cargo(&args)
 }
 
 fn test() -> Result<(), String> {
