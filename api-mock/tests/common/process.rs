@@ -24,20 +24,27 @@ impl Server {
             .stdout(stdout)
             .spawn()
             .expect("api-mock starts");
-        let base = format!("http://127.0.0.1:{port}");
+        let server = Server { child, base: format!("http://127.0.0.1:{port}") };
         for _ in 0..400 {
-            if reqwest::get(format!("{base}/api/health")).await.is_ok_and(|r| r.status().is_success()) {
-                return Server { child, base };
+            if reqwest::get(format!("{}/api/health", server.base)).await.is_ok_and(|r| r.status().is_success()) {
+                return server;
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
-        panic!("api-mock did not answer on {base}");
+        panic!("api-mock did not answer on {}", server.base);
     }
 
     /// SIGKILL: no chance to flush anything.
-    pub fn kill_hard(mut self) {
-        self.child.kill().unwrap();
-        self.child.wait().unwrap();
+    pub fn kill_hard(self) {
+        drop(self);
+    }
+}
+
+/// A test that fails still stops its server.
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
     }
 }
 
