@@ -1,7 +1,7 @@
 //! The Profil Zaufany citizen portal in the browser. It validates with `shared` as the citizen
 //! types, and talks to the API only through `api`; it keeps no secret in storage.
 
-mod api;
+pub mod api;
 mod app;
 pub mod components;
 mod dom;

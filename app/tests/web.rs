@@ -1,6 +1,9 @@
-//! Component tests of the wizard's steps, each mounted alone in headless Chromium.
+//! Component tests of the wizard's steps and of the status of a call, each mounted alone in
+//! headless Chromium; and of the retry policy (its waits, and its attempts against a faked `fetch`).
 #![cfg(target_arch = "wasm32")]
 
+use app::api::{retry_delay, ApiFailure, Retries};
+use app::components::request_status::{RequestNotice, RequestStatus};
 use app::i18n::{provide_locale, Locale};
 use app::pages::{AccountPage, ConsentPage, IdentityPage, PersonalPage};
 use app::state::provide_wizard;
@@ -8,7 +11,9 @@ use leptos::prelude::*;
 use shared::Lang;
 use std::cell::Cell;
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::{Arc, Mutex};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
 
@@ -25,7 +30,7 @@ fn mount_step() -> Step {
 }
 
 /// Mounts a page in a router, with the language and a fresh wizard (storage cleared).
-fn mount(page: fn() -> AnyView) -> Step {
+fn mount(page: impl FnOnce() -> AnyView + Send + 'static) -> Step {
     window().local_storage().unwrap().unwrap().clear().unwrap();
     window().session_storage().unwrap().unwrap().clear().unwrap();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
@@ -253,4 +258,182 @@ async fn the_consent_must_be_ticked() {
     step.find::<HtmlElement>("#consent").click();
     leptos::task::tick().await;
     assert_eq!(step.error("consent"), "");
+}
+
+#[wasm_bindgen_test]
+fn the_wait_before_a_retry_doubles_and_varies_by_half_either_way() {
+    assert_eq!(retry_delay(1, None, 0.0), 0.5);
+    assert_eq!(retry_delay(1, None, 0.5), 1.0);
+    assert_eq!(retry_delay(2, None, 0.5), 2.0);
+    assert_eq!(retry_delay(3, None, 0.5), 4.0);
+    assert_eq!(retry_delay(3, None, 0.0), 2.0);
+    let longest = retry_delay(3, None, 0.999_999);
+    assert!(longest > 5.99 && longest < 6.0, "{longest}");
+}
+
+#[wasm_bindgen_test]
+fn the_wait_is_never_shorter_than_the_servers_retry_after() {
+    assert_eq!(retry_delay(1, Some(5), 0.0), 5.0);
+    assert_eq!(retry_delay(3, Some(2), 0.5), 4.0, "a longer backoff wins over a short Retry-After");
+}
+
+#[wasm_bindgen_test]
+fn no_single_wait_is_longer_than_30_seconds() {
+    assert_eq!(retry_delay(1, Some(120), 0.3), 30.0);
+    assert_eq!(retry_delay(8, None, 0.9), 30.0);
+}
+
+/// Mounts the notice of a call that never ends, and returns the callback its retries report to.
+fn mount_waiting_call() -> (Step, Callback<Option<u32>>) {
+    let reported = Arc::new(Mutex::new(None));
+    let slot = reported.clone();
+    let step = mount(move || {
+        let status = RequestStatus::default();
+        let never_answered = move |retries| {
+            if let Retries::Reported(on_wait) = retries {
+                *slot.lock().unwrap() = Some(on_wait);
+            }
+            std::future::pending::<Result<(), ApiFailure>>()
+        };
+        status.send(never_answered, |()| {});
+        view! { <RequestNotice status /> }.into_any()
+    });
+    let on_wait = reported.lock().unwrap().expect("a call sent through the status reports its waits");
+    (step, on_wait)
+}
+
+#[wasm_bindgen_test]
+async fn a_busy_service_is_told_with_a_countdown_in_polish_and_english() {
+    let (step, on_wait) = mount_waiting_call();
+    leptos::task::tick().await;
+    assert_eq!(step.text("[role=status]"), "Sprawdzamy dane…");
+    on_wait.run(Some(3));
+    leptos::task::tick().await;
+    assert_eq!(step.text("[role=status]"), "Serwis jest teraz przeciążony. Spróbujemy ponownie za 3 s. Twoje dane są zachowane.");
+    on_wait.run(Some(2));
+    leptos::task::tick().await;
+    assert_eq!(step.text("[role=status]"), "Serwis jest teraz przeciążony. Spróbujemy ponownie za 2 s. Twoje dane są zachowane.");
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text("[role=status]"), "The service is busy right now. We will try again in 2 s. Your answers are kept.");
+    assert!(step.root.query_selector("[role=alert]").unwrap().is_none(), "waiting is not a failure");
+    on_wait.run(None);
+    leptos::task::tick().await;
+    assert_eq!(step.text("[role=status]"), "Checking your details…");
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_call_is_alerted_with_a_button_that_runs_the_action_again() {
+    let runs = Arc::new(AtomicU32::new(0));
+    let counted = runs.clone();
+    let step = mount(move || {
+        let status = RequestStatus::default();
+        let action = status.action(move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+            status.send(|_| async { Err::<(), _>(ApiFailure::Unexpected(500)) }, |()| {});
+        });
+        action.run(());
+        view! { <RequestNotice status /> }.into_any()
+    });
+    step.until("the failure shows", |s| s.root.query_selector("[role=alert]").unwrap().is_some()).await;
+    let alert: HtmlElement = step.find("[role=alert]");
+    assert_eq!(alert.class_name(), "notice notice--error");
+    assert_eq!(step.text("[role=alert] p"), "Nie udało się połączyć z serwisem. Twoje dane są zachowane – spróbuj ponownie.");
+    let button: HtmlElement = step.find("[role=alert] button#retry-request");
+    assert_eq!(button.get_attribute("type").as_deref(), Some("button"));
+    assert_eq!(button.text_content().as_deref(), Some("Spróbuj ponownie"));
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(runs.load(Ordering::SeqCst), 2, "the button runs the action again");
+    assert_eq!(document().active_element().unwrap().class_name(), "request-status", "focus stays with the status, not on the body");
+    step.until("the second failure shows", |s| s.root.query_selector("#retry-request").unwrap().is_some()).await;
+}
+
+#[wasm_bindgen_test]
+async fn while_a_call_is_under_way_the_action_sends_nothing_more() {
+    let runs = Arc::new(AtomicU32::new(0));
+    let counted = runs.clone();
+    mount(move || {
+        let status = RequestStatus::default();
+        let action = status.action(move || {
+            counted.fetch_add(1, Ordering::SeqCst);
+            status.send(|_| std::future::pending::<Result<(), ApiFailure>>(), |()| {});
+        });
+        action.run(());
+        action.run(());
+        view! { <RequestNotice status /> }.into_any()
+    });
+    leptos::task::tick().await;
+    assert_eq!(runs.load(Ordering::SeqCst), 1);
+}
+
+/// For the length of one test: a `fetch` that answers requests whose path holds `fake-NNN` with
+/// status NNN and `Retry-After: 2`, counting them (others go through), and a `Math.random` giving
+/// 0 (the shortest jitter). One test only: two at once would restore each other's fakes.
+struct FakeService {
+    fetch: JsValue,
+    random: JsValue,
+}
+
+impl FakeService {
+    fn install() -> FakeService {
+        let global = js_sys::global();
+        let math = js_sys::Reflect::get(&global, &"Math".into()).unwrap();
+        let fetch = js_sys::Reflect::get(&global, &"fetch".into()).unwrap();
+        let random = js_sys::Reflect::get(&math, &"random".into()).unwrap();
+        let fake = js_sys::Function::new_with_args(
+            "original",
+            "globalThis.fakeCalls = 0;
+             return (request, init) => {
+                 const status = /fake-(\\d{3})/.exec(request.url ?? String(request));
+                 if (!status) return original.call(globalThis, request, init);
+                 globalThis.fakeCalls += 1;
+                 return Promise.resolve(new Response('{}', { status: Number(status[1]), headers: { 'Retry-After': '2' } }));
+             };",
+        );
+        js_sys::Reflect::set(&global, &"fetch".into(), &fake.call1(&JsValue::NULL, &fetch).unwrap()).unwrap();
+        js_sys::Reflect::set(&math, &"random".into(), &js_sys::Function::new_no_args("return 0;")).unwrap();
+        FakeService { fetch, random }
+    }
+
+    /// The requests answered since the last call.
+    fn take_calls(&self) -> f64 {
+        let global = js_sys::global();
+        let calls = js_sys::Reflect::get(&global, &"fakeCalls".into()).unwrap().as_f64().unwrap();
+        js_sys::Reflect::set(&global, &"fakeCalls".into(), &0.into()).unwrap();
+        calls
+    }
+}
+
+impl Drop for FakeService {
+    fn drop(&mut self) {
+        let global = js_sys::global();
+        js_sys::Reflect::set(&global, &"fetch".into(), &self.fetch).unwrap();
+        js_sys::Reflect::set(&js_sys::Reflect::get(&global, &"Math".into()).unwrap(), &"random".into(), &self.random).unwrap();
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_busy_service_is_asked_four_times_in_all_but_an_unexpected_answer_or_a_background_check_once() {
+    let service = FakeService::install();
+    let waits = Arc::new(Mutex::new(Vec::new()));
+    let reported = waits.clone();
+    let on_wait = Callback::new(move |left: Option<u32>| reported.lock().unwrap().push(left));
+
+    let answer = app::api::resend_code("fake-503", Lang::Pl, Retries::Reported(on_wait)).await;
+    assert!(matches!(answer, Err(ApiFailure::Unexpected(503))), "{answer:?}");
+    assert_eq!(service.take_calls(), 4.0);
+    let waited_two_seconds = [Some(2), Some(1), None];
+    assert_eq!(*waits.lock().unwrap(), waited_two_seconds.repeat(3), "Retry-After: 2 outlasts 0.5, 1 and 2 s of backoff");
+
+    waits.lock().unwrap().clear();
+    let answer = app::api::resend_code("fake-500", Lang::Pl, Retries::Reported(on_wait)).await;
+    assert!(matches!(answer, Err(ApiFailure::Unexpected(500))), "{answer:?}");
+    assert_eq!(service.take_calls(), 1.0);
+    assert!(waits.lock().unwrap().is_empty());
+
+    let answer = app::api::username_availability("fake-503", Lang::Pl, Retries::Never).await;
+    assert!(matches!(answer, Err(ApiFailure::Unexpected(503))), "{answer:?}");
+    assert_eq!(service.take_calls(), 1.0);
 }

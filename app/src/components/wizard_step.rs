@@ -30,7 +30,7 @@ pub fn WizardStep(
     back: Option<&'static str>,
     /// Runs when "Dalej" is pressed and the step's fields pass the rules.
     on_valid: Callback<()>,
-    /// Set while the step waits for the server; "Dalej" does nothing meanwhile.
+    /// Set while the step's call to the service is under way; "Dalej" does nothing meanwhile.
     #[prop(optional, into)]
     busy: Signal<bool>,
     /// Problems with answers of other steps, linked to those steps (the summary shows them first).
@@ -93,7 +93,6 @@ pub fn WizardStep(
             {intro.map(|intro| view! { <p class="lead">{tr(intro)}</p> })}
             <form class="form" novalidate on:submit=on_submit>
                 {children()}
-                <div role="status" class="form__status">{move || busy.get().then(tr(Text::Checking))}</div>
                 <button type="submit" class="button">{tr(Text::Next)}</button>
             </form>
         </div>

@@ -2,9 +2,10 @@
 //! and again on "Dalej"), password with its rules ticking as they are met, and its repeat.
 
 use super::STEPS;
-use crate::api::{self, ApiFailure};
+use crate::api::{self, Retries};
 use crate::components::field::TextField;
 use crate::components::form::FormState;
+use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::components::wizard_step::WizardStep;
 use crate::i18n::{tr, use_lang};
 use crate::state::use_wizard;
@@ -25,8 +26,7 @@ pub fn AccountPage() -> impl IntoView {
     let wizard = use_wizard();
     let form = FormState::new(&[Field::Username, Field::Password, Field::PasswordRepeat], wizard);
     let navigate = use_navigate();
-    let busy = RwSignal::new(false);
-    let failed = RwSignal::new(false);
+    let status = RequestStatus::default();
     let free = RwSignal::new(None::<String>);
     let name = wizard.value(Field::Username);
 
@@ -55,7 +55,7 @@ pub fn AccountPage() -> impl IntoView {
         }
         let check = move || {
             spawn_local(async move {
-                if let Ok(answer) = api::username_availability(&asked, lang.get_untracked()).await {
+                if let Ok(answer) = api::username_availability(&asked, lang.get_untracked(), Retries::Never).await {
                     apply(asked, answer);
                 }
             })
@@ -63,25 +63,21 @@ pub fn AccountPage() -> impl IntoView {
         pending.set_value(set_timeout_with_handle(check, AVAILABILITY_DEBOUNCE).ok());
     });
 
-    let on_valid = Callback::new(move |()| {
-        busy.set(true);
-        failed.set(false);
+    let on_valid = status.action(move || {
+        let asked = name.get_untracked();
+        let lang = lang.get_untracked();
         let navigate = navigate.clone();
-        spawn_local(async move {
-            let asked = name.get_untracked();
-            match api::username_availability(&asked, lang.get_untracked()).await {
-                Ok(answer) => {
-                    if apply(asked, answer) {
-                        navigate(STEPS[1], Default::default());
-                    }
+        status.send(
+            move |retries| async move { api::username_availability(&asked, lang, retries).await.map(|answer| (asked, answer)) },
+            move |(asked, answer)| {
+                if apply(asked, answer) {
+                    navigate(STEPS[1], Default::default());
                 }
-                Err(ApiFailure::Unreachable | ApiFailure::Unexpected(_)) => failed.set(true),
-            }
-            busy.set(false);
-        });
+            },
+        );
     });
     view! {
-        <WizardStep step=1u8 heading=Text::AccountHeading intro=Text::AccountIntro form on_valid busy>
+        <WizardStep step=1u8 heading=Text::AccountHeading intro=Text::AccountIntro form on_valid busy=status.busy()>
             <TextField form field=Field::Username autocomplete="username" hint=Text::UsernameHint>
                 <p class="field__confirmation" role="status">
                     {move || free.get().filter(|f| *f == name.get()).map(|_| tr(Text::UsernameFree)())}
@@ -91,9 +87,7 @@ pub fn AccountPage() -> impl IntoView {
                 <PasswordRules value=wizard.value(Field::Password) />
             </TextField>
             <TextField form field=Field::PasswordRepeat autocomplete="new-password" input_type="password" />
-            <Show when=move || failed.get()>
-                <div class="notice notice--error" role="alert">{tr(Text::ServerUnreachable)}</div>
-            </Show>
+            <RequestNotice status />
         </WizardStep>
     }
 }

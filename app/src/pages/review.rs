@@ -2,15 +2,15 @@
 //! creates the account and sends the SMS code.
 
 use super::{step_of, SMS_CODE_PATH, STEPS};
-use crate::api::{self, ApiFailure};
+use crate::api;
 use crate::components::error_summary::SummaryEntry;
 use crate::components::form::FormState;
+use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::components::wizard_step::WizardStep;
 use crate::dom::today;
 use crate::i18n::{tr, use_lang};
 use crate::state::{use_wizard, Method};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::api::{Field, ValidateResponse};
@@ -24,10 +24,9 @@ pub fn ReviewPage() -> impl IntoView {
     let wizard = use_wizard();
     let form = FormState::new(&[], wizard);
     let navigate = use_navigate();
-    let busy = RwSignal::new(false);
-    let failed = RwSignal::new(false);
+    let status = RequestStatus::default();
     let other_errors = RwSignal::new(Vec::<SummaryEntry>::new());
-    let on_valid = Callback::new(move |()| {
+    let on_valid = status.action(move || {
         let request = untrack(|| wizard.request());
         let lang = lang.get_untracked();
         let report = validate_registration(&request, today());
@@ -35,24 +34,21 @@ pub fn ReviewPage() -> impl IntoView {
             other_errors.set(entries(&report.to_response(lang)));
             return;
         }
-        busy.set(true);
-        failed.set(false);
         let navigate = navigate.clone();
-        spawn_local(async move {
-            match api::register(&request, lang).await {
-                Ok(Ok(created)) => {
+        status.send(
+            move |retries| async move { api::register(&request, lang, retries).await },
+            move |answer| match answer {
+                Ok(created) => {
                     wizard.registration_id.set(Some(created.id));
                     navigate(SMS_CODE_PATH, Default::default());
                 }
-                Ok(Err(refused)) => other_errors.set(entries(&refused)),
-                Err(ApiFailure::Unreachable | ApiFailure::Unexpected(_)) => failed.set(true),
-            }
-            busy.set(false);
-        });
+                Err(refused) => other_errors.set(entries(&refused)),
+            },
+        );
     });
     let text = move |field: Field| move || wizard.value(field).get();
     view! {
-        <WizardStep step=6u8 heading=Text::ReviewHeading intro=Text::ReviewIntro form back=STEPS[4] on_valid busy other_errors>
+        <WizardStep step=6u8 heading=Text::ReviewHeading intro=Text::ReviewIntro form back=STEPS[4] on_valid busy=status.busy() other_errors>
             <h2 class="heading-small">{tr(Text::ReviewAccount)}</h2>
             <dl class="summary-list">
                 <Row field=Field::Username value=text(Field::Username) />
@@ -73,9 +69,7 @@ pub fn ReviewPage() -> impl IntoView {
             <dl class="summary-list">
                 <Row field=Field::Confirmation value=move || describe_choice(wizard.choice.get(), lang.get()) />
             </dl>
-            <Show when=move || failed.get()>
-                <div class="notice notice--error" role="alert">{tr(Text::ServerUnreachable)}</div>
-            </Show>
+            <RequestNotice status />
         </WizardStep>
     }
 }
