@@ -93,6 +93,28 @@ impl Browser {
         text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).expect("a 6-digit code").to_owned()
     }
 
+    /// Puts a fault rule in force, as a designer would: `{"route": "POST /api/v1/registrations",
+    /// "error_rate": 1, "status": 503}`.
+    pub async fn set_fault(&self, rule: serde_json::Value) {
+        self.call_faults(reqwest::Method::PUT, rule.to_string()).await;
+    }
+
+    /// Lifts every fault rule.
+    pub async fn lift_faults(&self) {
+        self.call_faults(reqwest::Method::DELETE, String::new()).await;
+    }
+
+    async fn call_faults(&self, method: reqwest::Method, body: String) {
+        let answer = reqwest::Client::new()
+            .request(method, format!("{}/api/dev/faults", self.base))
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .expect("the mock answers");
+        assert_eq!(answer.status(), 200, "the fault rules change");
+    }
+
     /// Opens a path of the app, e.g. `/rejestracja/konto`.
     pub async fn open(&self, path: &str) -> WebDriverResult<()> {
         self.driver.goto(format!("{}{path}", self.base)).await

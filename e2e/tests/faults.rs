@@ -1,0 +1,90 @@
+//! Failures the designer injects, as the citizen meets them: a busy service is retried by the app
+//! itself, any other failure says so with "Spróbuj ponownie", and the answers are never lost.
+
+use e2e::axe::assert_accessible;
+use e2e::pages::wizard::{Way, Wizard, JAN};
+use e2e::{with_browser, Browser, WebDriverResult};
+use serde_json::json;
+use thirtyfour::prelude::*;
+
+/// Fills the wizard up to "Sprawdź swoje dane", ready to send.
+async fn ready_to_send(browser: &Browser) -> WebDriverResult<Wizard<'_>> {
+    let wizard = Wizard::start(browser).await?;
+    wizard.account(&JAN).await?;
+    wizard.personal(&JAN).await?;
+    wizard.contact(&JAN).await?;
+    wizard.identity(Way::EId).await?;
+    wizard.consent().await?;
+    Ok(wizard)
+}
+
+/// The text of the first element matching `css` once it shows and contains `expected`.
+async fn shows(browser: &Browser, css: &str, expected: &str) -> WebDriverResult<String> {
+    browser
+        .eventually(&format!("{css} reads {expected:?}"), async || {
+            for element in browser.driver.find_all(By::Css(css)).await? {
+                let text = element.text().await?;
+                if text.contains(expected) {
+                    return Ok(Some(text));
+                }
+            }
+            Ok(None)
+        })
+        .await
+}
+
+#[tokio::test]
+async fn a_busy_service_is_retried_by_the_app_until_it_answers() {
+    with_browser(async |browser: &Browser| {
+        let wizard = ready_to_send(browser).await?;
+        browser.set_fault(json!({"route": "POST /api/v1/registrations", "error_rate": 1, "status": 503})).await;
+        wizard.next().await?;
+        let notice = shows(browser, "[role=status]", "Serwis jest teraz przeciążony").await?;
+        assert!(notice.contains("Spróbujemy ponownie za") && notice.contains("Twoje dane są zachowane"), "{notice}");
+        browser.screenshot("fault-busy-pl").await?;
+        browser.lift_faults().await;
+        browser.expect_heading("Wpisz kod z SMS-a").await?;
+        wizard.confirm_with_sent_code().await?;
+        assert!(wizard.application_number().await?.starts_with("PZ-"));
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_failure_offers_to_try_again_and_trying_again_succeeds() {
+    with_browser(async |browser: &Browser| {
+        let wizard = ready_to_send(browser).await?;
+        browser.set_fault(json!({"route": "POST /api/v1/registrations", "error_rate": 1, "status": 500})).await;
+        wizard.next().await?;
+        let alert = shows(browser, "[role=alert]", "Nie udało się połączyć z serwisem").await?;
+        assert!(alert.contains("Twoje dane są zachowane"), "{alert}");
+        let retry = browser.find(By::Id("retry-request")).await?;
+        assert_eq!(retry.text().await?, "Spróbuj ponownie");
+        assert_eq!(wizard.answer("Nazwa użytkownika").await?, JAN.username, "the answers are still there");
+        assert_accessible(browser, "the check-your-answers step with a failure").await?;
+        browser.screenshot("fault-failed-pl").await?;
+
+        browser.lift_faults().await;
+        retry.click().await?;
+        browser.expect_heading("Wpisz kod z SMS-a").await?;
+        wizard.confirm_with_sent_code().await?;
+        assert!(wizard.application_number().await?.starts_with("PZ-"));
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_slow_answer_shows_that_the_app_is_waiting_and_then_goes_on() {
+    with_browser(async |browser: &Browser| {
+        let wizard = ready_to_send(browser).await?;
+        browser.set_fault(json!({"route": "POST /api/v1/registrations", "latency_ms": 2000})).await;
+        wizard.next().await?;
+        shows(browser, "[role=status]", "Sprawdzamy dane").await?;
+        browser.expect_heading("Wpisz kod z SMS-a").await?;
+        browser.lift_faults().await;
+        Ok(())
+    })
+    .await;
+}
