@@ -31,8 +31,8 @@ pub async fn observe(mut request: Request, next: Next) -> Response {
     response
 }
 
-/// 1 to 64 letters, digits, `-`, `_` or `.`: safe to log and to echo.
-fn is_plain_token(id: &str) -> bool {
+/// 1 to 64 letters, digits, `-`, `_` or `.`: safe to log, echo and store.
+pub fn is_plain_token(id: &str) -> bool {
     (1..=64).contains(&id.len()) && id.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
 }
 

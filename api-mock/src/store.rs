@@ -10,7 +10,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 /// Each entry brings the schema from the version before it to its own (`PRAGMA user_version`).
-const MIGRATIONS: [&str; 3] = [r#"
+const MIGRATIONS: [&str; 4] = [r#"
 CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
     username      TEXT NOT NULL,
@@ -66,6 +66,9 @@ CREATE TABLE profiles (
 CREATE INDEX profiles_pesel ON profiles(pesel, valid_until);
 "#, r#"
 ALTER TABLE accounts ADD COLUMN authorisation TEXT NOT NULL DEFAULT 'sms';
+"#, r#"
+ALTER TABLE registrations ADD COLUMN idempotency_key TEXT;
+CREATE UNIQUE INDEX registrations_idempotency_key ON registrations(idempotency_key);
 "#];
 
 /// Every table, children first: what a reset empties.
@@ -99,6 +102,8 @@ pub struct NewRegistration<'a> {
     pub phone: &'a str,
     pub confirmation: &'a Confirmation,
     pub lang: Lang,
+    /// The client's `Idempotency-Key`: the same key again answers this registration.
+    pub idempotency_key: Option<&'a str>,
 }
 
 /// A message to put in the outbox.
@@ -247,13 +252,19 @@ impl Store {
         let account_id = transaction.last_insert_rowid();
         let confirmation = serde_json::to_string(new.confirmation).expect("a confirmation serialises");
         transaction.execute(
-            "INSERT INTO registrations (id, account_id, state, confirmation, lang, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![new.id, account_id, RegistrationState::AwaitingSms.code(), confirmation, new.lang.tag(), code.sent_at],
+            "INSERT INTO registrations (id, account_id, state, confirmation, lang, created_at, idempotency_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![new.id, account_id, RegistrationState::AwaitingSms.code(), confirmation, new.lang.tag(), code.sent_at, new.idempotency_key],
         )?;
         put_code(&transaction, new.id, code)?;
         post(&transaction, sms, code.sent_at)?;
         transaction.commit()?;
         Ok(())
+    }
+
+    /// The id of the registration created with this `Idempotency-Key`, if any.
+    pub fn registration_with_key(&self, idempotency_key: &str) -> Result<Option<String>, StoreError> {
+        let id = self.connection().query_row("SELECT id FROM registrations WHERE idempotency_key = ?1", [idempotency_key], |row| row.get(0)).optional()?;
+        Ok(id)
     }
 
     pub fn registration(&self, id: &str) -> Result<Option<Registration>, StoreError> {

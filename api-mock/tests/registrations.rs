@@ -267,3 +267,44 @@ async fn an_application_still_awaiting_its_sms_code_cannot_have_its_identity_con
     let answer = confirm_identity(&state, &id).await;
     assert_eq!(answer.body["error"]["code"], "registration.not_awaiting_identity");
 }
+
+fn register_with_key(body: &Value, key: &str) -> axum::http::Request<axum::body::Body> {
+    let mut request = post_json("/api/v1/registrations", body.to_string());
+    request.headers_mut().insert("idempotency-key", key.parse().unwrap());
+    request
+}
+
+#[tokio::test]
+async fn the_same_idempotency_key_answers_the_same_registration_and_sends_nothing_more() {
+    let state = AppState::in_memory(None);
+    let body = registration("jan_kowalski");
+    let first = send(&state, register_with_key(&body, "reg-1")).await;
+    assert_eq!(first.status, StatusCode::CREATED, "{}", first.body);
+    let again = send(&state, register_with_key(&body, "reg-1")).await;
+    assert_eq!((again.status, &again.body), (StatusCode::CREATED, &first.body), "a retry after a lost answer gets the same registration");
+    assert_eq!(send(&state, get("/api/dev/outbox")).await.body.as_array().unwrap().len(), 1, "one SMS, not two");
+    let other_key = send(&state, register_with_key(&body, "reg-2")).await;
+    assert_eq!((other_key.status, other_key.body["errors"]["username"][0]["code"].as_str()), (StatusCode::CONFLICT, Some("username.taken")));
+    let without_key = register(&state, body).await;
+    assert_eq!(without_key.status, StatusCode::CONFLICT);
+}
+
+#[tokio::test]
+async fn an_idempotency_key_must_be_a_plain_token() {
+    let state = AppState::in_memory(None);
+    for key in ["has space", &"k".repeat(65)] {
+        let answer = send(&state, register_with_key(&registration("jan_kowalski"), key)).await;
+        assert_eq!((answer.status, answer.body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_idempotency_key")), "{key:?}");
+    }
+    assert_eq!(send(&state, get("/api/dev/outbox")).await.body, json!([]));
+}
+
+#[tokio::test]
+async fn two_simultaneous_sends_with_one_key_make_one_registration() {
+    let state = AppState::in_memory(None);
+    let body = registration("jan_kowalski");
+    let (a, b) = tokio::join!(send(&state, register_with_key(&body, "reg-twice")), send(&state, register_with_key(&body, "reg-twice")));
+    assert_eq!((a.status, b.status), (StatusCode::CREATED, StatusCode::CREATED), "{} {}", a.body, b.body);
+    assert_eq!(a.body, b.body);
+    assert_eq!(send(&state, get("/api/dev/outbox")).await.body.as_array().unwrap().len(), 1);
+}

@@ -43,6 +43,12 @@ pub fn retry_delay(retry: u32, retry_after: Option<u32>, random: f64) -> f64 {
     backoff.max(retry_after.map_or(0.0, f64::from)).min(MAX_WAIT_SECONDS)
 }
 
+/// A fresh `Idempotency-Key`: `reg-` and 26 hexadecimal digits (about 104 random bits).
+pub fn new_idempotency_key() -> String {
+    let random = || (js_sys::Math::random() * 2f64.powi(52)) as u64;
+    format!("reg-{:013x}{:013x}", random(), random())
+}
+
 /// `GET /api/v1/usernames/{name}/availability`: the rule, and whether no account has the name.
 pub async fn username_availability(username: &str, lang: Lang, retries: Retries) -> Result<UsernameAvailability, ApiFailure> {
     let path = format!("/api/v1/usernames/{}/availability", js_sys::encode_uri_component(username));
@@ -51,8 +57,15 @@ pub async fn username_availability(username: &str, lang: Lang, retries: Retries)
 }
 
 /// `POST /api/v1/registrations`: created, or the field errors (422, or 409 for a taken username).
-pub async fn register(request: &ValidateRequest, lang: Lang, retries: Retries) -> Result<Result<RegistrationCreated, ValidateResponse>, ApiFailure> {
-    let response = send(retries, |signal| prepare(Request::post("/api/v1/registrations"), lang, signal).json(request)).await?;
+/// `idempotency_key` names this registration, so that a retry cannot register twice.
+pub async fn register(
+    request: &ValidateRequest,
+    idempotency_key: &str,
+    lang: Lang,
+    retries: Retries,
+) -> Result<Result<RegistrationCreated, ValidateResponse>, ApiFailure> {
+    let response =
+        send(retries, |signal| prepare(Request::post("/api/v1/registrations"), lang, signal).header("Idempotency-Key", idempotency_key).json(request)).await?;
     match response.status() {
         422 | 409 => Ok(Err(answer_with_status(response).await?)),
         _ => answer(response).await.map(Ok),

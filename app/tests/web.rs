@@ -368,9 +368,10 @@ async fn while_a_call_is_under_way_the_action_sends_nothing_more() {
     assert_eq!(runs.load(Ordering::SeqCst), 1);
 }
 
-/// For the length of one test: a `fetch` that answers requests whose path holds `fake-NNN` with
-/// status NNN and `Retry-After: 2`, counting them (others go through), and a `Math.random` giving
-/// 0 (the shortest jitter). One test only: two at once would restore each other's fakes.
+/// For the length of one test: a `fetch` that answers requests whose path or `Idempotency-Key`
+/// holds `fake-NNN` with status NNN and `Retry-After: 2`, counting them and keeping their keys
+/// (others go through), and a `Math.random` giving 0 (the shortest jitter). One test only: two at
+/// once would restore each other's fakes.
 struct FakeService {
     fetch: JsValue,
     random: JsValue,
@@ -385,16 +386,25 @@ impl FakeService {
         let fake = js_sys::Function::new_with_args(
             "original",
             "globalThis.fakeCalls = 0;
+             globalThis.fakeKeys = [];
              return (request, init) => {
-                 const status = /fake-(\\d{3})/.exec(request.url ?? String(request));
+                 const key = request.headers?.get('Idempotency-Key') ?? '';
+                 const status = /fake-(\\d{3})/.exec((request.url ?? String(request)) + ' ' + key);
                  if (!status) return original.call(globalThis, request, init);
                  globalThis.fakeCalls += 1;
+                 if (key) globalThis.fakeKeys.push(key);
                  return Promise.resolve(new Response('{}', { status: Number(status[1]), headers: { 'Retry-After': '2' } }));
              };",
         );
         js_sys::Reflect::set(&global, &"fetch".into(), &fake.call1(&JsValue::NULL, &fetch).unwrap()).unwrap();
         js_sys::Reflect::set(&math, &"random".into(), &js_sys::Function::new_no_args("return 0;")).unwrap();
         FakeService { fetch, random }
+    }
+
+    /// The `Idempotency-Key` of every request answered, in order.
+    fn keys(&self) -> Vec<String> {
+        let keys = js_sys::Reflect::get(&js_sys::global(), &"fakeKeys".into()).unwrap();
+        js_sys::Array::from(&keys).iter().map(|k| k.as_string().unwrap()).collect()
     }
 
     /// The requests answered since the last call.
@@ -415,15 +425,17 @@ impl Drop for FakeService {
 }
 
 #[wasm_bindgen_test]
-async fn a_busy_service_is_asked_four_times_in_all_but_an_unexpected_answer_or_a_background_check_once() {
+async fn a_busy_service_is_asked_four_times_in_all_with_one_key_but_an_unexpected_answer_or_a_background_check_once() {
     let service = FakeService::install();
     let waits = Arc::new(Mutex::new(Vec::new()));
     let reported = waits.clone();
     let on_wait = Callback::new(move |left: Option<u32>| reported.lock().unwrap().push(left));
 
-    let answer = app::api::resend_code("fake-503", Lang::Pl, Retries::Reported(on_wait)).await;
+    let request = shared::api::ValidateRequest::default();
+    let answer = app::api::register(&request, "reg-fake-503", Lang::Pl, Retries::Reported(on_wait)).await;
     assert!(matches!(answer, Err(ApiFailure::Unexpected(503))), "{answer:?}");
     assert_eq!(service.take_calls(), 4.0);
+    assert_eq!(service.keys(), ["reg-fake-503"; 4], "every retry names the same registration");
     let waited_two_seconds = [Some(2), Some(1), None];
     assert_eq!(*waits.lock().unwrap(), waited_two_seconds.repeat(3), "Retry-After: 2 outlasts 0.5, 1 and 2 s of backoff");
 
@@ -436,4 +448,13 @@ async fn a_busy_service_is_asked_four_times_in_all_but_an_unexpected_answer_or_a
     let answer = app::api::username_availability("fake-503", Lang::Pl, Retries::Never).await;
     assert!(matches!(answer, Err(ApiFailure::Unexpected(503))), "{answer:?}");
     assert_eq!(service.take_calls(), 1.0);
+}
+
+#[wasm_bindgen_test]
+fn each_registration_gets_its_own_plain_idempotency_key() {
+    let (first, second) = (app::api::new_idempotency_key(), app::api::new_idempotency_key());
+    assert_ne!(first, second);
+    for key in [first, second] {
+        assert!(key.len() == 30 && key.starts_with("reg-") && key[4..].bytes().all(|b| b.is_ascii_hexdigit()), "{key}");
+    }
 }

@@ -7,7 +7,8 @@ use super::RequestLang;
 use crate::error::ApiJson;
 use crate::store::{Message, NewRegistration, Registration, SentCode, StoreError};
 use crate::{ApiError, AppState};
-use axum::extract::{Path, State};
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::Json;
 use rand::Rng;
@@ -23,20 +24,26 @@ use shared::rules::{email, name};
 use shared::validate::validate_registration;
 use shared::api::ErrorResponse;
 use shared::{notices, Lang, Problem};
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
+use utoipa::openapi::{ObjectBuilder, Required, Type};
+use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
+
+const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(create)).routes(routes!(status)).routes(routes!(confirm_code)).routes(routes!(resend_code))
 }
 
 /// Creates the account and its registration, and sends the SMS code (6 digits, valid 5 minutes) to the phone.
-/// Every field is required but `second_name` and `id_card`; `consent` must be true.
+/// Every field is required but `second_name` and `id_card`; `consent` must be true. Sent again with the same
+/// `Idempotency-Key`, it answers the registration that key created, and creates and sends nothing.
 #[utoipa::path(
     post,
     path = "/api/v1/registrations",
     tag = "registration",
-    params(RequestLang),
+    params(RequestLang, IdempotencyKey),
     request_body(content = ValidateRequest, example = json!({
         "username": "jan_kowalski", "password": "Tajne#Haslo1", "password_repeat": "Tajne#Haslo1",
         "first_name": "Jan", "surname": "Kowalski", "pesel": "44051401359",
@@ -46,6 +53,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         (status = 201, description = "Created; the SMS code is in the outbox", body = RegistrationCreated, example = json!({"id": "5f0c6d1e9a8b7c6d5e4f3a2b1c0d9e8f"})),
         (status = 422, description = "Field errors, in the shape of /api/v1/validate", body = ValidateResponse,
             example = json!({"errors": {"pesel": [{"code": "pesel.checksum", "message": "Numer PESEL jest niepoprawny. Sprawdź, czy nie ma w nim literówki"}]}})),
+        (status = 400, description = "An `Idempotency-Key` that is not 1 to 64 letters, digits, `-`, `_` or `.` (`request.invalid_idempotency_key`)", body = ErrorResponse),
         (status = 409, description = "The username is taken (`username.taken`, any letter case) or the PESEL has a valid profile (`pesel.has_active_profile`)",
             body = ValidateResponse, example = json!({"errors": {"username": [{"code": "username.taken", "message": "Ta nazwa użytkownika jest już zajęta. Wybierz inną"}]}})),
         BodyRejected,
@@ -55,12 +63,20 @@ pub fn routes() -> OpenApiRouter<AppState> {
 async fn create(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
+    IdempotencyKey(idempotency_key): IdempotencyKey,
     ApiJson(request): ApiJson<ValidateRequest>,
 ) -> Result<(StatusCode, Json<RegistrationCreated>), ApiError> {
     let report = validate_registration(&request, state.clock.today());
     let (Some(pesel), Some(confirmation), true) = (report.pesel, request.confirmation.as_ref(), report.is_valid()) else {
         return Err(ApiError::Invalid(report.to_response(lang)));
     };
+    let created_before = || -> Result<Option<(StatusCode, Json<RegistrationCreated>)>, ApiError> {
+        let Some(key) = idempotency_key.as_deref() else { return Ok(None) };
+        Ok(state.store.registration_with_key(key)?.map(|id| (StatusCode::CREATED, Json(RegistrationCreated { id }))))
+    };
+    if let Some(answer) = created_before()? {
+        return Ok(answer);
+    }
     let text = |field: Field| request.get(field).unwrap_or_default();
     let key = username::uniqueness_key(text(Field::Username));
     if state.store.username_taken(&key)? {
@@ -89,10 +105,12 @@ async fn create(
         phone: &phone.e164(),
         confirmation,
         lang,
+        idempotency_key: idempotency_key.as_deref(),
     };
     let (code, sms) = new_code(&state, &phone.e164(), lang);
     match state.store.create_registration(&new, &code, &sms) {
-        Err(StoreError::UsernameTaken) => return Err(username_taken(lang)),
+        // The same key at the same moment: the other request created it.
+        Err(StoreError::UsernameTaken) => return created_before()?.ok_or_else(|| username_taken(lang)),
         other => other?,
     }
     tracing::info!(registration = %id, phone = %phone.masked(), "registration created, SMS code sent");
@@ -203,6 +221,37 @@ async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLa
     let (code, sms) = new_code(&state, &registration.phone, registration.lang);
     state.store.replace_code(&id, &code, &sms)?;
     Ok(Json(SmsCodeSent { resend_available_in: sms_code::RESEND_COOLDOWN_SECONDS }))
+}
+
+/// The optional `Idempotency-Key` header: a client's name for one registration, so that sending
+/// it again after a lost answer cannot register twice.
+pub struct IdempotencyKey(Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, ApiError> {
+        let Some(value) = parts.headers.get(IDEMPOTENCY_KEY) else { return Ok(IdempotencyKey(None)) };
+        match value.to_str() {
+            Ok(key) if crate::request_log::is_plain_token(key) => Ok(IdempotencyKey(Some(key.to_owned()))),
+            _ => Err(ApiError::BadRequest {
+                code: "request.invalid_idempotency_key",
+                message: "Idempotency-Key must be 1 to 64 letters, digits, '-', '_' or '.'.".into(),
+            }),
+        }
+    }
+}
+
+impl IntoParams for IdempotencyKey {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        vec![ParameterBuilder::new()
+            .name(IDEMPOTENCY_KEY)
+            .parameter_in(ParameterIn::Header)
+            .required(Required::False)
+            .description(Some("The client's name for this registration (1 to 64 letters, digits, `-`, `_`, `.`): the same key again answers the same registration."))
+            .schema(Some(ObjectBuilder::new().schema_type(Type::String).examples(["reg-3f9a1c77e2b04d55"])))
+            .build()]
+    }
 }
 
 /// A fresh random code for `phone`, and the SMS that carries it.

@@ -26,6 +26,10 @@ pub fn ReviewPage() -> impl IntoView {
     let navigate = use_navigate();
     let status = RequestStatus::default();
     let other_errors = RwSignal::new(Vec::<SummaryEntry>::new());
+    // One name for this registration, the same on every retry of these answers: the server then
+    // answers a retry after a lost answer with the registration it made, never a second one.
+    // Changing an answer means leaving this page, and coming back makes a new one.
+    let idempotency_key = StoredValue::new(api::new_idempotency_key());
     let on_valid = status.action(move || {
         let request = untrack(|| wizard.request());
         let lang = lang.get_untracked();
@@ -35,8 +39,9 @@ pub fn ReviewPage() -> impl IntoView {
             return;
         }
         let navigate = navigate.clone();
+        let key = idempotency_key.get_value();
         status.send(
-            move |retries| async move { api::register(&request, lang, retries).await },
+            move |retries| async move { api::register(&request, &key, lang, retries).await },
             move |answer| match answer {
                 Ok(created) => {
                     wizard.registration_id.set(Some(created.id));
