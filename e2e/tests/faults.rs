@@ -2,20 +2,17 @@
 //! itself, any other failure says so with "Spróbuj ponownie", and the answers are never lost.
 
 use e2e::axe::assert_accessible;
-use e2e::pages::wizard::{Way, Wizard, JAN};
+use e2e::pages::wizard::{Wizard, JAN};
 use e2e::{with_browser, Browser, WebDriverResult};
 use serde_json::json;
 use thirtyfour::prelude::*;
 
-/// Fills the wizard up to "Sprawdź swoje dane", ready to send.
-async fn ready_to_send(browser: &Browser) -> WebDriverResult<Wizard<'_>> {
-    let wizard = Wizard::start(browser).await?;
-    wizard.account(&JAN).await?;
-    wizard.personal(&JAN).await?;
-    wizard.contact(&JAN).await?;
-    wizard.identity(Way::EId).await?;
-    wizard.consent().await?;
-    Ok(wizard)
+/// From the SMS code step to the end: the code from the outbox, then the application number.
+async fn registration_ends(browser: &Browser, wizard: &Wizard<'_>) -> WebDriverResult<()> {
+    browser.expect_heading("Wpisz kod z SMS-a").await?;
+    wizard.confirm_with_sent_code().await?;
+    assert!(wizard.application_number().await?.starts_with("PZ-"));
+    Ok(())
 }
 
 /// The text of the first element matching `css` once it shows and contains `expected`.
@@ -36,17 +33,14 @@ async fn shows(browser: &Browser, css: &str, expected: &str) -> WebDriverResult<
 #[tokio::test]
 async fn a_busy_service_is_retried_by_the_app_until_it_answers() {
     with_browser(async |browser: &Browser| {
-        let wizard = ready_to_send(browser).await?;
+        let wizard = Wizard::up_to_review(browser).await?;
         browser.set_fault(json!({"route": "POST /api/v1/registrations", "error_rate": 1, "status": 503})).await;
         wizard.next().await?;
         let notice = shows(browser, "[role=status]", "Serwis jest teraz przeciążony").await?;
         assert!(notice.contains("Spróbujemy ponownie za") && notice.contains("Twoje dane są zachowane"), "{notice}");
         browser.screenshot("fault-busy-pl").await?;
         browser.lift_faults().await;
-        browser.expect_heading("Wpisz kod z SMS-a").await?;
-        wizard.confirm_with_sent_code().await?;
-        assert!(wizard.application_number().await?.starts_with("PZ-"));
-        Ok(())
+        registration_ends(browser, &wizard).await
     })
     .await;
 }
@@ -54,7 +48,7 @@ async fn a_busy_service_is_retried_by_the_app_until_it_answers() {
 #[tokio::test]
 async fn a_failure_offers_to_try_again_and_trying_again_succeeds() {
     with_browser(async |browser: &Browser| {
-        let wizard = ready_to_send(browser).await?;
+        let wizard = Wizard::up_to_review(browser).await?;
         browser.set_fault(json!({"route": "POST /api/v1/registrations", "error_rate": 1, "status": 500})).await;
         wizard.next().await?;
         let alert = shows(browser, "[role=alert]", "Nie udało się połączyć z serwisem").await?;
@@ -67,10 +61,7 @@ async fn a_failure_offers_to_try_again_and_trying_again_succeeds() {
 
         browser.lift_faults().await;
         retry.click().await?;
-        browser.expect_heading("Wpisz kod z SMS-a").await?;
-        wizard.confirm_with_sent_code().await?;
-        assert!(wizard.application_number().await?.starts_with("PZ-"));
-        Ok(())
+        registration_ends(browser, &wizard).await
     })
     .await;
 }
@@ -78,7 +69,7 @@ async fn a_failure_offers_to_try_again_and_trying_again_succeeds() {
 #[tokio::test]
 async fn a_slow_answer_shows_that_the_app_is_waiting_and_then_goes_on() {
     with_browser(async |browser: &Browser| {
-        let wizard = ready_to_send(browser).await?;
+        let wizard = Wizard::up_to_review(browser).await?;
         browser.set_fault(json!({"route": "POST /api/v1/registrations", "latency_ms": 2000})).await;
         wizard.next().await?;
         shows(browser, "[role=status]", "Sprawdzamy dane").await?;

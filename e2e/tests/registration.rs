@@ -93,12 +93,7 @@ async fn registering_through_a_bank_gives_the_ordinary_profile() {
 #[tokio::test]
 async fn a_change_link_leads_back_to_the_step_and_the_new_answer_is_checked() {
     with_browser(async |browser: &Browser| {
-        let wizard = Wizard::start(browser).await?;
-        wizard.account(&JAN).await?;
-        wizard.personal(&JAN).await?;
-        wizard.contact(&JAN).await?;
-        wizard.identity(Way::EId).await?;
-        wizard.consent().await?;
+        let wizard = Wizard::up_to_review(browser).await?;
         assert_eq!(wizard.answer("Nazwisko").await?, "Kowalski");
         browser.find(By::Css("a[href='/rejestracja/dane-osobowe']")).await?.click().await?;
         browser.expect_heading("Dane osobowe").await?;
@@ -139,12 +134,7 @@ async fn a_reload_keeps_the_answers_but_never_the_password() {
 #[tokio::test]
 async fn three_wrong_codes_block_the_code_and_a_new_one_waits_for_the_countdown() {
     with_browser(async |browser: &Browser| {
-        let wizard = Wizard::start(browser).await?;
-        wizard.account(&JAN).await?;
-        wizard.personal(&JAN).await?;
-        wizard.contact(&JAN).await?;
-        wizard.identity(Way::EId).await?;
-        wizard.consent().await?;
+        let wizard = Wizard::up_to_review(browser).await?;
         wizard.send().await?;
         let right: u32 = browser.sms_code_sent_to(e2e::pages::wizard::PHONE).await.parse().unwrap();
         let wrong = format!("{:06}", (right + 1) % 1_000_000);
@@ -190,12 +180,7 @@ async fn a_pesel_with_an_active_profile_is_refused_with_a_link_to_its_step() {
     with_browser(async |browser: &Browser| {
         let seeded = register_through_api(browser, "Jan_Kowalski_1944").await;
         activate_profile_through_api(browser, &seeded).await;
-        let wizard = Wizard::start(browser).await?;
-        wizard.account(&JAN).await?;
-        wizard.personal(&JAN).await?;
-        wizard.contact(&JAN).await?;
-        wizard.identity(Way::EId).await?;
-        wizard.consent().await?;
+        let wizard = Wizard::up_to_review(browser).await?;
         wizard.next().await?;
         let link = browser.find(By::Css(".error-summary a")).await?;
         assert_eq!(link.text().await?, "Dla tego numeru PESEL istnieje już aktywny profil zaufany");

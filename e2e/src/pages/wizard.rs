@@ -170,6 +170,18 @@ impl<'a> Wizard<'a> {
         self.browser.expect_heading("Sprawdź swoje dane").await
     }
 
+    /// Opens the wizard and answers every step as Jan, confirming with the e-ID card, up to
+    /// "Sprawdź swoje dane", ready to send.
+    pub async fn up_to_review(browser: &'a Browser) -> WebDriverResult<Wizard<'a>> {
+        let wizard = Wizard::start(browser).await?;
+        wizard.account(&JAN).await?;
+        wizard.personal(&JAN).await?;
+        wizard.contact(&JAN).await?;
+        wizard.identity(Way::EId).await?;
+        wizard.consent().await?;
+        Ok(wizard)
+    }
+
     /// Sends the checked answers; the SMS code step follows.
     pub async fn send(&self) -> WebDriverResult<()> {
         self.next().await?;
