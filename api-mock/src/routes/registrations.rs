@@ -249,7 +249,7 @@ impl IntoParams for IdempotencyKey {
             .parameter_in(ParameterIn::Header)
             .required(Required::False)
             .description(Some("The client's name for this registration (1 to 64 letters, digits, `-`, `_`, `.`): the same key again answers the same registration."))
-            .schema(Some(ObjectBuilder::new().schema_type(Type::String).examples(["reg-3f9a1c77e2b04d55"])))
+            .schema(Some(ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[A-Za-z0-9._-]{1,64}$")).examples(["reg-3f9a1c77e2b04d55"])))
             .build()]
     }
 }

@@ -53,6 +53,7 @@ impl VideoApp {
 pub struct CallWindow {
     pub date: Date,
     /// The hour the window starts: 8, 10, 12, 14 or 16 (it ends two hours later).
+    #[cfg_attr(feature = "openapi", schema(minimum = 8, maximum = 16, multiple_of = 2))]
     pub from_hour: u8,
 }
 
