@@ -303,23 +303,28 @@ fn mount_waiting_call() -> (Step, Callback<Option<u32>>) {
 }
 
 #[wasm_bindgen_test]
-async fn a_busy_service_is_told_with_a_countdown_in_polish_and_english() {
+async fn a_busy_service_is_told_once_with_a_visible_countdown_in_polish_and_english() {
     let (step, on_wait) = mount_waiting_call();
     leptos::task::tick().await;
     assert_eq!(step.text("[role=status]"), "Sprawdzamy dane…");
     on_wait.run(Some(3));
     leptos::task::tick().await;
-    assert_eq!(step.text("[role=status]"), "Serwis jest teraz przeciążony. Spróbujemy ponownie za 3 s. Twoje dane są zachowane.");
+    let busy = "Serwis jest teraz przeciążony. Spróbujemy ponownie za chwilę. Twoje dane są zachowane.";
+    assert_eq!(step.text("[role=status]"), busy);
+    assert_eq!(step.text(".request-status__countdown[aria-hidden=true]"), "Ponowna próba za 3 s");
     on_wait.run(Some(2));
     leptos::task::tick().await;
-    assert_eq!(step.text("[role=status]"), "Serwis jest teraz przeciążony. Spróbujemy ponownie za 2 s. Twoje dane są zachowane.");
+    assert_eq!(step.text("[role=status]"), busy, "the live region does not change every second");
+    assert_eq!(step.text(".request-status__countdown"), "Ponowna próba za 2 s");
     step.locale.0.set(Lang::En);
     leptos::task::tick().await;
-    assert_eq!(step.text("[role=status]"), "The service is busy right now. We will try again in 2 s. Your answers are kept.");
+    assert_eq!(step.text("[role=status]"), "The service is busy right now. We will try again in a moment. Your answers are kept.");
+    assert_eq!(step.text(".request-status__countdown"), "Trying again in 2 s");
     assert!(step.root.query_selector("[role=alert]").unwrap().is_none(), "waiting is not a failure");
     on_wait.run(None);
     leptos::task::tick().await;
     assert_eq!(step.text("[role=status]"), "Checking your details…");
+    assert_eq!(step.text(".request-status__countdown"), "");
 }
 
 #[wasm_bindgen_test]

@@ -74,6 +74,7 @@ pub enum Text {
     ErrorSummaryTitle,
     Checking,
     ServiceBusy,
+    RetryIn,
     ServiceFailed,
     TryAgain,
     Back,
@@ -162,9 +163,10 @@ impl Text {
             Text::ErrorSummaryTitle => ("Popraw błędy w formularzu", "There is a problem"),
             Text::Checking => ("Sprawdzamy dane…", "Checking your details…"),
             Text::ServiceBusy => (
-                "Serwis jest teraz przeciążony. Spróbujemy ponownie za {seconds} s. Twoje dane są zachowane.",
-                "The service is busy right now. We will try again in {seconds} s. Your answers are kept.",
+                "Serwis jest teraz przeciążony. Spróbujemy ponownie za chwilę. Twoje dane są zachowane.",
+                "The service is busy right now. We will try again in a moment. Your answers are kept.",
             ),
+            Text::RetryIn => ("Ponowna próba za {seconds} s", "Trying again in {seconds} s"),
             Text::ServiceFailed => (
                 "Nie udało się połączyć z serwisem. Twoje dane są zachowane – spróbuj ponownie.",
                 "We could not reach the service. Your answers are kept – please try again.",

@@ -75,7 +75,7 @@ impl RequestStatus {
     }
 }
 
-/// The call's progress in a polite live region, and its failure as an alert with "Spróbuj
+/// The call's progress in a polite live region (with a visible countdown while busy), and its failure as an alert with "Spróbuj
 /// ponownie" (which leaves focus on this block, not on the vanished button).
 #[component]
 pub fn RequestNotice(status: RequestStatus) -> impl IntoView {
@@ -84,8 +84,14 @@ pub fn RequestNotice(status: RequestStatus) -> impl IntoView {
     let progress = status.progress;
     let message = move || match progress.get() {
         Progress::Sending => Text::Checking.get(lang.get()).to_owned(),
-        Progress::Waiting(seconds) => Text::ServiceBusy.get(lang.get()).replace("{seconds}", &seconds.to_string()),
+        Progress::Waiting(_) => Text::ServiceBusy.get(lang.get()).to_owned(),
         Progress::Idle | Progress::Failed => String::new(),
+    };
+    // The seconds tick outside the live region: a screen reader hears the busy state once per
+    // wait, not every second.
+    let countdown = move || match progress.get() {
+        Progress::Waiting(seconds) => Text::RetryIn.get(lang.get()).replace("{seconds}", &seconds.to_string()),
+        _ => String::new(),
     };
     let try_again = move |_| {
         if let Some(block) = block.get_untracked() {
@@ -95,7 +101,10 @@ pub fn RequestNotice(status: RequestStatus) -> impl IntoView {
     };
     view! {
         <div class="request-status" tabindex="-1" node_ref=block>
-            <p class="request-status__progress" class:notice=move || matches!(progress.get(), Progress::Waiting(_)) role="status">{message}</p>
+            <div class:notice=move || matches!(progress.get(), Progress::Waiting(_))>
+                <p class="request-status__progress" role="status">{message}</p>
+                <p class="request-status__countdown" aria-hidden="true">{countdown}</p>
+            </div>
             <Show when=move || progress.get() == Progress::Failed>
                 <div class="notice notice--error" role="alert">
                     <p class="notice__text">{tr(Text::ServiceFailed)}</p>
