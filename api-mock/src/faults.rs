@@ -1,6 +1,7 @@
 //! Injected latency and failures, for designers to see every screen state (`--dev` only): rules
 //! per route (from `--faults FILE` or `PUT /api/dev/faults`), and for one request the header
-//! `X-Mock-Fault: 503, latency_ms=800`.
+//! `X-Mock-Fault: 503, latency_ms=800`. A fault can come before the request is handled (nothing
+//! happens) or after it (`after_handling`: it happened, but its answer is lost).
 
 use crate::{ApiError, AppState};
 use axum::extract::{MatchedPath, Request, State};
@@ -26,7 +27,7 @@ const RETRY_AFTER_SECONDS: u32 = 1;
 /// Latency and failures for one route.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
-#[schema(example = json!({"route": "POST /api/v1/registrations", "latency_ms": 800, "error_rate": 0.2, "status": 503}))]
+#[schema(example = json!({"route": "POST /api/v1/registrations", "latency_ms": 800, "error_rate": 0.2, "status": 503, "after_handling": false}))]
 pub struct FaultRule {
     /// `METHOD /path` as in this document (e.g. `POST /api/v1/registrations/{id}/sms-code`), or `*` for every route.
     pub route: String,
@@ -39,6 +40,10 @@ pub struct FaultRule {
     /// The status a failing request gets (400 to 599).
     #[serde(default = "default_status")]
     pub status: u16,
+    /// Whether a failing request is handled first, its real answer replaced by the failure (the
+    /// change is made, the answer lost), rather than refused before anything happens.
+    #[serde(default)]
+    pub after_handling: bool,
 }
 
 fn default_status() -> u16 {
@@ -94,19 +99,21 @@ impl Faults {
     }
 }
 
-/// What to do to one request: wait, then fail with a status or go on.
+/// What to do to one request: wait, then fail with a status (before or after handling it) or go on.
 #[derive(Debug, Default, PartialEq, Eq)]
 struct Plan {
     latency_ms: u64,
     status: Option<u16>,
+    after_handling: bool,
 }
 
-/// Reads `X-Mock-Fault`: comma-separated, a status (`503`) and/or `latency_ms=800`.
+/// Reads `X-Mock-Fault`: comma-separated, a status (`503`), `latency_ms=800`, `after_handling`.
 fn parse_header(value: &str) -> Result<Plan, String> {
     let mut plan = Plan::default();
     for item in value.split(',').map(str::trim).filter(|item| !item.is_empty()) {
         match item.split_once('=').map(|(key, value)| (key.trim(), value)) {
             Some(("latency_ms", ms)) => plan.latency_ms = ms.trim().parse().ok().filter(|ms| *ms <= MAX_LATENCY_MS).ok_or(format!("latency_ms must be 0 to {MAX_LATENCY_MS}"))?,
+            None if item == "after_handling" => plan.after_handling = true,
             None => plan.status = Some(item.parse().ok().filter(|s| (400..=599).contains(s)).ok_or("the status must be 400 to 599")?),
             Some(_) => return Err(format!("unknown item {item:?}")),
         }
@@ -120,7 +127,7 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         Some(value) => match value.to_str().map_err(|_| "not ASCII".to_owned()).and_then(parse_header) {
             Ok(plan) => plan,
             Err(problem) => {
-                return ApiError::BadRequest { code: "request.invalid_fault_header", message: format!("X-Mock-Fault: {problem}. Example: \"503, latency_ms=800\".") }
+                return ApiError::BadRequest { code: "request.invalid_fault_header", message: format!("X-Mock-Fault: {problem}. Example: \"503, latency_ms=800\" or \"504, after_handling\".") }
                     .into_response()
             }
         },
@@ -129,6 +136,7 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
             state.faults.rule_for(&route).map_or_else(Plan::default, |rule| Plan {
                 latency_ms: rule.latency_ms,
                 status: (rule.error_rate > 0.0 && rand::random::<f64>() < rule.error_rate).then_some(rule.status),
+                after_handling: rule.after_handling,
             })
         }
     };
@@ -136,6 +144,11 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         tokio::time::sleep(Duration::from_millis(plan.latency_ms)).await;
     }
     match plan.status.and_then(|s| StatusCode::from_u16(s).ok()) {
+        Some(status) if plan.after_handling => {
+            let lost = next.run(request).await;
+            tracing::info!(status = lost.status().as_u16(), "answer lost by an injected fault");
+            injected(status)
+        }
         Some(status) => injected(status),
         None => next.run(request).await,
     }
@@ -158,9 +171,9 @@ mod tests {
 
     #[test]
     fn the_header_takes_a_status_a_latency_or_both() {
-        assert_eq!(parse_header("503"), Ok(Plan { latency_ms: 0, status: Some(503) }));
-        assert_eq!(parse_header("latency_ms=800"), Ok(Plan { latency_ms: 800, status: None }));
-        assert_eq!(parse_header(" 500 , latency_ms = 20 "), Ok(Plan { latency_ms: 20, status: Some(500) }));
+        assert_eq!(parse_header("503"), Ok(Plan { latency_ms: 0, status: Some(503), after_handling: false }));
+        assert_eq!(parse_header("latency_ms=800"), Ok(Plan { latency_ms: 800, status: None, after_handling: false }));
+        assert_eq!(parse_header(" 504 , latency_ms = 20, after_handling "), Ok(Plan { latency_ms: 20, status: Some(504), after_handling: true }));
         for wrong in ["200", "abc", "latency_ms=-1", "latency_ms=60001", "delay=5"] {
             assert!(parse_header(wrong).is_err(), "{wrong}");
         }
@@ -169,7 +182,7 @@ mod tests {
     #[test]
     fn a_rule_must_name_a_route_there_is_and_stay_in_range() {
         let routes = vec!["POST /api/v1/registrations".to_owned()];
-        let rule = |route: &str, latency_ms, error_rate, status| FaultRule { route: route.into(), latency_ms, error_rate, status };
+        let rule = |route: &str, latency_ms, error_rate, status| FaultRule { route: route.into(), latency_ms, error_rate, status, after_handling: false };
         assert!(rule("POST /api/v1/registrations", 800, 0.2, 503).check(&routes).is_ok());
         assert!(rule("*", 0, 1.0, 500).check(&routes).is_ok());
         for wrong in [rule("GET /nothing", 0, 0.0, 503), rule("*", 60_001, 0.0, 503), rule("*", 0, 1.5, 503), rule("*", 0, f64::NAN, 503), rule("*", 0, 1.0, 200)] {

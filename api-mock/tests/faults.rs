@@ -28,7 +28,7 @@ async fn a_rule_fails_its_route_until_it_is_lifted() {
     let state = AppState::in_memory(None);
     let set = put_rule(&state, json!({"route": "POST /api/v1/registrations", "error_rate": 1.0, "status": 503})).await;
     assert_eq!(set.status, StatusCode::OK, "{}", set.body);
-    assert_eq!(set.body, json!([{"route": "POST /api/v1/registrations", "latency_ms": 0, "error_rate": 1.0, "status": 503}]));
+    assert_eq!(set.body, json!([{"route": "POST /api/v1/registrations", "latency_ms": 0, "error_rate": 1.0, "status": 503, "after_handling": false}]));
 
     let failed = send(&state, post_json("/api/v1/registrations", registration("jan_kowalski").to_string())).await;
     assert_eq!(failed.status, StatusCode::SERVICE_UNAVAILABLE);
@@ -142,4 +142,17 @@ async fn rules_can_come_from_a_file_at_start_and_a_wrong_file_stops_the_start() 
     assert!(error.contains("fault.unknown_route"), "{error}");
     assert!(Cli::try_parse_from(["api-mock", "--memory", "--faults", "x.json"]).is_err(), "--faults needs --dev");
     std::fs::remove_dir_all(dir).unwrap();
+}
+
+#[tokio::test]
+async fn a_fault_after_handling_makes_the_change_and_loses_the_answer() {
+    let state = AppState::in_memory(None);
+    put_rule(&state, json!({"route": "POST /api/v1/registrations", "error_rate": 1, "status": 504, "after_handling": true})).await;
+    let lost = send(&state, post_json("/api/v1/registrations", registration("jan_kowalski").to_string())).await;
+    assert_eq!((lost.status, lost.body["error"]["code"].as_str()), (StatusCode::GATEWAY_TIMEOUT, Some("mock.injected_fault")));
+    assert_eq!(send(&state, get("/api/v1/usernames/jan_kowalski/availability")).await.body["available"], false, "the registration was made");
+    assert_eq!(send(&state, get("/api/dev/outbox")).await.body.as_array().unwrap().len(), 1, "and its SMS sent");
+
+    let by_header = send(&state, validate_with("x-mock-fault", "502, after_handling")).await;
+    assert_eq!(by_header.status, StatusCode::BAD_GATEWAY);
 }

@@ -16,7 +16,7 @@ async fn past_the_limit_requests_are_refused_at_once_and_health_stays_quick() {
     let mut state = AppState::in_memory(None);
     state.in_flight = InFlight::limited_to(LIMIT);
     // Each validation holds its place for 600 ms, so the limit is reached for sure.
-    state.faults.set(FaultRule { route: "POST /api/v1/validate".into(), latency_ms: 600, error_rate: 0.0, status: 503 });
+    state.faults.set(FaultRule { route: "POST /api/v1/validate".into(), latency_ms: 600, error_rate: 0.0, status: 503, after_handling: false });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let server = tokio::spawn(api_mock::serve(listener, state));

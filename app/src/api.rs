@@ -3,7 +3,7 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use shared::api::{
-    RegistrationCreated, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent, UsernameAvailability, ValidateRequest, ValidateResponse,
+    RegistrationCreated, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent, UsernameAvailability, ValidateRequest, ValidateResponse,
 };
 use shared::Lang;
 use std::time::Duration;
@@ -79,8 +79,19 @@ pub async fn confirm_code(id: &str, code: &str, lang: Lang, retries: Retries) ->
     let response = send(retries, |signal| prepare(Request::post(&path), lang, signal).json(&request)).await?;
     match response.status() {
         422 => Ok(Err(answer_with_status(response).await?)),
+        // Already confirmed: an earlier attempt got through and only its answer was lost.
+        409 => match registration_status(id, lang, retries).await?.application_number {
+            Some(application_number) => Ok(Ok(SmsCodeAccepted { application_number })),
+            None => Err(ApiFailure::Unexpected(409)),
+        },
         _ => answer(response).await.map(Ok),
     }
+}
+
+/// `GET /api/v1/registrations/{id}`: where the registration stands.
+async fn registration_status(id: &str, lang: Lang, retries: Retries) -> Result<RegistrationStatus, ApiFailure> {
+    let path = format!("/api/v1/registrations/{id}");
+    answer(send(retries, |signal| prepare(Request::get(&path), lang, signal).build()).await?).await
 }
 
 /// `POST /api/v1/registrations/{id}/sms-code/resend`: sent, or the seconds to wait (429).

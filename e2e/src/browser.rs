@@ -85,11 +85,16 @@ impl Browser {
         &self.base
     }
 
+    /// Every message the mock sent to `to` (a phone in E.164 or an e-mail), newest first.
+    pub async fn outbox(&self, to: &str) -> Vec<serde_json::Value> {
+        let url = format!("{}/api/dev/outbox?to={}", self.base, to.replace('+', "%2B"));
+        serde_json::from_str(&reqwest::get(url).await.expect("the outbox answers").text().await.expect("a body")).expect("a JSON list")
+    }
+
     /// The newest SMS code sent to `phone` (E.164), read from the mock's outbox.
     pub async fn sms_code_sent_to(&self, phone: &str) -> String {
-        let url = format!("{}/api/dev/outbox?to={}", self.base, phone.replace('+', "%2B"));
-        let outbox: serde_json::Value = serde_json::from_str(&reqwest::get(url).await.expect("the outbox answers").text().await.expect("a body")).expect("JSON");
-        let text = outbox[0]["text"].as_str().expect("an SMS in the outbox");
+        let outbox = self.outbox(phone).await;
+        let text = outbox.first().and_then(|m| m["text"].as_str()).expect("an SMS in the outbox");
         text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).expect("a 6-digit code").to_owned()
     }
 

@@ -1,8 +1,9 @@
 //! Failures the designer injects, as the citizen meets them: a busy service is retried by the app
-//! itself, any other failure says so with "Spróbuj ponownie", and the answers are never lost.
+//! itself, any other failure says so with "Spróbuj ponownie", the answers are never lost, and an
+//! answer lost after the service acted never makes it act twice.
 
 use e2e::axe::assert_accessible;
-use e2e::pages::wizard::{Wizard, JAN};
+use e2e::pages::wizard::{Wizard, JAN, PHONE};
 use e2e::{with_browser, Browser, WebDriverResult};
 use serde_json::json;
 use thirtyfour::prelude::*;
@@ -76,6 +77,48 @@ async fn a_slow_answer_shows_that_the_app_is_waiting_and_then_goes_on() {
         shows(browser, "[role=status]", "Sprawdzamy dane").await?;
         browser.expect_heading("Wpisz kod z SMS-a").await?;
         browser.lift_faults().await;
+        Ok(())
+    })
+    .await;
+}
+
+/// From now on `route` is handled but its answer lost: a 504 after handling.
+async fn lose_the_answers_of(browser: &Browser, route: &str) {
+    browser.set_fault(json!({"route": route, "error_rate": 1, "status": 504, "after_handling": true})).await;
+}
+
+/// Once the app says it will try again, the fault is lifted: its next attempt gets an answer.
+async fn when_busy_lift_the_fault(browser: &Browser) -> WebDriverResult<()> {
+    shows(browser, "[role=status]", "Serwis jest teraz przeciążony").await?;
+    browser.lift_faults().await;
+    Ok(())
+}
+
+#[tokio::test]
+async fn a_registration_whose_answer_was_lost_is_not_made_twice() {
+    with_browser(async |browser: &Browser| {
+        let wizard = Wizard::up_to_review(browser).await?;
+        lose_the_answers_of(browser, "POST /api/v1/registrations").await;
+        wizard.next().await?;
+        when_busy_lift_the_fault(browser).await?;
+        browser.expect_heading("Wpisz kod z SMS-a").await?;
+        assert_eq!(browser.outbox(PHONE).await.len(), 1, "one registration, one SMS code");
+        registration_ends(browser, &wizard).await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_code_whose_answer_was_lost_still_ends_with_the_application_number() {
+    with_browser(async |browser: &Browser| {
+        let wizard = Wizard::up_to_review(browser).await?;
+        wizard.send().await?;
+        lose_the_answers_of(browser, "POST /api/v1/registrations/{id}/sms-code").await;
+        wizard.fill("code", &browser.sms_code_sent_to(PHONE).await).await?;
+        wizard.next().await?;
+        when_busy_lift_the_fault(browser).await?;
+        browser.expect_heading("Wniosek został wysłany").await?;
+        assert!(wizard.application_number().await?.starts_with("PZ-"));
         Ok(())
     })
     .await;

@@ -23,7 +23,8 @@ pub const DOCUMENT_PATH: &str = "/api/openapi.json";
             and messages in Polish (default) or English (`Accept-Language: en`).\n\n\
             Routes tagged `dev` exist only when the mock runs with `--dev`: they show SMS codes and change the world, \
             so never on a deployment. With `--dev`, any API request may carry `X-Mock-Fault: 503` (a status to answer \
-            instead) and/or `latency_ms=800` (a delay first), e.g. `X-Mock-Fault: 503, latency_ms=800`.\n\n\
+            instead), `latency_ms=800` (a delay first) and `after_handling` (do the work, then lose the answer), \
+            e.g. `X-Mock-Fault: 504, latency_ms=800, after_handling`.\n\n\
             When more requests are in flight than `--max-in-flight` allows, every API route but `/api/health` answers \
             `503` with `Retry-After` at once.",
         license(name = "EUPL-1.2"),
