@@ -1,6 +1,6 @@
 //! Polite overload, the lesson of 31 October 2023: past `--max-in-flight` requests at once, the API
 //! answers `503` with `Retry-After` at once instead of queueing without bound. `/api/health` is
-//! left out, so monitoring still sees the mock answer.
+//! left out, so monitoring still sees the mock answer (and so are the dev tools: see routes).
 
 use crate::AppState;
 use axum::extract::{Request, State};

@@ -40,6 +40,8 @@ async fn past_the_limit_requests_are_refused_at_once_and_health_stays_quick() {
         assert_eq!(client.get(format!("{base}/api/health")).send().await.unwrap().status(), 200, "health is never refused");
         health.push(started.elapsed());
     }
+    let faults = client.get(format!("{base}/api/dev/faults")).send().await.unwrap();
+    assert_eq!(faults.status(), 200, "the designer's tools are never refused");
     let mut answers = Vec::new();
     for request in load {
         answers.push(request.await.unwrap());

@@ -25,8 +25,8 @@ pub const DOCUMENT_PATH: &str = "/api/openapi.json";
             so never on a deployment. With `--dev`, any API request may carry `X-Mock-Fault: 503` (a status to answer \
             instead), `latency_ms=800` (a delay first) and `after_handling` (do the work, then lose the answer), \
             e.g. `X-Mock-Fault: 504, latency_ms=800, after_handling`.\n\n\
-            When more requests are in flight than `--max-in-flight` allows, every API route but `/api/health` answers \
-            `503` with `Retry-After` at once.",
+            When more requests are in flight than `--max-in-flight` allows, every API route but `/api/health` and the \
+            dev tools answers `503` with `Retry-After` at once.",
         license(name = "EUPL-1.2"),
     ),
     tags(

@@ -1,8 +1,8 @@
 //! The router: one function a route group, put together here. Each route is declared once with
 //! `utoipa_axum::routes!`, which mounts it and puts it in the OpenAPI document, so no route can be
 //! served undocumented. Paths are written whole (`/api/v1/...`), so the route a request matched
-//! is the same string in the document, the fault rules and the logs. Injected faults hit the
-//! public API, never the dev tools.
+//! is the same string in the document, the fault rules and the logs. Injected faults and the
+//! in-flight limit hit the public API, never the dev tools.
 
 mod dev;
 mod docs;
@@ -36,14 +36,16 @@ pub fn router(state: AppState) -> Router {
     let (mut api, mut openapi) = public().split_for_parts();
     api = api.route("/api/{*rest}", any(|| async { ApiError::NotFound }));
     if state.dev {
+        api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject));
+    }
+    api = api.layer(from_fn_with_state(state.clone(), crate::overload::limit));
+    // Faults and the in-flight limit hit the public API only: a designer can always lift them.
+    if state.dev {
         let (tools, tools_openapi) = dev_tools().split_for_parts();
         openapi.merge(tools_openapi);
-        // Faults hit the API only: a designer can always lift them.
-        api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject)).merge(tools);
+        api = api.merge(tools);
     }
-    let api = api
-        .layer(from_fn_with_state(state.clone(), crate::overload::limit))
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
+    let api = api.layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Router::new()
         .merge(api)
         .merge(docs::viewer())
@@ -111,13 +113,17 @@ impl<S: Send + Sync> FromRequestParts<S> for RequestLang {
 
 impl utoipa::IntoParams for RequestLang {
     fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
-        let schema = ObjectBuilder::new().schema_type(Type::String).examples(["en"]);
-        vec![ParameterBuilder::new()
-            .name("Accept-Language")
-            .parameter_in(ParameterIn::Header)
-            .required(Required::False)
-            .description(Some("The language of the messages: `pl` (the default) or `en`."))
-            .schema(Some(schema))
-            .build()]
+        vec![optional_header("Accept-Language", "The language of the messages: `pl` (the default) or `en`.", ObjectBuilder::new().examples(["en"]))]
     }
+}
+
+/// An optional request header of type string, for the document.
+pub(super) fn optional_header(name: &str, description: &str, schema: ObjectBuilder) -> Parameter {
+    ParameterBuilder::new()
+        .name(name)
+        .parameter_in(ParameterIn::Header)
+        .required(Required::False)
+        .description(Some(description))
+        .schema(Some(schema.schema_type(Type::String)))
+        .build()
 }

@@ -24,8 +24,8 @@ use shared::rules::{email, name};
 use shared::validate::validate_registration;
 use shared::api::ErrorResponse;
 use shared::{notices, Lang, Problem};
-use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn};
-use utoipa::openapi::{ObjectBuilder, Required, Type};
+use utoipa::openapi::path::{Parameter, ParameterIn};
+use utoipa::openapi::ObjectBuilder;
 use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -244,13 +244,11 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
 
 impl IntoParams for IdempotencyKey {
     fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
-        vec![ParameterBuilder::new()
-            .name(IDEMPOTENCY_KEY)
-            .parameter_in(ParameterIn::Header)
-            .required(Required::False)
-            .description(Some("The client's name for this registration (1 to 64 letters, digits, `-`, `_`, `.`): the same key again answers the same registration."))
-            .schema(Some(ObjectBuilder::new().schema_type(Type::String).pattern(Some("^[A-Za-z0-9._-]{1,64}$")).examples(["reg-3f9a1c77e2b04d55"])))
-            .build()]
+        vec![super::optional_header(
+            IDEMPOTENCY_KEY,
+            "The client's name for this registration (1 to 64 letters, digits, `-`, `_`, `.`): the same key again answers the same registration.",
+            ObjectBuilder::new().pattern(Some("^[A-Za-z0-9._-]{1,64}$")).examples(["reg-3f9a1c77e2b04d55"]),
+        )]
     }
 }
 
