@@ -93,16 +93,20 @@ pub struct ScenarioLoaded {
 pub fn load(state: &AppState, scenario: Scenario) -> Result<ScenarioLoaded, StoreError> {
     let started = std::time::Instant::now();
     // One hash for every fixture account: argon2id is slow by design, and these share a password.
-    let hash: Arc<str> = crate::password::hash(FIXTURE_PASSWORD).into();
+    let hash = || -> Arc<str> { crate::password::hash(FIXTURE_PASSWORD).into() };
     let (now, today) = (state.clock.now(), state.clock.today());
     let (accounts, citizens) = match scenario {
         Scenario::Empty => (state.store.replace_with(std::iter::empty())?, Vec::new()),
         Scenario::Citizens => {
+            let hash = hash();
             let seeds: Vec<Seed> = CITIZENS.iter().enumerate().map(|(index, c)| c.seed(index, &hash, now, today)).collect();
             let citizens = CITIZENS.iter().zip(&seeds).map(|(c, seed)| c.describe(seed)).collect();
             (state.store.replace_with(seeds)?, citizens)
         }
-        Scenario::RenewalStorm => (state.store.replace_with((0..STORM_ACCOUNTS).map(|i| storm_seed(i, &hash, now, today)))?, Vec::new()),
+        Scenario::RenewalStorm => {
+            let hash = hash();
+            (state.store.replace_with((0..STORM_ACCOUNTS).map(|i| storm_seed(i, &hash, now, today)))?, Vec::new())
+        }
     };
     let took_ms = started.elapsed().as_millis() as u64;
     tracing::info!(scenario = scenario.name(), accounts, took_ms, "scenario loaded");
