@@ -65,7 +65,11 @@ fn warsaw_offset(utc: i64) -> i64 {
         let back_to_sunday = (0..7).find(|&n| last_day.add_days(-n).weekday() == Weekday::Sunday).unwrap_or(0);
         last_day.add_days(-back_to_sunday).days_since_epoch() * DAY + 3_600
     };
-    if (switch(3)..switch(10)).contains(&utc) { 2 * 3_600 } else { 3_600 }
+    if (switch(3)..switch(10)).contains(&utc) {
+        2 * 3_600
+    } else {
+        3_600
+    }
 }
 
 #[cfg(test)]

@@ -17,15 +17,28 @@ pub enum ApiError {
     /// A wrong, expired or spent SMS code (422), with the tries left.
     WrongCode(SmsCodeRejected),
     /// Asked again too soon (429 with `Retry-After`).
-    TooSoon { code: &'static str, message: &'static str, retry_after: i64 },
+    TooSoon {
+        code: &'static str,
+        message: &'static str,
+        retry_after: i64,
+    },
     /// The resource is not in the state this request needs (409).
-    WrongState { code: &'static str, message: &'static str },
+    WrongState {
+        code: &'static str,
+        message: &'static str,
+    },
     /// A named resource does not exist (404).
-    Missing { code: &'static str, message: &'static str },
+    Missing {
+        code: &'static str,
+        message: &'static str,
+    },
     /// The state could not be read or written (500); details go to the log only.
     Storage(String),
     /// The body is not JSON, or not the JSON this route takes.
-    BadRequest { code: &'static str, message: String },
+    BadRequest {
+        code: &'static str,
+        message: String,
+    },
     PayloadTooLarge,
     UnsupportedMediaType,
     NotFound,
@@ -40,16 +53,12 @@ impl ApiError {
             ApiError::Missing { code, message } => (StatusCode::NOT_FOUND, code, (*message).into()),
             ApiError::Storage(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal.storage", "The service could not save or read its state. Try again.".into()),
             ApiError::BadRequest { code, message } => (StatusCode::BAD_REQUEST, code, message.clone()),
-            ApiError::PayloadTooLarge => (
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "request.too_large",
-                format!("The request body is larger than {} bytes.", crate::BODY_LIMIT_BYTES),
-            ),
-            ApiError::UnsupportedMediaType => (
-                StatusCode::UNSUPPORTED_MEDIA_TYPE,
-                "request.not_json",
-                "Send the body as JSON with the header Content-Type: application/json.".into(),
-            ),
+            ApiError::PayloadTooLarge => {
+                (StatusCode::PAYLOAD_TOO_LARGE, "request.too_large", format!("The request body is larger than {} bytes.", crate::BODY_LIMIT_BYTES))
+            }
+            ApiError::UnsupportedMediaType => {
+                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "request.not_json", "Send the body as JSON with the header Content-Type: application/json.".into())
+            }
             ApiError::NotFound => (StatusCode::NOT_FOUND, "route.not_found", "There is no such API route.".into()),
         }
     }

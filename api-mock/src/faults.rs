@@ -112,7 +112,9 @@ fn parse_header(value: &str) -> Result<Plan, String> {
     let mut plan = Plan::default();
     for item in value.split(',').map(str::trim).filter(|item| !item.is_empty()) {
         match item.split_once('=').map(|(key, value)| (key.trim(), value)) {
-            Some(("latency_ms", ms)) => plan.latency_ms = ms.trim().parse().ok().filter(|ms| *ms <= MAX_LATENCY_MS).ok_or(format!("latency_ms must be 0 to {MAX_LATENCY_MS}"))?,
+            Some(("latency_ms", ms)) => {
+                plan.latency_ms = ms.trim().parse().ok().filter(|ms| *ms <= MAX_LATENCY_MS).ok_or(format!("latency_ms must be 0 to {MAX_LATENCY_MS}"))?
+            }
             None if item == "after_handling" => plan.after_handling = true,
             None => plan.status = Some(item.parse().ok().filter(|s| (400..=599).contains(s)).ok_or("the status must be 400 to 599")?),
             Some(_) => return Err(format!("unknown item {item:?}")),
@@ -127,8 +129,11 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         Some(value) => match value.to_str().map_err(|_| "not ASCII".to_owned()).and_then(parse_header) {
             Ok(plan) => plan,
             Err(problem) => {
-                return ApiError::BadRequest { code: "request.invalid_fault_header", message: format!("X-Mock-Fault: {problem}. Example: \"503, latency_ms=800\" or \"504, after_handling\".") }
-                    .into_response()
+                return ApiError::BadRequest {
+                    code: "request.invalid_fault_header",
+                    message: format!("X-Mock-Fault: {problem}. Example: \"503, latency_ms=800\" or \"504, after_handling\"."),
+                }
+                .into_response()
             }
         },
         None => {
@@ -155,9 +160,8 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
 }
 
 fn injected(status: StatusCode) -> Response {
-    let body = ErrorResponse {
-        error: ErrorBody { code: "mock.injected_fault".into(), message: format!("An injected fault: the mock answers {status} on purpose.") },
-    };
+    let body =
+        ErrorResponse { error: ErrorBody { code: "mock.injected_fault".into(), message: format!("An injected fault: the mock answers {status} on purpose.") } };
     let mut response = (status, Json(body)).into_response();
     if matches!(status, StatusCode::SERVICE_UNAVAILABLE | StatusCode::TOO_MANY_REQUESTS) {
         response.headers_mut().insert(axum::http::header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
@@ -185,7 +189,9 @@ mod tests {
         let rule = |route: &str, latency_ms, error_rate, status| FaultRule { route: route.into(), latency_ms, error_rate, status, after_handling: false };
         assert!(rule("POST /api/v1/registrations", 800, 0.2, 503).check(&routes).is_ok());
         assert!(rule("*", 0, 1.0, 500).check(&routes).is_ok());
-        for wrong in [rule("GET /nothing", 0, 0.0, 503), rule("*", 60_001, 0.0, 503), rule("*", 0, 1.5, 503), rule("*", 0, f64::NAN, 503), rule("*", 0, 1.0, 200)] {
+        for wrong in
+            [rule("GET /nothing", 0, 0.0, 503), rule("*", 60_001, 0.0, 503), rule("*", 0, 1.5, 503), rule("*", 0, f64::NAN, 503), rule("*", 0, 1.0, 200)]
+        {
             assert!(wrong.check(&routes).is_err(), "{wrong:?}");
         }
     }

@@ -88,7 +88,14 @@ impl AppState {
         }
         .map_err(|e| format!("cannot open the state: {e:?}"))?;
         let in_flight = if cli.max_in_flight == 0 { InFlight::default() } else { InFlight::limited_to(cli.max_in_flight) };
-        let state = AppState { static_dir: cli.static_dir.clone(), clock: Clock::default(), store: Arc::new(store), dev: cli.dev, faults: Faults::default(), in_flight };
+        let state = AppState {
+            static_dir: cli.static_dir.clone(),
+            clock: Clock::default(),
+            store: Arc::new(store),
+            dev: cli.dev,
+            faults: Faults::default(),
+            in_flight,
+        };
         if let Some(file) = &cli.faults {
             let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             let rules: Vec<FaultRule> = serde_json::from_str(&text).map_err(|e| format!("{}: not a JSON list of fault rules: {e}", file.display()))?;

@@ -120,7 +120,9 @@ enum Situation {
     CodeSpent,
     AwaitingIdentity,
     /// An active profile confirmed this many days ago.
-    Active { confirmed_days_ago: i64 },
+    Active {
+        confirmed_days_ago: i64,
+    },
     /// A profile whose last valid day is `days` from today.
     ValidForDays(i64),
     /// Expired on 31 October 2023 (valid until the 30th), like 5.5 million others.
@@ -147,24 +149,131 @@ struct Citizen {
     about: &'static str,
 }
 
-const fn citizen(username: &'static str, name: (&'static str, &'static str), pesel: &'static str, phone: &'static str, way: Way, situation: Situation, about: &'static str) -> Citizen {
+const fn citizen(
+    username: &'static str,
+    name: (&'static str, &'static str),
+    pesel: &'static str,
+    phone: &'static str,
+    way: Way,
+    situation: Situation,
+    about: &'static str,
+) -> Citizen {
     Citizen { username, first_name: name.0, surname: name.1, pesel, phone, way, situation, authorisation: Authorisation::Sms, about }
 }
 
 /// The `citizens` scenario. Each PESEL is valid (a test parses every one with `shared`).
 const CITIZENS: [Citizen; 12] = [
-    citizen("anna_nowak", ("Anna", "Nowak"), "85031210129", "+48600100001", Way::EId, Situation::AwaitingSms, "registered, awaiting the SMS code (read it in the outbox)"),
-    citizen("bartosz_wisniewski", ("Bartosz", "Wiśniewski"), "90070420255", "+48600100002", Way::Video, Situation::AwaitingIdentity, "application sent, awaiting the video call (Microsoft Teams)"),
-    citizen("celina_wojcik", ("Celina", "Wójcik"), "78112330360", "+48600100003", Way::InPerson("zus-krakow"), Situation::AwaitingIdentity, "application sent, awaiting a visit at ZUS in Kraków"),
-    citizen("dariusz_kaminski", ("Dariusz", "Kamiński"), "69013040496", "+48600100004", Way::Bank("pko"), Situation::Active { confirmed_days_ago: 365 }, "active ordinary profile (confirmed by PKO Bank Polski a year ago)"),
-    citizen("ewa_lewandowska", ("Ewa", "Lewandowska"), "95051750509", "+48600100005", Way::Video, Situation::Active { confirmed_days_ago: 30 }, "active temporary profile (video call a month ago; cannot be extended)"),
-    citizen("filip_zielinski", ("Filip", "Zieliński"), "82090960631", "+48600100006", Way::Bank("mbank"), Situation::ValidForDays(10), "ordinary profile expiring in 10 days"),
-    citizen("grazyna_szymanska", ("Grażyna", "Szymańska"), "58022870749", "+48600100007", Way::InPerson("us-gdansk"), Situation::ExpiredOn31October2023, "profile expired on 2023-10-31, account kept"),
-    Citizen { authorisation: Authorisation::Push, ..citizen("henryk_wozniak", ("Henryk", "Woźniak"), "50061580870", "+48600100008", Way::EId, Situation::Active { confirmed_days_ago: 200 }, "active ordinary profile, authorises with mObywatel push notifications") },
-    citizen("irena_dabrowska", ("Irena", "Dąbrowska"), "73120190980", "+48600100009", Way::EId, Situation::CodeSpent, "registered, SMS code spent after 3 wrong tries (must ask for a new one)"),
-    citizen("jerzy_kozlowski", ("Jerzy", "Kozłowski"), "88042611136", "+48600100010", Way::Bank("envelo"), Situation::AwaitingIdentity, "application sent, awaiting confirmation through Envelo"),
-    citizen("katarzyna_jankowska", ("Katarzyna", "Jankowska"), "01281922247", "+48600100011", Way::EId, Situation::AwaitingIdentity, "application sent, awaiting confirmation with the e-ID card"),
-    citizen("lena_mazur", ("Lena", "Mazur"), "12300333364", "+48600100012", Way::InPerson("ug-zakopane"), Situation::Active { confirmed_days_ago: 60 }, "14-year-old with an active ordinary profile"),
+    citizen(
+        "anna_nowak",
+        ("Anna", "Nowak"),
+        "85031210129",
+        "+48600100001",
+        Way::EId,
+        Situation::AwaitingSms,
+        "registered, awaiting the SMS code (read it in the outbox)",
+    ),
+    citizen(
+        "bartosz_wisniewski",
+        ("Bartosz", "Wiśniewski"),
+        "90070420255",
+        "+48600100002",
+        Way::Video,
+        Situation::AwaitingIdentity,
+        "application sent, awaiting the video call (Microsoft Teams)",
+    ),
+    citizen(
+        "celina_wojcik",
+        ("Celina", "Wójcik"),
+        "78112330360",
+        "+48600100003",
+        Way::InPerson("zus-krakow"),
+        Situation::AwaitingIdentity,
+        "application sent, awaiting a visit at ZUS in Kraków",
+    ),
+    citizen(
+        "dariusz_kaminski",
+        ("Dariusz", "Kamiński"),
+        "69013040496",
+        "+48600100004",
+        Way::Bank("pko"),
+        Situation::Active { confirmed_days_ago: 365 },
+        "active ordinary profile (confirmed by PKO Bank Polski a year ago)",
+    ),
+    citizen(
+        "ewa_lewandowska",
+        ("Ewa", "Lewandowska"),
+        "95051750509",
+        "+48600100005",
+        Way::Video,
+        Situation::Active { confirmed_days_ago: 30 },
+        "active temporary profile (video call a month ago; cannot be extended)",
+    ),
+    citizen(
+        "filip_zielinski",
+        ("Filip", "Zieliński"),
+        "82090960631",
+        "+48600100006",
+        Way::Bank("mbank"),
+        Situation::ValidForDays(10),
+        "ordinary profile expiring in 10 days",
+    ),
+    citizen(
+        "grazyna_szymanska",
+        ("Grażyna", "Szymańska"),
+        "58022870749",
+        "+48600100007",
+        Way::InPerson("us-gdansk"),
+        Situation::ExpiredOn31October2023,
+        "profile expired on 2023-10-31, account kept",
+    ),
+    Citizen {
+        authorisation: Authorisation::Push,
+        ..citizen(
+            "henryk_wozniak",
+            ("Henryk", "Woźniak"),
+            "50061580870",
+            "+48600100008",
+            Way::EId,
+            Situation::Active { confirmed_days_ago: 200 },
+            "active ordinary profile, authorises with mObywatel push notifications",
+        )
+    },
+    citizen(
+        "irena_dabrowska",
+        ("Irena", "Dąbrowska"),
+        "73120190980",
+        "+48600100009",
+        Way::EId,
+        Situation::CodeSpent,
+        "registered, SMS code spent after 3 wrong tries (must ask for a new one)",
+    ),
+    citizen(
+        "jerzy_kozlowski",
+        ("Jerzy", "Kozłowski"),
+        "88042611136",
+        "+48600100010",
+        Way::Bank("envelo"),
+        Situation::AwaitingIdentity,
+        "application sent, awaiting confirmation through Envelo",
+    ),
+    citizen(
+        "katarzyna_jankowska",
+        ("Katarzyna", "Jankowska"),
+        "01281922247",
+        "+48600100011",
+        Way::EId,
+        Situation::AwaitingIdentity,
+        "application sent, awaiting confirmation with the e-ID card",
+    ),
+    citizen(
+        "lena_mazur",
+        ("Lena", "Mazur"),
+        "12300333364",
+        "+48600100012",
+        Way::InPerson("ug-zakopane"),
+        Situation::Active { confirmed_days_ago: 60 },
+        "14-year-old with an active ordinary profile",
+    ),
 ];
 
 impl Citizen {
@@ -204,7 +313,8 @@ impl Citizen {
             (_, Some(_)) => RegistrationState::Confirmed,
         };
         let application_number = (state != RegistrationState::AwaitingSms).then(|| format!("PZ-{}-{:06}", sent_on.year, index + 1));
-        let email = |notice: notices::Email, at: i64| (Message { channel: Channel::Email, to: self.email(), subject: Some(notice.subject), text: notice.text }, at);
+        let email =
+            |notice: notices::Email, at: i64| (Message { channel: Channel::Email, to: self.email(), subject: Some(notice.subject), text: notice.text }, at);
         let mut messages = Vec::new();
         let code = match self.situation {
             Situation::AwaitingSms | Situation::CodeSpent => {

@@ -10,7 +10,8 @@ use std::path::Path;
 use std::sync::Mutex;
 
 /// Each entry brings the schema from the version before it to its own (`PRAGMA user_version`).
-const MIGRATIONS: [&str; 4] = [r#"
+const MIGRATIONS: [&str; 4] = [
+    r#"
 CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
     username      TEXT NOT NULL,
@@ -53,7 +54,8 @@ CREATE TABLE application_numbers (
     year INTEGER PRIMARY KEY,
     last INTEGER NOT NULL
 );
-"#, r#"
+"#,
+    r#"
 CREATE TABLE profiles (
     id              INTEGER PRIMARY KEY,
     account_id      INTEGER NOT NULL REFERENCES accounts(id),
@@ -64,12 +66,15 @@ CREATE TABLE profiles (
     confirmed_at    INTEGER NOT NULL
 );
 CREATE INDEX profiles_pesel ON profiles(pesel, valid_until);
-"#, r#"
+"#,
+    r#"
 ALTER TABLE accounts ADD COLUMN authorisation TEXT NOT NULL DEFAULT 'sms';
-"#, r#"
+"#,
+    r#"
 ALTER TABLE registrations ADD COLUMN idempotency_key TEXT;
 CREATE UNIQUE INDEX registrations_idempotency_key ON registrations(idempotency_key);
-"#];
+"#,
+];
 
 /// Every table, children first: what a reset empties.
 const TABLES: [&str; 6] = ["profiles", "sms_codes", "outbox", "registrations", "accounts", "application_numbers"];
@@ -243,7 +248,18 @@ impl Store {
         let inserted = transaction.execute(
             "INSERT INTO accounts (username, username_key, password_hash, first_name, second_name, surname, pesel, email, phone, created_at)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![new.username, new.username_key, new.password_hash, new.first_name, new.second_name, new.surname, new.pesel, new.email, new.phone, code.sent_at],
+            params![
+                new.username,
+                new.username_key,
+                new.password_hash,
+                new.first_name,
+                new.second_name,
+                new.surname,
+                new.pesel,
+                new.email,
+                new.phone,
+                code.sent_at
+            ],
         );
         match inserted {
             Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => return Err(StoreError::UsernameTaken),
@@ -390,18 +406,31 @@ impl Store {
             let mut registration = transaction.prepare(
                 "INSERT INTO registrations (id, account_id, state, confirmation, lang, application_number, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?;
-            let mut profile = transaction.prepare(
-                "INSERT INTO profiles (account_id, registration_id, pesel, kind, valid_until, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?;
+            let mut profile = transaction
+                .prepare("INSERT INTO profiles (account_id, registration_id, pesel, kind, valid_until, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)")?;
             for seed in seeds {
                 let key = shared::rules::username::uniqueness_key(&seed.username);
                 let account_id = account.insert(params![
-                    seed.username, key, &*seed.password_hash, seed.first_name, seed.surname, seed.pesel, seed.email, seed.phone,
-                    seed.authorisation.code(), seed.created_at
+                    seed.username,
+                    key,
+                    &*seed.password_hash,
+                    seed.first_name,
+                    seed.surname,
+                    seed.pesel,
+                    seed.email,
+                    seed.phone,
+                    seed.authorisation.code(),
+                    seed.created_at
                 ])?;
                 let confirmation = serde_json::to_string(&seed.confirmation).expect("a confirmation serialises");
                 registration.execute(params![
-                    seed.registration_id, account_id, seed.state.code(), confirmation, seed.lang.tag(), seed.application_number, seed.created_at
+                    seed.registration_id,
+                    account_id,
+                    seed.state.code(),
+                    confirmation,
+                    seed.lang.tag(),
+                    seed.application_number,
+                    seed.created_at
                 ])?;
                 if let Some(code) = &seed.code {
                     put_code(&transaction, &seed.registration_id, code)?;
@@ -428,9 +457,8 @@ impl Store {
     /// Every message sent, newest first; only those to `to` when given.
     pub fn outbox(&self, to: Option<&str>) -> Result<Vec<OutboxEntry>, StoreError> {
         let connection = self.connection();
-        let mut statement = connection.prepare(
-            "SELECT id, channel, recipient, sent_at, subject, text FROM outbox WHERE ?1 IS NULL OR recipient = ?1 ORDER BY id DESC",
-        )?;
+        let mut statement =
+            connection.prepare("SELECT id, channel, recipient, sent_at, subject, text FROM outbox WHERE ?1 IS NULL OR recipient = ?1 ORDER BY id DESC")?;
         let entries = statement
             .query_map([to], |row| {
                 Ok(OutboxEntry {

@@ -16,7 +16,8 @@ async fn every_request_is_logged_with_its_id_and_no_secret_is() {
     let client = reqwest::Client::new();
     let post = |path: &str, body: String| client.post(format!("{}{path}", server.base)).header("content-type", "application/json").body(body);
 
-    let created = post("/api/v1/registrations", common::registration("jan_kowalski").to_string()).header("x-request-id", "test-registration-1").send().await.unwrap();
+    let created =
+        post("/api/v1/registrations", common::registration("jan_kowalski").to_string()).header("x-request-id", "test-registration-1").send().await.unwrap();
     assert_eq!(created.status(), 201);
     assert_eq!(created.headers()["x-request-id"], "test-registration-1", "the client's id is echoed");
     let id = json(created).await["id"].as_str().unwrap().to_owned();
@@ -25,7 +26,11 @@ async fn every_request_is_logged_with_its_id_and_no_secret_is() {
     let wrong = format!("{:06}", (code.parse::<u32>().unwrap() + 1) % 1_000_000);
     assert_eq!(post(&format!("/api/v1/registrations/{id}/sms-code"), format!(r#"{{"code": "{wrong}"}}"#)).send().await.unwrap().status(), 422);
     assert_eq!(post(&format!("/api/v1/registrations/{id}/sms-code"), format!(r#"{{"code": "{code}"}}"#)).send().await.unwrap().status(), 200);
-    let validated = post("/api/v1/validate", format!(r#"{{"password": "{PASSWORD}", "pesel": "{PESEL}"}}"#)).header("x-request-id", "bad id with spaces").send().await.unwrap();
+    let validated = post("/api/v1/validate", format!(r#"{{"password": "{PASSWORD}", "pesel": "{PESEL}"}}"#))
+        .header("x-request-id", "bad id with spaces")
+        .send()
+        .await
+        .unwrap();
     let made_up = validated.headers()["x-request-id"].to_str().unwrap().to_owned();
     assert!(made_up.len() == 16 && made_up.bytes().all(|b| b.is_ascii_hexdigit()), "an id the mock made: {made_up}");
     assert_eq!(reqwest::get(format!("{}/api/v1/usernames/{PESEL}/availability", server.base)).await.unwrap().status(), 200);
@@ -45,7 +50,10 @@ async fn every_request_is_logged_with_its_id_and_no_secret_is() {
         }
     }
     let registration = requests.iter().find(|l| l["request_id"] == "test-registration-1").expect("the registration's line");
-    assert_eq!((registration["method"].as_str(), registration["route"].as_str(), registration["status"].as_u64()), (Some("POST"), Some("/api/v1/registrations"), Some(201)));
+    assert_eq!(
+        (registration["method"].as_str(), registration["route"].as_str(), registration["status"].as_u64()),
+        (Some("POST"), Some("/api/v1/registrations"), Some(201))
+    );
     assert!(requests.iter().any(|l| l["request_id"] == made_up.as_str() && l["route"] == "/api/v1/validate"));
     assert!(requests.iter().any(|l| l["route"] == "/api/v1/registrations/{id}/sms-code" && l["status"] == 422), "routes are templates, not paths");
 }

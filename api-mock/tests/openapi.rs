@@ -13,7 +13,12 @@ use serde_json::Value;
 fn request_for(operation: &str) -> Request<Body> {
     let (method, template) = operation.split_once(' ').unwrap();
     let path: String = template.split('/').map(|part| if part.starts_with('{') { "x" } else { part }).collect::<Vec<_>>().join("/");
-    Request::builder().method(Method::from_bytes(method.as_bytes()).unwrap()).uri(path).header(header::CONTENT_TYPE, "application/json").body(Body::from("{}")).unwrap()
+    Request::builder()
+        .method(Method::from_bytes(method.as_bytes()).unwrap())
+        .uri(path)
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Body::from("{}"))
+        .unwrap()
 }
 
 #[tokio::test]
@@ -71,7 +76,12 @@ fn no_route_is_mounted_past_the_document() {
     for file in std::fs::read_dir(&dir).unwrap() {
         let path = file.unwrap().path();
         let source = std::fs::read_to_string(&path).unwrap();
-        plain.extend(source.lines().filter(|l| l.contains(".route(") || l.contains(".route_service(") || l.contains(".nest(")).map(|l| format!("{}: {}", path.display(), l.trim())));
+        plain.extend(
+            source
+                .lines()
+                .filter(|l| l.contains(".route(") || l.contains(".route_service(") || l.contains(".nest("))
+                .map(|l| format!("{}: {}", path.display(), l.trim())),
+        );
     }
     assert_eq!(plain.len(), 1, "routes mounted without the document: {plain:#?}");
     assert!(plain[0].contains(r#".route("/api/{*rest}", any(|| async { ApiError::NotFound }))"#), "{plain:?}");

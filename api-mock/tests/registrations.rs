@@ -87,7 +87,20 @@ async fn an_incomplete_registration_is_a_422_naming_every_field_and_writes_nothi
     fields.sort();
     assert_eq!(
         fields,
-        ["confirmation", "consent", "email", "email_repeat", "first_name", "password", "password_repeat", "pesel", "phone", "phone_repeat", "surname", "username"]
+        [
+            "confirmation",
+            "consent",
+            "email",
+            "email_repeat",
+            "first_name",
+            "password",
+            "password_repeat",
+            "pesel",
+            "phone",
+            "phone_repeat",
+            "surname",
+            "username"
+        ]
     );
     assert_eq!(errors["username"][0]["code"], "username.forbidden_char");
     assert_eq!(errors["consent"][0]["code"], "consent.required");

@@ -72,7 +72,9 @@ async fn the_citizens_behave_as_their_states_say() {
     // Anna's code is in the outbox and confirms her registration.
     let anna = citizen(&loaded, "anna_nowak");
     let code = common::latest_code(&state, anna["phone"].as_str().unwrap()).await;
-    let confirm = |c: &Value, code: &str| post_json(&format!("/api/v1/registrations/{}/sms-code", c["registration_id"].as_str().unwrap()), json!({"code": code}).to_string());
+    let confirm = |c: &Value, code: &str| {
+        post_json(&format!("/api/v1/registrations/{}/sms-code", c["registration_id"].as_str().unwrap()), json!({"code": code}).to_string())
+    };
     let sent = send(&state, confirm(anna, &code)).await;
     assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
 
@@ -109,10 +111,20 @@ async fn a_new_application_after_the_citizens_gets_the_next_number() {
     let state = AppState::in_memory(None);
     let loaded = load(&state, "citizens").await.body;
     let this_year = format!("PZ-{}-", state.clock.today().year);
-    let highest = loaded["citizens"].as_array().unwrap().iter().filter_map(|c| c["application_number"].as_str()).filter(|n| n.starts_with(&this_year)).max().map(str::to_owned);
+    let highest = loaded["citizens"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["application_number"].as_str())
+        .filter(|n| n.starts_with(&this_year))
+        .max()
+        .map(str::to_owned);
     let id = send(&state, post_json("/api/v1/registrations", registration("nowy_obywatel").to_string())).await.body["id"].as_str().unwrap().to_owned();
     let code = common::latest_code(&state, "+48600123456").await;
-    let number = send(&state, post_json(&format!("/api/v1/registrations/{id}/sms-code"), json!({"code": code}).to_string())).await.body["application_number"].as_str().unwrap().to_owned();
+    let number = send(&state, post_json(&format!("/api/v1/registrations/{id}/sms-code"), json!({"code": code}).to_string())).await.body["application_number"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     assert!(highest.as_deref().is_none_or(|highest| number.as_str() > highest), "{number} after {highest:?}");
 }
 

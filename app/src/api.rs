@@ -3,7 +3,8 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use shared::api::{
-    RegistrationCreated, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent, UsernameAvailability, ValidateRequest, ValidateResponse,
+    RegistrationCreated, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent, UsernameAvailability, ValidateRequest,
+    ValidateResponse,
 };
 use shared::Lang;
 use std::time::Duration;

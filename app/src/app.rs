@@ -4,7 +4,7 @@ use crate::components::layout::Layout;
 use crate::components::wizard_step::FirstPage;
 use crate::i18n::provide_locale;
 use crate::pages::{
-    STEPS, AccessibilityPage, AccountPage, ConsentPage, ContactPage, IdentityPage, NotFoundPage, PersonalPage, ReviewPage, SmsCodePage, SubmittedPage,
+    AccessibilityPage, AccountPage, ConsentPage, ContactPage, IdentityPage, NotFoundPage, PersonalPage, ReviewPage, SmsCodePage, SubmittedPage, STEPS,
 };
 use crate::state::provide_wizard;
 use leptos::prelude::*;

@@ -88,11 +88,8 @@ pub struct Wizard {
 /// Provides the wizard, restored from this tab's session storage, and keeps the storage in step.
 pub fn provide_wizard() -> Wizard {
     let storage = window().session_storage().ok().flatten();
-    let saved: Saved = storage
-        .as_ref()
-        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default();
+    let saved: Saved =
+        storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
     // The text answers: every text field of the API but the ID card (not asked), and the SMS code.
     let fields = Field::TEXT.into_iter().filter(|f| *f != Field::IdCard).chain([Field::SmsCode]);
     let texts = fields.map(|f| (f, RwSignal::new(saved.texts.get(&f).cloned().unwrap_or_default()))).collect();

@@ -17,11 +17,18 @@ async fn main() {
         for _ in 0..LOADS {
             browser.open("/rejestracja/konto").await?;
             browser.find(By::Id("username")).await?;
-            let time = browser.eventually("the app marks itself interactive", async || browser.driver.execute(READ_MARK, Vec::new()).await?.convert::<Option<f64>>()).await?;
+            let time = browser
+                .eventually("the app marks itself interactive", async || browser.driver.execute(READ_MARK, Vec::new()).await?.convert::<Option<f64>>())
+                .await?;
             times.push(time);
         }
         times.sort_by(f64::total_cmp);
-        println!("time to interactive (Chromium, loopback, {LOADS} loads): median {:.0} ms, best {:.0} ms, worst {:.0} ms", times[LOADS / 2], times[0], times[LOADS - 1]);
+        println!(
+            "time to interactive (Chromium, loopback, {LOADS} loads): median {:.0} ms, best {:.0} ms, worst {:.0} ms",
+            times[LOADS / 2],
+            times[0],
+            times[LOADS - 1]
+        );
         Ok(())
     })
     .await;

@@ -13,8 +13,7 @@ axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag2
 
 /// Fails the test with every WCAG 2.1 A/AA violation axe-core finds in the page as it is now.
 pub async fn assert_accessible(browser: &Browser, screen: &str) -> WebDriverResult<()> {
-    let source = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js"))
-        .expect("axe-core is installed by `cargo xtask setup` (npm ci)");
+    let source = std::fs::read_to_string(root().join("node_modules/axe-core/axe.min.js")).expect("axe-core is installed by `cargo xtask setup` (npm ci)");
     browser.driver.execute(&source, Vec::new()).await?;
     let violations: Vec<String> = browser.driver.execute_async(RUN_AXE, Vec::new()).await?.convert()?;
     assert!(violations.is_empty(), "axe-core found {} violation(s) on {screen}:\n{}", violations.len(), violations.join("\n"));

@@ -141,13 +141,14 @@ async fn three_wrong_codes_block_the_code_and_a_new_one_waits_for_the_countdown(
         for (tries, message) in [("2", "Kod jest niepoprawny"), ("1", "Kod jest niepoprawny"), ("0", "Kod został zablokowany po 3 błędnych próbach")] {
             wizard.fill("code", &wrong).await?;
             wizard.next().await?;
-            let shown = browser.eventually("the answer shows", async || {
-                let error = browser.find(By::Id("code-error")).await?.text().await?;
-                let left = browser.find(By::ClassName("tries-left")).await?.text().await?;
-                let expected_left = if tries == "0" { String::new() } else { format!("Pozostałe próby: {tries}") };
-                Ok((error.contains(message) && left == expected_left).then_some(error))
-            })
-            .await?;
+            let shown = browser
+                .eventually("the answer shows", async || {
+                    let error = browser.find(By::Id("code-error")).await?.text().await?;
+                    let left = browser.find(By::ClassName("tries-left")).await?.text().await?;
+                    let expected_left = if tries == "0" { String::new() } else { format!("Pozostałe próby: {tries}") };
+                    Ok((error.contains(message) && left == expected_left).then_some(error))
+                })
+                .await?;
             assert!(shown.contains(message));
         }
         let resend = browser.find(By::Css(".resend button")).await?;

@@ -40,9 +40,7 @@ impl Lang {
             .filter_map(|(position, item)| {
                 let mut parts = item.split(';');
                 let lang = Lang::from_tag(parts.next()?)?;
-                let quality = parts
-                    .find_map(|p| p.trim().strip_prefix("q="))
-                    .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
+                let quality = parts.find_map(|p| p.trim().strip_prefix("q=")).map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())?;
                 (quality > 0.0).then_some((quality, position, lang))
             })
             .max_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)))

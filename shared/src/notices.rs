@@ -80,11 +80,14 @@ pub fn next_step(confirmation: &Confirmation, lang: Lang) -> String {
             .replace("{days}", &IN_PERSON_DEADLINE_DAYS.to_string())
             .replace("{place}", &place)
         }
-        Confirmation::Bank { .. } => lang
-            .pick("Zaloguj się do banku lub u dostawcy i potwierdź wniosek.", "Log in to your bank or provider and confirm the application.")
-            .into(),
+        Confirmation::Bank { .. } => {
+            lang.pick("Zaloguj się do banku lub u dostawcy i potwierdź wniosek.", "Log in to your bank or provider and confirm the application.").into()
+        }
         Confirmation::EId => lang
-            .pick("Potwierdź wniosek e-dowodem: przyłóż dowód do telefonu z NFC lub czytnika.", "Confirm the application with your e-ID card: hold it to an NFC phone or a card reader.")
+            .pick(
+                "Potwierdź wniosek e-dowodem: przyłóż dowód do telefonu z NFC lub czytnika.",
+                "Confirm the application with your e-ID card: hold it to an NFC phone or a card reader.",
+            )
             .into(),
     }
 }
@@ -105,7 +108,11 @@ mod tests {
     #[test]
     fn every_e_mail_ends_with_the_help_centre() {
         let email = profile_confirmed("2029-11-25", Lang::En);
-        assert!(email.text.ends_with("The Trusted Profile team\n\nHelp centre: E-mail: pz-pomoc@coi.gov.pl, phone: +48 42 253 54 50, Monday to Friday, 7:00–18:00"), "{}", email.text);
+        assert!(
+            email.text.ends_with("The Trusted Profile team\n\nHelp centre: E-mail: pz-pomoc@coi.gov.pl, phone: +48 42 253 54 50, Monday to Friday, 7:00–18:00"),
+            "{}",
+            email.text
+        );
     }
 
     #[test]

@@ -3,10 +3,7 @@
 //! two agree on every pattern of the rules.
 
 /// A compiled pattern; only whole-input matching is needed (every pattern is anchored).
-pub struct Regex(
-    #[cfg(not(target_arch = "wasm32"))] regex::Regex,
-    #[cfg(target_arch = "wasm32")] js_sys::RegExp,
-);
+pub struct Regex(#[cfg(not(target_arch = "wasm32"))] regex::Regex, #[cfg(target_arch = "wasm32")] js_sys::RegExp);
 
 impl Regex {
     /// Compiles a pattern that is a constant of this crate; the tests compile every one of them.

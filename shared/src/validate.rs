@@ -5,9 +5,9 @@
 use crate::api::{Field, FieldError, PeselFacts, ValidateRequest, ValidateResponse};
 use crate::date::Date;
 use crate::rules::confirmation::{self, ConfirmationError, ConsentError};
-use crate::rules::sms_code::SmsCodeError;
 use crate::rules::name::{NameError, NamePart};
 use crate::rules::repeat::{self, EmailRepeatError, PasswordRepeatError, PhoneRepeatError};
+use crate::rules::sms_code::SmsCodeError;
 use crate::rules::{email, email::EmailError, id_card, id_card::IdCardError, name, password, password::PasswordError};
 use crate::rules::{pesel, pesel::Pesel, pesel::PeselError, phone::PhoneError, phone::PhoneNumber, username, username::UsernameError};
 use crate::Lang;
@@ -98,11 +98,7 @@ impl Report {
 
     pub fn to_response(&self, lang: Lang) -> ValidateResponse {
         ValidateResponse {
-            errors: self
-                .errors
-                .iter()
-                .map(|(field, problems)| (*field, problems.iter().map(|p| p.to_field_error(lang)).collect()))
-                .collect(),
+            errors: self.errors.iter().map(|(field, problems)| (*field, problems.iter().map(|p| p.to_field_error(lang)).collect())).collect(),
             pesel: self.pesel.map(|p| PeselFacts { birth_date: p.birth_date(), sex: p.sex() }),
         }
     }
@@ -198,8 +194,7 @@ mod tests {
     }
 
     fn request(fields: &[(&str, &str)]) -> ValidateRequest {
-        let object: serde_json::Map<String, serde_json::Value> =
-            fields.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(*v))).collect();
+        let object: serde_json::Map<String, serde_json::Value> = fields.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(*v))).collect();
         serde_json::from_value(serde_json::Value::Object(object)).unwrap()
     }
 
@@ -213,34 +208,40 @@ mod tests {
 
     #[test]
     fn a_whole_valid_form_passes_and_reports_the_pesel() {
-        let report = validate(&request(&[
-            ("username", "jan_kowalski"),
-            ("password", "Tajne#Haslo1"),
-            ("password_repeat", "Tajne#Haslo1"),
-            ("first_name", "Jan"),
-            ("second_name", ""),
-            ("surname", "Kowalski-Nowak"),
-            ("pesel", "44051401359"),
-            ("email", "Jan@Example.pl"),
-            ("email_repeat", "jan@example.pl "),
-            ("phone", "600 123 456"),
-            ("phone_repeat", "+48600123456"),
-            ("id_card", "ABS123456"),
-        ]), today());
+        let report = validate(
+            &request(&[
+                ("username", "jan_kowalski"),
+                ("password", "Tajne#Haslo1"),
+                ("password_repeat", "Tajne#Haslo1"),
+                ("first_name", "Jan"),
+                ("second_name", ""),
+                ("surname", "Kowalski-Nowak"),
+                ("pesel", "44051401359"),
+                ("email", "Jan@Example.pl"),
+                ("email_repeat", "jan@example.pl "),
+                ("phone", "600 123 456"),
+                ("phone_repeat", "+48600123456"),
+                ("id_card", "ABS123456"),
+            ]),
+            today(),
+        );
         assert!(report.is_valid(), "{:?}", report.errors);
         assert_eq!(report.pesel.unwrap().to_string(), "44051401359");
     }
 
     #[test]
     fn repeats_are_compared_with_their_originals() {
-        let report = validate(&request(&[
-            ("password", "Tajne#Haslo1"),
-            ("password_repeat", "Tajne#Haslo2"),
-            ("email", "a@b.pl"),
-            ("email_repeat", "a@c.pl"),
-            ("phone", "600123456"),
-            ("phone_repeat", "600123457"),
-        ]), today());
+        let report = validate(
+            &request(&[
+                ("password", "Tajne#Haslo1"),
+                ("password_repeat", "Tajne#Haslo2"),
+                ("email", "a@b.pl"),
+                ("email_repeat", "a@c.pl"),
+                ("phone", "600123456"),
+                ("phone_repeat", "600123457"),
+            ]),
+            today(),
+        );
         assert_eq!(report.first(Field::PasswordRepeat), Some(Problem::PasswordRepeat(PasswordRepeatError::Mismatch)));
         assert_eq!(report.first(Field::EmailRepeat), Some(Problem::EmailRepeat(EmailRepeatError::Mismatch)));
         assert_eq!(report.first(Field::PhoneRepeat), Some(Problem::PhoneRepeat(PhoneRepeatError::Mismatch)));

@@ -23,7 +23,13 @@ pub fn run() -> Result<(), String> {
             Some("css") => "css",
             _ => "html",
         };
-        println!("{kind:<8} raw {:>8} B   gzip -9 {:>8} B   brotli {:>8} B   ({})", bytes.len(), gzip, brotli, path.file_name().unwrap_or_default().to_string_lossy());
+        println!(
+            "{kind:<8} raw {:>8} B   gzip -9 {:>8} B   brotli {:>8} B   ({})",
+            bytes.len(),
+            gzip,
+            brotli,
+            path.file_name().unwrap_or_default().to_string_lossy()
+        );
     }
     let verdict = if first_load_brotli <= FIRST_LOAD_BUDGET { "within" } else { "OVER" };
     println!("first load, brotli: {:.1} KB ({verdict} the {} KB budget)", first_load_brotli as f64 / 1024.0, FIRST_LOAD_BUDGET / 1024);

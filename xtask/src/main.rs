@@ -55,11 +55,14 @@ fn test() -> Result<(), String> {
     shell::cargo(&["test", "-p", "shared", "-p", "api-mock", "-p", "xtask"])?;
     for (title, krate) in [("shared's patterns in the browser engine", "shared"), ("app components", "app")] {
         shell::step(&format!("{title}: headless Chromium (wasm-pack)"));
-        shell::run(
-            shell::command("wasm-pack")
-                .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", shell::root().join("webdriver.json"))
-                .args(["test", "--headless", "--chrome", "--chromedriver", setup::CHROMEDRIVER, krate]),
-        )?;
+        shell::run(shell::command("wasm-pack").env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", shell::root().join("webdriver.json")).args([
+            "test",
+            "--headless",
+            "--chrome",
+            "--chromedriver",
+            setup::CHROMEDRIVER,
+            krate,
+        ]))?;
     }
     shell::build_app()?;
     shell::step("end-to-end tests in headless Chromium against the release build");

@@ -101,7 +101,10 @@ async fn reset(State(state): State<AppState>) -> Result<StatusCode, ApiError> {
 async fn confirm_identity(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
     let registration = super::registrations::find(&state, &id)?;
     if registration.state != RegistrationState::AwaitingIdentity {
-        return Err(ApiError::WrongState { code: "registration.not_awaiting_identity", message: "This registration is not waiting for its identity to be confirmed." });
+        return Err(ApiError::WrongState {
+            code: "registration.not_awaiting_identity",
+            message: "This registration is not waiting for its identity to be confirmed.",
+        });
     }
     let kind = registration.profile_kind();
     let valid_until = kind.valid_until(state.clock.today()).to_string();

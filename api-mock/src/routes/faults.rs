@@ -34,10 +34,7 @@ async fn list(State(state): State<AppState>) -> Json<Vec<FaultRule>> {
         BodyRejected,
     )
 )]
-async fn put(
-    State(state): State<AppState>,
-    ApiJson(rule): ApiJson<FaultRule>,
-) -> Result<Json<Vec<FaultRule>>, ApiError> {
+async fn put(State(state): State<AppState>, ApiJson(rule): ApiJson<FaultRule>) -> Result<Json<Vec<FaultRule>>, ApiError> {
     rule.check(&super::faultable_operations())?;
     tracing::info!(route = %rule.route, latency_ms = rule.latency_ms, error_rate = rule.error_rate, status = rule.status, "fault rule set");
     state.faults.set(rule);

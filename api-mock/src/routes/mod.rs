@@ -93,10 +93,7 @@ pub fn operations(openapi: &utoipa::openapi::OpenApi) -> Vec<String> {
     const METHODS: [&str; 8] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
     let document = serde_json::to_value(openapi).unwrap_or_default();
     let Some(paths) = document["paths"].as_object() else { return Vec::new() };
-    paths
-        .iter()
-        .flat_map(|(path, item)| METHODS.iter().filter(|m| item.get(**m).is_some()).map(move |m| format!("{} {path}", m.to_uppercase())))
-        .collect()
+    paths.iter().flat_map(|(path, item)| METHODS.iter().filter(|m| item.get(**m).is_some()).map(move |m| format!("{} {path}", m.to_uppercase()))).collect()
 }
 
 /// The language of the answer, from `Accept-Language`; Polish by default.

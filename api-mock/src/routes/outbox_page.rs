@@ -143,7 +143,9 @@ fn linked(text: &str) -> Markup {
 }
 
 fn urlencode(text: &str) -> String {
-    text.bytes().map(|b| if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'@') { (b as char).to_string() } else { format!("%{b:02X}") }).collect()
+    text.bytes()
+        .map(|b| if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'@') { (b as char).to_string() } else { format!("%{b:02X}") })
+        .collect()
 }
 
 #[cfg(test)]

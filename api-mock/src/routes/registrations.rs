@@ -12,9 +12,10 @@ use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::Json;
 use rand::Rng;
+use shared::api::ErrorResponse;
 use shared::api::{
-    Channel, Field, RegistrationCreated, RegistrationState, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent,
-    ValidateRequest, ValidateResponse,
+    Channel, Field, RegistrationCreated, RegistrationState, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent, ValidateRequest,
+    ValidateResponse,
 };
 use shared::rules::pesel::PeselError;
 use shared::rules::phone::PhoneNumber;
@@ -22,7 +23,6 @@ use shared::rules::sms_code::{self, SmsCodeError};
 use shared::rules::username::{self, UsernameError};
 use shared::rules::{email, name};
 use shared::validate::validate_registration;
-use shared::api::ErrorResponse;
 use shared::{notices, Lang, Problem};
 use utoipa::openapi::path::{Parameter, ParameterIn};
 use utoipa::openapi::ObjectBuilder;
@@ -86,9 +86,8 @@ async fn create(
         return Err(ApiError::Conflict(field_errors(Field::Pesel, Problem::Pesel(PeselError::HasActiveProfile), lang)));
     }
     let password = text(Field::Password).to_owned();
-    let password_hash = tokio::task::spawn_blocking(move || crate::password::hash(&password))
-        .await
-        .map_err(|e| ApiError::Storage(format!("hashing stopped: {e}")))?;
+    let password_hash =
+        tokio::task::spawn_blocking(move || crate::password::hash(&password)).await.map_err(|e| ApiError::Storage(format!("hashing stopped: {e}")))?;
     let phone = PhoneNumber::parse(text(Field::Phone)).map_err(|_| ApiError::Storage("a validated phone failed to parse".into()))?;
     let id = format!("{:032x}", rand::rng().random::<u128>());
     let second_name = name::validate(text(Field::SecondName)).ok();
@@ -187,7 +186,10 @@ async fn confirm_code(
     let number = state.store.send_application(&id, state.clock.today().year, now, |number| {
         let created = notices::account_created(&registration.username, reg_lang);
         let sent = notices::application_sent(number, &registration.confirmation, reg_lang);
-        [created, sent].into_iter().map(|e| Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(e.subject), text: e.text }).collect()
+        [created, sent]
+            .into_iter()
+            .map(|e| Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(e.subject), text: e.text })
+            .collect()
     })?;
     tracing::info!(registration = %id, application = %number, "SMS code confirmed, application sent");
     Ok(Json(SmsCodeAccepted { application_number: number }))

@@ -42,7 +42,9 @@ async fn list() -> Json<Vec<ScenarioInfo>> {
     )
 )]
 async fn load(State(state): State<AppState>, Path(name): Path<String>) -> Result<Json<ScenarioLoaded>, ApiError> {
-    let scenario = Scenario::from_name(&name).ok_or(ApiError::Missing { code: "scenario.not_found", message: "There is no such scenario: see GET /api/dev/scenarios." })?;
-    let loaded = tokio::task::spawn_blocking(move || scenarios::load(&state, scenario)).await.map_err(|e| ApiError::Storage(format!("loading stopped: {e}")))??;
+    let scenario = Scenario::from_name(&name)
+        .ok_or(ApiError::Missing { code: "scenario.not_found", message: "There is no such scenario: see GET /api/dev/scenarios." })?;
+    let loaded =
+        tokio::task::spawn_blocking(move || scenarios::load(&state, scenario)).await.map_err(|e| ApiError::Storage(format!("loading stopped: {e}")))??;
     Ok(Json(loaded))
 }

@@ -34,9 +34,5 @@ async fn availability(State(state): State<AppState>, RequestLang(lang): RequestL
         Ok(()) if state.store.username_taken(&username::uniqueness_key(&name))? => Some(UsernameError::Taken),
         Ok(()) => None,
     };
-    Ok(Json(UsernameAvailability {
-        username: name,
-        available: problem.is_none(),
-        error: problem.map(|p| Problem::Username(p).to_field_error(lang)),
-    }))
+    Ok(Json(UsernameAvailability { username: name, available: problem.is_none(), error: problem.map(|p| Problem::Username(p).to_field_error(lang)) }))
 }

@@ -29,10 +29,6 @@ pub fn routes() -> OpenApiRouter<AppState> {
         Unavailable,
     )
 )]
-async fn validate(
-    State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
-    ApiJson(request): ApiJson<ValidateRequest>,
-) -> Json<ValidateResponse> {
+async fn validate(State(state): State<AppState>, RequestLang(lang): RequestLang, ApiJson(request): ApiJson<ValidateRequest>) -> Json<ValidateResponse> {
     Json(shared::validate(&request, state.clock.today()).to_response(lang))
 }

@@ -23,8 +23,12 @@ pub enum Confirmation {
         #[serde(default)]
         windows: Vec<CallWindow>,
     },
-    InPerson { point: String },
-    Bank { provider: String },
+    InPerson {
+        point: String,
+    },
+    Bank {
+        provider: String,
+    },
     EId,
 }
 
@@ -137,8 +141,15 @@ pub const CONFIRMATION_POINTS: [ConfirmationPoint; 6] = [
     ConfirmationPoint { id: "zus-krakow", kind: PointKind::Zus, name: "ZUS Oddział w Krakowie", address: "ul. Pędzichów 27, 31-080 Kraków" },
     ConfirmationPoint { id: "ug-lomianki", kind: PointKind::UrzadGminy, name: "Urząd Miejski w Łomiankach", address: "ul. Warszawska 115, 05-092 Łomianki" },
     ConfirmationPoint { id: "ug-zakopane", kind: PointKind::UrzadGminy, name: "Urząd Miasta Zakopane", address: "ul. Kościuszki 13, 34-500 Zakopane" },
-    ConfirmationPoint { id: "us-gdansk", kind: PointKind::UrzadSkarbowy, name: "Pierwszy Urząd Skarbowy w Gdańsku", address: "ul. Wały Jagiellońskie 36, 80-853 Gdańsk" },
-    ConfirmationPoint { id: "us-poznan", kind: PointKind::UrzadSkarbowy, name: "Urząd Skarbowy Poznań-Jeżyce", address: "ul. Dąbrowskiego 13, 60-838 Poznań" },
+    ConfirmationPoint {
+        id: "us-gdansk",
+        kind: PointKind::UrzadSkarbowy,
+        name: "Pierwszy Urząd Skarbowy w Gdańsku",
+        address: "ul. Wały Jagiellońskie 36, 80-853 Gdańsk",
+    },
+    ConfirmationPoint {
+        id: "us-poznan", kind: PointKind::UrzadSkarbowy, name: "Urząd Skarbowy Poznań-Jeżyce", address: "ul. Dąbrowskiego 13, 60-838 Poznań"
+    },
 ];
 
 /// Identity providers that confirm a profile at once (online banks and Envelo).
@@ -172,10 +183,7 @@ impl ConfirmationError {
                 "Wybierz co najmniej jeden przedział godzin, w którym urzędnik może do Ciebie zadzwonić",
                 "Choose at least one time window in which the official may call you",
             ),
-            Self::CallWindowNotOffered => (
-                "Wybierz przedziały godzin z najbliższych 5 dni roboczych",
-                "Choose time windows within the next 5 working days",
-            ),
+            Self::CallWindowNotOffered => ("Wybierz przedziały godzin z najbliższych 5 dni roboczych", "Choose time windows within the next 5 working days"),
             Self::UnknownPoint => ("Wybierz punkt potwierdzający z listy", "Choose a confirmation point from the list"),
             Self::UnknownProvider => ("Wybierz bank lub innego dostawcę z listy", "Choose a bank or another provider from the list"),
         };
@@ -185,11 +193,7 @@ impl ConfirmationError {
 
 /// The call windows offered on `today`: every window of the next working days.
 pub fn offered_call_windows(today: Date) -> Vec<CallWindow> {
-    today
-        .next_working_days(VIDEO_BOOKING_DAYS)
-        .into_iter()
-        .flat_map(|date| CALL_WINDOW_HOURS.map(|from_hour| CallWindow { date, from_hour }))
-        .collect()
+    today.next_working_days(VIDEO_BOOKING_DAYS).into_iter().flat_map(|date| CALL_WINDOW_HOURS.map(|from_hour| CallWindow { date, from_hour })).collect()
 }
 
 pub fn validate(confirmation: &Confirmation, today: Date) -> Result<(), ConfirmationError> {
@@ -200,12 +204,8 @@ pub fn validate(confirmation: &Confirmation, today: Date) -> Result<(), Confirma
             let offered = offered_call_windows(today);
             windows.iter().all(|w| offered.contains(w)).then_some(()).ok_or(ConfirmationError::CallWindowNotOffered)
         }
-        Confirmation::InPerson { point } => {
-            CONFIRMATION_POINTS.iter().any(|p| p.id == point).then_some(()).ok_or(ConfirmationError::UnknownPoint)
-        }
-        Confirmation::Bank { provider } => {
-            PROVIDERS.iter().any(|(id, _)| id == provider).then_some(()).ok_or(ConfirmationError::UnknownProvider)
-        }
+        Confirmation::InPerson { point } => CONFIRMATION_POINTS.iter().any(|p| p.id == point).then_some(()).ok_or(ConfirmationError::UnknownPoint),
+        Confirmation::Bank { provider } => PROVIDERS.iter().any(|(id, _)| id == provider).then_some(()).ok_or(ConfirmationError::UnknownProvider),
         Confirmation::EId => Ok(()),
     }
 }

@@ -44,9 +44,7 @@ impl IdCardNumber {
         if compact.is_empty() {
             return Err(IdCardError::Required);
         }
-        let well_formed = compact.len() == 9
-            && compact.bytes().take(3).all(|b| b.is_ascii_uppercase())
-            && compact.bytes().skip(3).all(|b| b.is_ascii_digit());
+        let well_formed = compact.len() == 9 && compact.bytes().take(3).all(|b| b.is_ascii_uppercase()) && compact.bytes().skip(3).all(|b| b.is_ascii_digit());
         if !well_formed {
             return Err(IdCardError::Format);
         }

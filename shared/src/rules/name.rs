@@ -38,12 +38,8 @@ impl NameError {
             (Self::Required, Lang::En) => format!("Enter your {noun_en}"),
             (Self::TooLong, Lang::Pl) => format!("{noun_pl} może mieć najwyżej {MAX_LEN} znaków"),
             (Self::TooLong, Lang::En) => format!("The {noun_en} must be at most {MAX_LEN} characters long"),
-            (Self::Format, Lang::Pl) => format!(
-                "{noun_pl} może zawierać tylko litery oraz pojedynczą spację, łącznik (-) lub apostrof (') między literami"
-            ),
-            (Self::Format, Lang::En) => format!(
-                "The {noun_en} can contain only letters, with a single space, hyphen (-) or apostrophe (') between letters"
-            ),
+            (Self::Format, Lang::Pl) => format!("{noun_pl} może zawierać tylko litery oraz pojedynczą spację, łącznik (-) lub apostrof (') między literami"),
+            (Self::Format, Lang::En) => format!("The {noun_en} can contain only letters, with a single space, hyphen (-) or apostrophe (') between letters"),
         }
     }
 }
@@ -57,9 +53,7 @@ pub fn validate(input: &str) -> Result<&str, NameError> {
     if !name.validate_length(None, Some(MAX_LEN), None) {
         return Err(NameError::TooLong);
     }
-    let letters_joined = name
-        .split(JOINERS)
-        .all(|piece| !piece.is_empty() && piece.chars().all(char::is_alphabetic));
+    let letters_joined = name.split(JOINERS).all(|piece| !piece.is_empty() && piece.chars().all(char::is_alphabetic));
     if !letters_joined {
         return Err(NameError::Format);
     }

@@ -38,22 +38,19 @@ impl PeselError {
                 "Numer PESEL zawiera nieistniejącą datę urodzenia. Sprawdź pierwsze 6 cyfr",
                 "The PESEL number holds a date of birth that does not exist. Check the first 6 digits",
             ),
-            Self::Checksum => (
-                "Numer PESEL jest niepoprawny. Sprawdź, czy nie ma w nim literówki",
-                "The PESEL number is not valid. Check it for a typing mistake",
-            ),
-            Self::HasActiveProfile => (
-                "Dla tego numeru PESEL istnieje już aktywny profil zaufany",
-                "An active trusted profile already exists for this PESEL number",
-            ),
+            Self::Checksum => {
+                ("Numer PESEL jest niepoprawny. Sprawdź, czy nie ma w nim literówki", "The PESEL number is not valid. Check it for a typing mistake")
+            }
+            Self::HasActiveProfile => {
+                ("Dla tego numeru PESEL istnieje już aktywny profil zaufany", "An active trusted profile already exists for this PESEL number")
+            }
             Self::Restricted => (
                 "Ten numer PESEL jest zastrzeżony. Cofnij zastrzeżenie w aplikacji mObywatel lub w urzędzie",
                 "This PESEL number is restricted. Lift the restriction in the mObywatel app or at an office",
             ),
-            Self::TooYoung => (
-                "Profil zaufany może założyć osoba, która ma co najmniej 13 lat",
-                "You must be at least 13 years old to set up a trusted profile",
-            ),
+            Self::TooYoung => {
+                ("Profil zaufany może założyć osoba, która ma co najmniej 13 lat", "You must be at least 13 years old to set up a trusted profile")
+            }
         };
         lang.pick(pl, en)
     }
@@ -95,12 +92,7 @@ impl Pesel {
         if !input.chars().all(|c| c.is_ascii_digit()) {
             return Err(PeselError::NotDigits);
         }
-        let digits: [u8; 11] = input
-            .bytes()
-            .map(|b| b - b'0')
-            .collect::<Vec<u8>>()
-            .try_into()
-            .map_err(|_| PeselError::WrongLength)?;
+        let digits: [u8; 11] = input.bytes().map(|b| b - b'0').collect::<Vec<u8>>().try_into().map_err(|_| PeselError::WrongLength)?;
         let birth_date = birth_date(&digits).ok_or(PeselError::InvalidDate)?;
         if check_digit(&digits) != digits[10] {
             return Err(PeselError::Checksum);

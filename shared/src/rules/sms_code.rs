@@ -29,12 +29,11 @@ impl SmsCodeError {
         let (pl, en) = match self {
             Self::Required => ("Wpisz kod z SMS-a", "Enter the code from the text message"),
             Self::Format => ("Kod z SMS-a ma 6 cyfr", "The code from the text message has 6 digits"),
-            Self::Wrong => ("Kod jest niepoprawny. Sprawdź SMS i wpisz kod ponownie", "The code is not correct. Check the text message and enter the code again"),
+            Self::Wrong => {
+                ("Kod jest niepoprawny. Sprawdź SMS i wpisz kod ponownie", "The code is not correct. Check the text message and enter the code again")
+            }
             Self::Expired => ("Kod wygasł. Wyślij nowy kod", "The code has expired. Send a new code"),
-            Self::NoTriesLeft => (
-                "Kod został zablokowany po 3 błędnych próbach. Wyślij nowy kod",
-                "The code was blocked after 3 wrong tries. Send a new code",
-            ),
+            Self::NoTriesLeft => ("Kod został zablokowany po 3 błędnych próbach. Wyślij nowy kod", "The code was blocked after 3 wrong tries. Send a new code"),
         };
         lang.pick(pl, en)
     }
