@@ -125,9 +125,10 @@ impl AppState {
     }
 }
 
-/// The whole server: the API under `/api`, the app everywhere else.
+/// The whole server: the API under `/api`, the app everywhere else; answers compressed (brotli or
+/// gzip) when the client takes it, the app's files from the copies the build wrote beside them.
 pub fn app(state: AppState) -> Router {
-    routes::router(state)
+    routes::router(state).layer(tower_http::compression::CompressionLayer::new())
 }
 
 /// Serves `app(state)` on `listener` until the future is dropped or the process stops.

@@ -4,12 +4,13 @@ use crate::components::layout::Layout;
 use crate::components::wizard_step::FirstPage;
 use crate::i18n::provide_locale;
 use crate::pages::{
-    AccessibilityPage, AccountPage, ConsentPage, ContactPage, IdentityPage, NotFoundPage, PersonalPage, ReviewPage, SmsCodePage, SubmittedPage, STEPS,
+    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, IdentityRoute, NotFoundPage, PersonalRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute, STEPS,
 };
 use crate::state::provide_wizard;
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
+use leptos_router::Lazy;
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -22,14 +23,14 @@ pub fn App() -> impl IntoView {
                 <Routes fallback=NotFoundPage>
                     <Route path=path!("/") view=|| view! { <Redirect path=STEPS[0] /> } />
                     <Route path=path!("/rejestracja/konto") view=AccountPage />
-                    <Route path=path!("/rejestracja/dane-osobowe") view=PersonalPage />
-                    <Route path=path!("/rejestracja/kontakt") view=ContactPage />
-                    <Route path=path!("/rejestracja/potwierdzenie-tozsamosci") view=IdentityPage />
-                    <Route path=path!("/rejestracja/zgoda") view=ConsentPage />
-                    <Route path=path!("/rejestracja/sprawdz") view=ReviewPage />
-                    <Route path=path!("/rejestracja/kod-sms") view=SmsCodePage />
-                    <Route path=path!("/rejestracja/wniosek-wyslany") view=SubmittedPage />
-                    <Route path=path!("/deklaracja-dostepnosci") view=AccessibilityPage />
+                    <Route path=path!("/rejestracja/dane-osobowe") view={Lazy::<PersonalRoute>::new()} />
+                    <Route path=path!("/rejestracja/kontakt") view={Lazy::<ContactRoute>::new()} />
+                    <Route path=path!("/rejestracja/potwierdzenie-tozsamosci") view={Lazy::<IdentityRoute>::new()} />
+                    <Route path=path!("/rejestracja/zgoda") view={Lazy::<ConsentRoute>::new()} />
+                    <Route path=path!("/rejestracja/sprawdz") view={Lazy::<ReviewRoute>::new()} />
+                    <Route path=path!("/rejestracja/kod-sms") view={Lazy::<SmsCodeRoute>::new()} />
+                    <Route path=path!("/rejestracja/wniosek-wyslany") view={Lazy::<SubmittedRoute>::new()} />
+                    <Route path=path!("/deklaracja-dostepnosci") view={Lazy::<AccessibilityRoute>::new()} />
                 </Routes>
             </Layout>
         </Router>

@@ -1,56 +1,26 @@
 //! The benchmark: one figure a line, for the budgets the issues set.
 
-use crate::shell::{self, root, step};
-use std::io::Write;
+use crate::shell::{self, step};
 
-/// The first-load budget of the foundation issue, in bytes of brotli.
-const FIRST_LOAD_BUDGET: usize = 150 * 1024;
+/// The pages a citizen arrives at: each one's first load must stay within the budget.
+const ENTRY_PAGES: [&str; 2] = ["/", "/rejestracja/konto"];
 
 pub fn run() -> Result<(), String> {
     crate::setup::for_build()?;
-    shell::build_app()?;
-    step("sizes of the release build (dist/)");
-    let mut first_load_brotli = 0;
-    let mut entries: Vec<_> = std::fs::read_dir(root().join("dist")).map_err(|e| format!("dist/: {e}"))?.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries.iter().filter(|p| p.is_file()) {
-        let bytes = std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-        let (gzip, brotli) = (gzip_size(&bytes), brotli_size(&bytes));
-        first_load_brotli += brotli;
-        let kind = match path.extension().and_then(|e| e.to_str()) {
-            Some("wasm") => "wasm",
-            Some("js") => "js glue",
-            Some("css") => "css",
-            _ => "html",
-        };
-        println!(
-            "{kind:<8} raw {:>8} B   gzip -9 {:>8} B   brotli {:>8} B   ({})",
-            bytes.len(),
-            gzip,
-            brotli,
-            path.file_name().unwrap_or_default().to_string_lossy()
-        );
+    let build = crate::build::release()?;
+    step("the release build's files as served (brotli and gzip copies written at build time)");
+    for path in crate::build::files_in(&build)?.iter().filter(|p| !matches!(p.extension().and_then(|e| e.to_str()), Some("br" | "gz"))) {
+        let size = |suffix: &str| std::fs::metadata(format!("{}{suffix}", path.display())).map(|m| m.len()).unwrap_or(0);
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        println!("{name:<28} raw {:>8} B   gzip -9 {:>8} B   brotli {:>8} B", size(""), size(".gz"), size(".br"));
     }
-    let verdict = if first_load_brotli <= FIRST_LOAD_BUDGET { "within" } else { "OVER" };
-    println!("first load, brotli: {:.1} KB ({verdict} the {} KB budget)", first_load_brotli as f64 / 1024.0, FIRST_LOAD_BUDGET / 1024);
     step("validation cost per call, natively (release build)");
     shell::cargo(&["run", "--quiet", "--release", "-p", "shared", "--example", "validation_cost"])?;
     crate::setup::for_tests()?;
+    step("the first load of each entry page, on the wire (Chromium, empty cache, Accept-Encoding: br, gzip)");
+    shell::cargo(&[&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "first_load", "--"], &ENTRY_PAGES[..]].concat())?;
     step("time to interactive in headless Chromium");
     shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "time_to_interactive"])?;
     step("api-mock throughput on loopback");
     shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "mock_load"])
-}
-
-fn gzip_size(bytes: &[u8]) -> usize {
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
-    encoder.write_all(bytes).expect("writing to memory");
-    encoder.finish().expect("writing to memory").len()
-}
-
-fn brotli_size(bytes: &[u8]) -> usize {
-    let mut out = Vec::new();
-    let params = brotli::enc::BrotliEncoderParams { quality: 11, lgwin: 22, ..Default::default() };
-    brotli::BrotliCompress(&mut &bytes[..], &mut out, &params).expect("writing to memory");
-    out.len()
 }

@@ -3,6 +3,7 @@
 //! but this repository and the Rust toolchain.
 
 mod bench;
+mod build;
 mod setup;
 mod shell;
 
@@ -12,6 +13,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   setup   install every tool the build and the tests need (skips what is already there)
+  build   build the app in release mode, split by route, into dist/
   run     build the app in release mode and serve it with api-mock on http://127.0.0.1:8080
           (more api-mock flags may follow, e.g. `cargo xtask run --scenario citizens`)
   test    run every test: shared and api-mock, wasm-pack in Chromium, end-to-end with axe-core
@@ -22,6 +24,7 @@ fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
     let outcome = match command.as_str() {
         "setup" => setup::for_tests(),
+        "build" => setup::for_build().and_then(|()| shell::build_app()),
         "run" => run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "test" => test(),
         "bench" => bench::run(),

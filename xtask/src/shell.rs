@@ -42,8 +42,7 @@ pub fn step(title: &str) {
     println!("\n==> {title}");
 }
 
-/// Builds the app in release mode into `dist/` with trunk, offline, on the local tools.
+/// Builds the app in release mode into `dist/`, split by route (see `build`).
 pub fn build_app() -> Result<(), String> {
-    step("release build of the app (trunk)");
-    run(command("trunk").args(["build", "--release", "--offline"]))
+    crate::build::release().map(drop)
 }

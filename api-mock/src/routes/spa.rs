@@ -1,12 +1,16 @@
-//! The built app: its files as they are, `index.html` for every other path (client routing), with
-//! a Content-Security-Policy that allows exactly the app's own scripts.
+//! The built app: its files (brotli or gzip when the browser takes them and the build wrote them),
+//! `index.html` for every path that names no file (client routing), with a Content-Security-Policy
+//! that allows exactly the app's own scripts.
 
 use crate::AppState;
-use axum::http::{header, HeaderValue};
+use axum::body::Body;
+use axum::http::{header, HeaderValue, Request, StatusCode};
+use axum::response::{IntoResponse, Response};
 use axum::Router;
 use base64::Engine;
 use sha2::{Digest, Sha256};
 use std::path::Path;
+use tower::ServiceExt;
 use tower_http::services::{ServeDir, ServeFile};
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -16,13 +20,28 @@ pub fn routes(static_dir: Option<&Path>) -> Router<AppState> {
     };
     let index = std::fs::read_to_string(dir.join("index.html")).unwrap_or_default();
     let csp = HeaderValue::from_str(&content_security_policy(&index)).expect("the policy is ASCII");
+    let index = ServeFile::new(dir.join("index.html")).precompressed_br().precompressed_gzip();
+    let client_route = tower::service_fn(move |request: Request<Body>| {
+        let index = index.clone();
+        async move {
+            // A missing file (an old chunk, a typo) is a 404, not the app's page under its name.
+            let names_a_file = request.uri().path().rsplit('/').next().is_some_and(|last| last.contains('.'));
+            if names_a_file {
+                return Ok(StatusCode::NOT_FOUND.into_response());
+            }
+            index.oneshot(request).await.map(IntoResponse::into_response)
+        }
+    });
     Router::new()
-        .fallback_service(ServeDir::new(dir).fallback(ServeFile::new(dir.join("index.html"))))
+        .fallback_service(ServeDir::new(dir).precompressed_br().precompressed_gzip().fallback(client_route))
         .layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, csp))
-        // trunk names every asset by its hash; only index.html changes under the same name.
-        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, |response: &axum::response::Response<_>| {
+        .layer(SetResponseHeaderLayer::appending(header::VARY, HeaderValue::from_static("accept-encoding")))
+        // Every file of a build sits in a folder named by its hash; only index.html changes under
+        // the same name.
+        .layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, |response: &Response| {
             let html = response.headers().get(header::CONTENT_TYPE).is_some_and(|t| t.as_bytes().starts_with(b"text/html"));
-            Some(HeaderValue::from_static(if html { "no-cache" } else { "public, max-age=31536000, immutable" }))
+            let immutable = response.status().is_success() && !html;
+            Some(HeaderValue::from_static(if immutable { "public, max-age=31536000, immutable" } else { "no-cache" }))
         }))
 }
 

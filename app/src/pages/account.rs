@@ -29,6 +29,8 @@ pub fn AccountPage() -> impl IntoView {
     let status = RequestStatus::default();
     let free = RwSignal::new(None::<String>);
     let name = wizard.value(Field::Username);
+    // The later steps download while the citizen answers this one, so "Dalej" never waits.
+    Effect::new(move |_| super::preload_registration());
 
     // The server's word on a username: free (said politely), or taken (an error of the field).
     let apply = move |asked: String, answer: UsernameAvailability| {

@@ -23,6 +23,30 @@ pub use review::ReviewPage;
 pub use sms_code::SmsCodePage;
 pub use submitted::SubmittedPage;
 
+use crate::lazy::{lazy_page, preload};
+
+// The entry pages (the account step, not found) come with the first download; the rest when
+// needed, the registration's later steps preloaded while the citizen answers the first.
+lazy_page!(PersonalRoute => PersonalPage);
+lazy_page!(ContactRoute => ContactPage);
+lazy_page!(IdentityRoute => IdentityPage);
+lazy_page!(ConsentRoute => ConsentPage);
+lazy_page!(ReviewRoute => ReviewPage);
+lazy_page!(SmsCodeRoute => SmsCodePage);
+lazy_page!(SubmittedRoute => SubmittedPage);
+lazy_page!(AccessibilityRoute => AccessibilityPage);
+
+/// Downloads the registration's later steps in the background.
+pub fn preload_registration() {
+    preload::<PersonalRoute>();
+    preload::<ContactRoute>();
+    preload::<IdentityRoute>();
+    preload::<ConsentRoute>();
+    preload::<ReviewRoute>();
+    preload::<SmsCodeRoute>();
+    preload::<SubmittedRoute>();
+}
+
 use crate::i18n::tr;
 use leptos::prelude::*;
 use leptos_router::components::A;
