@@ -56,6 +56,7 @@ async fn the_clock_takes_an_rfc_3339_date_and_time_as_well_as_seconds() {
     for wrong in [json!("2023-10-31"), json!("2023-10-31T23:59:00"), json!("2023-02-29T12:00:00Z"), json!("yesterday"), json!(1.5)] {
         let answer = send(&state, put_clock(json!({ "now": wrong }))).await;
         assert_eq!((answer.status, answer.body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_fields")), "{wrong}");
+        assert!(answer.body["error"]["message"].as_str().unwrap().contains("2023-10-31T23:59:00+01:00"), "an example: {}", answer.body);
     }
 }
 

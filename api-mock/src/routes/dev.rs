@@ -40,7 +40,10 @@ struct ClockState {
 
 /// Either `{"now": ...}` or `{"advance_seconds": ...}`, never both.
 #[derive(Deserialize, ToSchema)]
-#[serde(untagged)]
+#[serde(
+    untagged,
+    expecting = "exactly one of {\"now\": <seconds since 1970-01-01 UTC, or RFC 3339 such as \"2023-10-31T23:59:00+01:00\">} or {\"advance_seconds\": <seconds>}"
+)]
 enum ClockChange {
     Set(SetClock),
     Advance(AdvanceClock),
@@ -74,9 +77,7 @@ impl<'de> Deserialize<'de> for Moment {
         }
         match Written::deserialize(deserializer)? {
             Written::Seconds(seconds) => Ok(Moment(seconds)),
-            Written::Text(text) => crate::clock::parse_rfc3339(&text)
-                .map(Moment)
-                .ok_or_else(|| D::Error::custom(format!("`now` is neither seconds since 1970-01-01 UTC nor an RFC 3339 date and time: {text:?}"))),
+            Written::Text(text) => crate::clock::parse_rfc3339(&text).map(Moment).ok_or_else(|| D::Error::custom("not an RFC 3339 date and time")),
         }
     }
 }
