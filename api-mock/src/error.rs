@@ -6,6 +6,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 use shared::api::{ErrorBody, ErrorResponse, SmsCodeRejected, ValidateResponse};
 
 #[derive(Debug)]
@@ -116,11 +117,27 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, ApiError> {
-        let Json(value) = Json::<serde_json::Value>::from_request(request, state).await?;
+        let Json(mut value) = Json::<Value>::from_request(request, state).await?;
         if !value.is_object() {
             return Err(invalid_fields("the body must be a JSON object"));
         }
+        whole_numbers_as_integers(&mut value);
         serde_json::from_value(value).map(ApiJson).map_err(|e| invalid_fields(&e.to_string()))
+    }
+}
+
+/// JSON has one kind of number, and JSON Schema reads `10.0` as the integer 10: so a whole number
+/// written with a fraction is handed to serde as an integer, which an integer field takes.
+fn whole_numbers_as_integers(value: &mut Value) {
+    match value {
+        Value::Number(number) => {
+            if let Some(whole) = number.as_f64().filter(|n| number.is_f64() && n.fract() == 0.0 && n.abs() < 2f64.powi(63)) {
+                *value = Value::from(whole as i64);
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(whole_numbers_as_integers),
+        Value::Object(fields) => fields.values_mut().for_each(whole_numbers_as_integers),
+        _ => {}
     }
 }
 

@@ -14,6 +14,7 @@ use shared::api::{ErrorBody, ErrorResponse};
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
+use utoipa::openapi::schema::{Object, ObjectBuilder, Type};
 use utoipa::ToSchema;
 
 /// The header that injects a fault into one request.
@@ -29,21 +30,35 @@ const RETRY_AFTER_SECONDS: u32 = 1;
 #[serde(deny_unknown_fields)]
 #[schema(example = json!({"route": "POST /api/v1/registrations", "latency_ms": 800, "error_rate": 0.2, "status": 503, "after_handling": false}))]
 pub struct FaultRule {
-    /// `METHOD /path` as in this document (e.g. `POST /api/v1/registrations/{id}/sms-code`), or `*` for every route.
+    /// The route the rule is for (see `route_schema`).
+    #[schema(schema_with = route_schema)]
     pub route: String,
     /// Waits this long before answering (0 to 60 000).
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 60_000)]
     pub latency_ms: u64,
     /// The share of requests that fail (0 to 1).
     #[serde(default)]
+    #[schema(minimum = 0, maximum = 1)]
     pub error_rate: f64,
     /// The status a failing request gets (400 to 599).
     #[serde(default = "default_status")]
+    #[schema(minimum = 400, maximum = 599, default = 503)]
     pub status: u16,
     /// Whether a failing request is handled first, its real answer replaced by the failure (the
     /// change is made, the answer lost), rather than refused before anything happens.
     #[serde(default)]
     pub after_handling: bool,
+}
+
+/// The routes a rule may name, for the document: `*` and every operation of the API.
+fn route_schema() -> Object {
+    let routes = std::iter::once(EVERY_ROUTE.to_owned()).chain(crate::faultable_operations());
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .enum_values(Some(routes))
+        .description(Some("`METHOD /path` as in this document (e.g. `POST /api/v1/registrations/{id}/sms-code`), or `*` for every route."))
+        .build()
 }
 
 fn default_status() -> u16 {

@@ -283,7 +283,7 @@ impl Citizen {
 
     fn confirmation(&self, today: Date) -> Confirmation {
         match self.way {
-            Way::EId => Confirmation::EId,
+            Way::EId => Confirmation::EId {},
             Way::Video => Confirmation::Video { app: Some(VideoApp::Teams), windows: offered_call_windows(today).into_iter().take(2).collect() },
             Way::InPerson(point) => Confirmation::InPerson { point: point.into() },
             Way::Bank(provider) => Confirmation::Bank { provider: provider.into() },

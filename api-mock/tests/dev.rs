@@ -43,6 +43,34 @@ async fn a_clock_change_must_say_exactly_one_thing() {
 }
 
 #[tokio::test]
+async fn the_clock_takes_an_rfc_3339_date_and_time_as_well_as_seconds() {
+    let state = AppState::in_memory(None);
+    let set = send(&state, put_clock(json!({"now": "2023-10-31T23:59:00+01:00"}))).await;
+    assert_eq!((set.status, set.body["today"].as_str()), (StatusCode::OK, Some("2023-10-31")), "{}", set.body);
+    assert!((1_698_793_140..1_698_793_150).contains(&set.body["now"].as_i64().unwrap()), "{}", set.body);
+    assert_eq!(
+        send(&state, put_clock(json!({"advance_seconds": 60.0}))).await.body["today"],
+        "2023-11-01",
+        "a minute later (60.0: JSON Schema's integer 60) it is November in Poland"
+    );
+    for wrong in [json!("2023-10-31"), json!("2023-10-31T23:59:00"), json!("2023-02-29T12:00:00Z"), json!("yesterday"), json!(1.5)] {
+        let answer = send(&state, put_clock(json!({ "now": wrong }))).await;
+        assert_eq!((answer.status, answer.body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_fields")), "{wrong}");
+        assert!(answer.body["error"]["message"].as_str().unwrap().contains("2023-10-31T23:59:00+01:00"), "an example: {}", answer.body);
+    }
+}
+
+#[tokio::test]
+async fn the_clock_stops_at_the_years_1_and_9999() {
+    let state = AppState::in_memory(None);
+    assert_eq!(send(&state, put_clock(json!({"now": i64::MAX}))).await.body["today"], "9999-12-31");
+    assert_eq!(send(&state, put_clock(json!({"advance_seconds": i64::MAX}))).await.body["today"], "9999-12-31");
+    assert_eq!(send(&state, put_clock(json!({"advance_seconds": i64::MIN}))).await.body["today"], "0001-01-01");
+    let registering = send(&state, post_json("/api/v1/registrations", registration("jan_kowalski").to_string())).await;
+    assert_eq!(registering.status, StatusCode::UNPROCESSABLE_ENTITY, "the PESEL's owner is not born yet: {}", registering.body);
+}
+
+#[tokio::test]
 async fn reset_empties_the_state() {
     let state = AppState::in_memory(None);
     assert_eq!(send(&state, post_json("/api/v1/registrations", registration("jan_kowalski").to_string())).await.status, StatusCode::CREATED);

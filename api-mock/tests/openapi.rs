@@ -7,7 +7,7 @@ use api_mock::{openapi, operations, AppState};
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use common::{get, send};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 /// A request for a documented operation, with its path parameters filled in and a JSON body.
 fn request_for(operation: &str) -> Request<Body> {
@@ -43,6 +43,53 @@ async fn the_document_is_openapi_3_1_with_every_operation_described() {
     assert!(registration["requestBody"]["content"]["application/json"]["example"]["pesel"].is_string(), "the registration has an example");
     for status in ["201", "400", "409", "413", "415", "422", "503"] {
         assert!(registration["responses"][status].is_object(), "POST /api/v1/registrations documents {status}");
+    }
+}
+
+#[test]
+fn every_operation_has_its_own_camel_case_id_and_every_answer_a_description() {
+    let document = serde_json::to_value(openapi(true)).unwrap();
+    let mut ids = Vec::new();
+    for (path, item) in document["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let id = operation["operationId"].as_str().unwrap_or_else(|| panic!("{method} {path} has no operationId"));
+            assert!(id.chars().next().unwrap().is_ascii_lowercase() && id.chars().all(|c| c.is_ascii_alphanumeric()), "{id} is not camelCase");
+            ids.push(id.to_owned());
+            for (status, answer) in operation["responses"].as_object().unwrap() {
+                assert!(answer["description"].as_str().is_some_and(|d| !d.is_empty()), "{method} {path} {status} has no description");
+            }
+        }
+    }
+    let count = ids.len();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), count, "an operationId is used twice: {ids:?}");
+    for expected in ["createRegistration", "getRegistration", "confirmSmsCode", "resendSmsCode", "validateFields", "checkUsername", "getClock", "setClock"] {
+        assert!(ids.iter().any(|id| id == expected), "no {expected}");
+    }
+}
+
+#[test]
+fn the_schemas_say_what_the_server_refuses() {
+    let document = serde_json::to_value(openapi(true)).unwrap();
+    let schemas = &document["components"]["schemas"];
+    let registration = &schemas["RegistrationRequest"];
+    let required: Vec<&str> = registration["required"].as_array().unwrap().iter().map(|r| r.as_str().unwrap()).collect();
+    assert_eq!(required.len(), 12, "{required:?}");
+    assert!(!required.contains(&"second_name") && !required.contains(&"id_card"), "{required:?}");
+    assert_eq!(registration["additionalProperties"], false);
+    let variants = schemas["Confirmation"]["oneOf"].as_array().unwrap();
+    let titles: Vec<&str> = variants.iter().map(|v| v["title"].as_str().unwrap()).collect();
+    assert_eq!(titles, ["ConfirmationVideo", "ConfirmationInPerson", "ConfirmationBank", "ConfirmationEId"]);
+    assert!(variants.iter().all(|v| v["additionalProperties"] == false), "{variants:?}");
+    assert_eq!(schemas["ClockChange"]["oneOf"].as_array().unwrap().len(), 2, "a clock change sets or advances, never both");
+    assert_eq!(
+        (&schemas["FaultRule"]["properties"]["status"]["minimum"], &schemas["FaultRule"]["properties"]["status"]["maximum"]),
+        (&json!(400), &json!(599))
+    );
+    let links = document["paths"]["/api/v1/registrations"]["post"]["responses"]["201"]["links"].as_object().unwrap();
+    for target in ["getRegistration", "confirmSmsCode", "resendSmsCode"] {
+        assert_eq!(links[target]["parameters"]["id"], "$response.body#/id", "{target}");
     }
 }
 

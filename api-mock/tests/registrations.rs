@@ -78,9 +78,15 @@ async fn the_right_code_sends_the_application_with_its_number_and_two_e_mails() 
 }
 
 #[tokio::test]
-async fn an_incomplete_registration_is_a_422_naming_every_field_and_writes_nothing() {
+async fn a_registration_breaking_the_rules_is_a_422_naming_every_field_and_writes_nothing() {
     let state = AppState::in_memory(None);
-    let answer = register(&state, json!({"username": "jan.kowalski", "consent": false})).await;
+    let mut body = registration("jan.kowalski");
+    for key in ["password", "password_repeat", "first_name", "surname", "pesel", "email", "email_repeat", "phone", "phone_repeat"] {
+        body[key] = json!("");
+    }
+    body["confirmation"] = json!({"method": "video"});
+    body["consent"] = json!(false);
+    let answer = register(&state, body).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
     let errors = answer.body["errors"].as_object().unwrap();
     let mut fields: Vec<&str> = errors.keys().map(String::as_str).collect();
@@ -103,10 +109,33 @@ async fn an_incomplete_registration_is_a_422_naming_every_field_and_writes_nothi
         ]
     );
     assert_eq!(errors["username"][0]["code"], "username.forbidden_char");
+    assert_eq!(errors["confirmation"][0]["code"], "confirmation.no_video_app");
     assert_eq!(errors["consent"][0]["code"], "consent.required");
     assert_eq!(send(&state, get("/api/dev/outbox")).await.body, json!([]));
     let availability = send(&state, get("/api/v1/usernames/jan_kowalski/availability")).await.body;
     assert_eq!(availability["available"], true);
+}
+
+#[tokio::test]
+async fn a_registration_without_a_required_field_or_with_an_unknown_one_is_a_malformed_body() {
+    let state = AppState::in_memory(None);
+    let required = ["username", "password", "password_repeat", "first_name", "surname", "pesel", "email", "email_repeat", "phone", "phone_repeat"];
+    for key in required.into_iter().chain(["confirmation", "consent"]) {
+        let mut body = registration("jan_kowalski");
+        body.as_object_mut().unwrap().remove(key);
+        let answer = register(&state, body).await;
+        assert_eq!((answer.status, answer.body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_fields")), "without {key}");
+        assert!(answer.body["error"]["message"].as_str().unwrap().contains(key), "{key}: {}", answer.body);
+    }
+    for (key, value) in [("nick", json!("jan")), ("confirmation", json!({"method": "e_id", "card": "x"})), ("username", Value::Null)] {
+        let mut body = registration("jan_kowalski");
+        body[key] = value;
+        let answer = register(&state, body.clone()).await;
+        assert_eq!((answer.status, answer.body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_fields")), "{body}");
+    }
+    let mut optional_left_out = registration("jan_kowalski");
+    optional_left_out.as_object_mut().unwrap().remove("second_name");
+    assert_eq!(register(&state, optional_left_out).await.status, StatusCode::CREATED);
 }
 
 #[tokio::test]

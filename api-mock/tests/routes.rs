@@ -83,6 +83,27 @@ async fn wrong_types_and_unknown_fields_are_400s() {
 }
 
 #[tokio::test]
+async fn a_confirmation_with_a_property_its_method_does_not_have_is_a_400() {
+    let window = json!({"date": "2026-12-01", "from_hour": 10});
+    for bad in [
+        json!({"method": "e_id", "card": "x"}),
+        json!({"method": "video", "app": "teams", "windows": [window], "point": "zus-krakow"}),
+        json!({"method": "video", "app": "teams", "windows": [{"date": "2026-12-01", "from_hour": 10, "minute": 30}]}),
+        json!({"method": "video", "app": "teams", "windows": [{"date": "2026-12-01", "from_hour": 256}]}),
+    ] {
+        let (status, body) = send(validate(json!({ "confirmation": bad }))).await;
+        assert_eq!((status, body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_fields")), "{bad}");
+    }
+}
+
+#[tokio::test]
+async fn an_hour_no_call_window_starts_at_is_the_rules_error_not_a_malformed_body() {
+    let (status, body) =
+        send(validate(json!({"confirmation": {"method": "video", "app": "teams", "windows": [{"date": "2026-12-01", "from_hour": 0}]}}))).await;
+    assert_eq!((status, body["errors"]["confirmation"][0]["code"].as_str()), (StatusCode::OK, Some("confirmation.call_window_not_offered")), "{body}");
+}
+
+#[tokio::test]
 async fn a_body_without_json_content_type_is_a_415() {
     let request = Request::post("/api/v1/validate").body(Body::from("{}")).unwrap();
     let (status, body) = send(request).await;

@@ -52,7 +52,7 @@ impl ConfirmationChoice {
             Method::Video => Confirmation::Video { app: self.video_app, windows: self.windows.clone() },
             Method::InPerson => Confirmation::InPerson { point: self.point.clone() },
             Method::Bank => Confirmation::Bank { provider: self.provider.clone() },
-            Method::EId => Confirmation::EId,
+            Method::EId => Confirmation::EId {},
         })
     }
 }

@@ -92,8 +92,6 @@ impl Field {
 }
 
 /// `POST /api/v1/validate`: any subset of the fields; only those present are checked.
-/// `POST /api/v1/registrations` takes the same object and requires every field but the second
-/// name and the ID card.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -173,6 +171,51 @@ impl ValidateRequest {
             Field::IdCard => &mut self.id_card,
             Field::Confirmation | Field::Consent | Field::SmsCode => return None,
         })
+    }
+}
+
+/// `POST /api/v1/registrations`: the whole form. Every field is required but `second_name` and
+/// `id_card`; each follows the rules `POST /api/v1/validate` checks.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegistrationRequest {
+    pub username: String,
+    pub password: String,
+    pub password_repeat: String,
+    pub first_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_name: Option<String>,
+    pub surname: String,
+    pub pesel: String,
+    pub email: String,
+    pub email_repeat: String,
+    pub phone: String,
+    pub phone_repeat: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_card: Option<String>,
+    pub confirmation: Confirmation,
+    pub consent: bool,
+}
+
+impl From<RegistrationRequest> for ValidateRequest {
+    fn from(r: RegistrationRequest) -> ValidateRequest {
+        ValidateRequest {
+            username: Some(r.username),
+            password: Some(r.password),
+            password_repeat: Some(r.password_repeat),
+            first_name: Some(r.first_name),
+            second_name: r.second_name,
+            surname: Some(r.surname),
+            pesel: Some(r.pesel),
+            email: Some(r.email),
+            email_repeat: Some(r.email_repeat),
+            phone: Some(r.phone),
+            phone_repeat: Some(r.phone_repeat),
+            id_card: r.id_card,
+            confirmation: Some(r.confirmation),
+            consent: Some(r.consent),
+        }
     }
 }
 

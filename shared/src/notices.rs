@@ -83,7 +83,7 @@ pub fn next_step(confirmation: &Confirmation, lang: Lang) -> String {
         Confirmation::Bank { .. } => {
             lang.pick("Zaloguj się do banku lub u dostawcy i potwierdź wniosek.", "Log in to your bank or provider and confirm the application.").into()
         }
-        Confirmation::EId => lang
+        Confirmation::EId {} => lang
             .pick(
                 "Potwierdź wniosek e-dowodem: przyłóż dowód do telefonu z NFC lub czytnika.",
                 "Confirm the application with your e-ID card: hold it to an NFC phone or a card reader.",

@@ -304,7 +304,7 @@ mod tests {
             ("phone", "600123456"),
             ("phone_repeat", "600 123 456"),
         ]);
-        complete.confirmation = Some(crate::rules::confirmation::Confirmation::EId);
+        complete.confirmation = Some(crate::rules::confirmation::Confirmation::EId {});
         complete.consent = Some(true);
         let report = validate_registration(&complete, today());
         assert!(report.is_valid(), "{:?}", report.errors);

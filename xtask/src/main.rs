@@ -4,6 +4,7 @@
 
 mod bench;
 mod build;
+mod contract;
 mod setup;
 mod shell;
 
@@ -56,6 +57,7 @@ fn test() -> Result<(), String> {
     setup::for_tests()?;
     shell::step("unit, property and route tests (shared, api-mock, xtask)");
     shell::cargo(&["test", "-p", "shared", "-p", "api-mock", "-p", "xtask"])?;
+    contract::check()?;
     for (title, krate) in [("shared's patterns in the browser engine", "shared"), ("app components", "app")] {
         shell::step(&format!("{title}: headless Chromium (wasm-pack)"));
         shell::run(shell::command("wasm-pack").env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", shell::root().join("webdriver.json")).args([

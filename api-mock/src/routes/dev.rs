@@ -3,17 +3,21 @@
 //! the official's or the provider's confirmation of an application's identity;
 //! `GET`/`PUT /api/dev/clock`, the mock's time; `POST /api/dev/reset`, an empty state.
 
-use super::docs::{BodyRejected, Unavailable};
+use super::docs::BodyRejected;
 use crate::error::ApiJson;
 use crate::store::Message;
 use crate::{ApiError, AppState};
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
-use serde::{Deserialize, Serialize};
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer, Serialize};
 use shared::api::{Channel, ErrorResponse, OutboxEntry, RegistrationState, RegistrationStatus};
+use shared::date::Date;
 use shared::notices;
-use utoipa::{IntoParams, ToSchema};
+use utoipa::openapi::schema::{KnownFormat, OneOfBuilder, Schema, SchemaFormat, Type};
+use utoipa::openapi::{ObjectBuilder, RefOr};
+use utoipa::{IntoParams, PartialSchema, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -28,56 +32,113 @@ struct ClockState {
     #[schema(example = 1_764_064_800)]
     now: i64,
     /// The date in Poland.
-    #[schema(example = "2025-11-25")]
-    today: String,
+    today: Date,
     /// How far the mock's clock is from the system's, in seconds.
     #[schema(example = 0)]
     offset_seconds: i64,
 }
 
-/// Either `{"now": <seconds since 1970-01-01 UTC>}` or `{"advance_seconds": <seconds>}`.
+/// Either `{"now": ...}` or `{"advance_seconds": ...}`, never both.
 #[derive(Deserialize, ToSchema)]
-#[serde(deny_unknown_fields)]
-struct ClockChange {
-    /// Sets the clock (seconds since 1970-01-01 UTC); it runs on from there.
-    now: Option<i64>,
-    /// Moves the clock forward (or back, when negative).
-    advance_seconds: Option<i64>,
+#[serde(
+    untagged,
+    expecting = "exactly one of {\"now\": <seconds since 1970-01-01 UTC, or RFC 3339 such as \"2023-10-31T23:59:00+01:00\">} or {\"advance_seconds\": <seconds>}"
+)]
+enum ClockChange {
+    Set(SetClock),
+    Advance(AdvanceClock),
 }
 
+/// Sets the clock; it runs on from there.
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct SetClock {
+    now: Moment,
+}
+
+/// Moves the clock forward (or back, when negative).
+#[derive(Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+struct AdvanceClock {
+    #[schema(example = 300)]
+    advance_seconds: i64,
+}
+
+/// A moment as a designer writes it: seconds since 1970-01-01 UTC, or an RFC 3339 date and time.
+struct Moment(i64);
+
+impl<'de> Deserialize<'de> for Moment {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Moment, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Seconds(i64),
+            Text(String),
+        }
+        match Written::deserialize(deserializer)? {
+            Written::Seconds(seconds) => Ok(Moment(seconds)),
+            Written::Text(text) => crate::clock::parse_rfc3339(&text).map(Moment).ok_or_else(|| D::Error::custom("not an RFC 3339 date and time")),
+        }
+    }
+}
+
+impl PartialSchema for Moment {
+    fn schema() -> RefOr<Schema> {
+        let seconds = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::Int64)))
+            .description(Some("Seconds since 1970-01-01 UTC"))
+            .examples([1_698_753_600]);
+        let text = ObjectBuilder::new()
+            .schema_type(Type::String)
+            .format(Some(SchemaFormat::KnownFormat(KnownFormat::DateTime)))
+            .description(Some("An RFC 3339 date and time"))
+            .examples(["2023-10-31T23:59:00+01:00"]);
+        OneOfBuilder::new()
+            .item(seconds)
+            .item(text)
+            .description(Some("The time to set, kept within the years 1 to 9999 (a time past an end is that end)"))
+            .into()
+    }
+}
+
+impl ToSchema for Moment {}
+
 /// The mock's time.
-#[utoipa::path(get, path = "/api/dev/clock", tag = "dev", responses((status = 200, body = ClockState), Unavailable))]
+#[utoipa::path(
+    get,
+    path = "/api/dev/clock",
+    operation_id = "getClock",
+    tag = "dev",
+    responses((status = 200, description = "The mock's time", body = ClockState))
+)]
 async fn clock(State(state): State<AppState>) -> Json<ClockState> {
-    Json(ClockState { now: state.clock.now(), today: state.clock.today().to_string(), offset_seconds: state.clock.offset() })
+    Json(ClockState { now: state.clock.now(), today: state.clock.today(), offset_seconds: state.clock.offset() })
 }
 
 /// Sets or advances the mock's time: code expiry, resend cooldowns, call windows, age and profile validity all follow it.
 #[utoipa::path(
     put,
     path = "/api/dev/clock",
+    operation_id = "setClock",
     tag = "dev",
     request_body(content = ClockChange, examples(
         ("advance" = (summary = "Five minutes later: the SMS code has expired", value = json!({"advance_seconds": 300}))),
-        ("set" = (summary = "31 October 2023, 12:00 UTC", value = json!({"now": 1_698_753_600})))
+        ("set" = (summary = "31 October 2023, 23:59 in Poland", value = json!({"now": "2023-10-31T23:59:00+01:00"}))),
+        ("set in seconds" = (summary = "31 October 2023, 12:00 UTC", value = json!({"now": 1_698_753_600})))
     )),
-    responses((status = 200, body = ClockState), BodyRejected, Unavailable)
+    responses((status = 200, description = "The mock's time after the change", body = ClockState), BodyRejected)
 )]
-async fn set_clock(State(state): State<AppState>, ApiJson(change): ApiJson<ClockChange>) -> Result<Json<ClockState>, ApiError> {
-    match (change.now, change.advance_seconds) {
-        (Some(now), None) => state.clock.set(now),
-        (None, Some(seconds)) => state.clock.advance(seconds),
-        _ => {
-            return Err(ApiError::BadRequest {
-                code: "request.invalid_fields",
-                message: "Send exactly one of {\"now\": <seconds since 1970-01-01 UTC>} or {\"advance_seconds\": <seconds>}.".into(),
-            })
-        }
+async fn set_clock(State(state): State<AppState>, ApiJson(change): ApiJson<ClockChange>) -> Json<ClockState> {
+    match change {
+        ClockChange::Set(SetClock { now: Moment(now) }) => state.clock.set(now),
+        ClockChange::Advance(AdvanceClock { advance_seconds }) => state.clock.advance(advance_seconds),
     }
-    Ok(clock(State(state)).await)
+    clock(State(state)).await
 }
 
 /// Empties the state: no accounts, registrations, profiles or messages. The clock stays.
-#[utoipa::path(post, path = "/api/dev/reset", tag = "dev", responses((status = 204, description = "Emptied"), Unavailable))]
+#[utoipa::path(post, path = "/api/dev/reset", operation_id = "resetState", tag = "dev", responses((status = 204, description = "Emptied")))]
 async fn reset(State(state): State<AppState>) -> Result<StatusCode, ApiError> {
     state.store.reset()?;
     Ok(StatusCode::NO_CONTENT)
@@ -89,13 +150,13 @@ async fn reset(State(state): State<AppState>) -> Result<StatusCode, ApiError> {
 #[utoipa::path(
     post,
     path = "/api/dev/registrations/{id}/confirm-identity",
+    operation_id = "confirmIdentity",
     tag = "dev",
     params(("id" = String, Path, description = "The registration's id")),
     responses(
         (status = 200, description = "The profile is active", body = RegistrationStatus),
         (status = 404, description = "No such registration (`registration.not_found`)", body = ErrorResponse),
         (status = 409, description = "Not awaiting its identity (`registration.not_awaiting_identity`)", body = ErrorResponse),
-        Unavailable,
     )
 )]
 async fn confirm_identity(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
@@ -124,12 +185,12 @@ pub(super) struct OutboxFilter {
 #[utoipa::path(
     get,
     path = "/api/dev/outbox",
+    operation_id = "listOutbox",
     tag = "dev",
     params(OutboxFilter),
     responses(
-        (status = 200, body = Vec<OutboxEntry>, example = json!([{"id": 1, "channel": "sms", "to": "+48600123456", "sent_at": 1_764_064_800, "subject": null,
+        (status = 200, description = "The messages, newest first", body = Vec<OutboxEntry>, example = json!([{"id": 1, "channel": "sms", "to": "+48600123456", "sent_at": 1_764_064_800, "subject": null,
             "text": "Profil Zaufany: Twój kod autoryzacyjny to 123456. Kod jest ważny 5 minut. Nie podawaj go nikomu."}])),
-        Unavailable,
     )
 )]
 async fn outbox(State(state): State<AppState>, Query(filter): Query<OutboxFilter>) -> Result<Json<Vec<OutboxEntry>>, ApiError> {

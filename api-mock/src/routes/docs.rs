@@ -6,7 +6,8 @@ use crate::AppState;
 use axum::{Extension, Json, Router};
 use shared::api::ErrorResponse;
 use std::sync::Arc;
-use utoipa::openapi::OpenApi as Document;
+use utoipa::openapi::schema::{AdditionalProperties, Schema};
+use utoipa::openapi::{OpenApi as Document, RefOr};
 use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -49,9 +50,27 @@ pub fn viewer() -> Router<AppState> {
 }
 
 /// This document.
-#[utoipa::path(get, path = "/api/openapi.json", tag = "meta", responses((status = 200, description = "The OpenAPI 3.1 document of this server", content_type = "application/json")))]
+#[utoipa::path(
+    get,
+    path = "/api/openapi.json",
+    operation_id = "getOpenApiDocument",
+    tag = "meta",
+    responses((status = 200, description = "The OpenAPI 3.1 document of this server", content_type = "application/json"), Unavailable)
+)]
 async fn document(Extension(document): Extension<Arc<Document>>) -> Json<Document> {
     Json((*document).clone())
+}
+
+/// Says what the derives cannot: serde's `deny_unknown_fields` on the tagged enum `Confirmation`
+/// closes each of its variants, but utoipa leaves them open.
+pub fn close_confirmation_variants(document: &mut Document) {
+    let Some(components) = document.components.as_mut() else { return };
+    let Some(RefOr::T(Schema::OneOf(one_of))) = components.schemas.get_mut("Confirmation") else { return };
+    for variant in &mut one_of.items {
+        if let RefOr::T(Schema::Object(object)) = variant {
+            object.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+        }
+    }
 }
 
 /// The ways any JSON body can be refused, before the route looks at it.

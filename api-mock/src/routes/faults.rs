@@ -12,12 +12,12 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(list, put, clear))
+    OpenApiRouter::new().routes(routes!(list_faults, set_fault, clear_faults))
 }
 
 /// The fault rules in force.
-#[utoipa::path(get, path = "/api/dev/faults", tag = "dev", responses((status = 200, body = Vec<FaultRule>)))]
-async fn list(State(state): State<AppState>) -> Json<Vec<FaultRule>> {
+#[utoipa::path(get, path = "/api/dev/faults", operation_id = "listFaults", tag = "dev", responses((status = 200, description = "Every rule in force", body = Vec<FaultRule>)))]
+async fn list_faults(State(state): State<AppState>) -> Json<Vec<FaultRule>> {
     Json(state.faults.list())
 }
 
@@ -25,6 +25,7 @@ async fn list(State(state): State<AppState>) -> Json<Vec<FaultRule>> {
 #[utoipa::path(
     put,
     path = "/api/dev/faults",
+    operation_id = "setFault",
     tag = "dev",
     request_body = FaultRule,
     responses(
@@ -34,7 +35,7 @@ async fn list(State(state): State<AppState>) -> Json<Vec<FaultRule>> {
         BodyRejected,
     )
 )]
-async fn put(State(state): State<AppState>, ApiJson(rule): ApiJson<FaultRule>) -> Result<Json<Vec<FaultRule>>, ApiError> {
+async fn set_fault(State(state): State<AppState>, ApiJson(rule): ApiJson<FaultRule>) -> Result<Json<Vec<FaultRule>>, ApiError> {
     rule.check(&super::faultable_operations())?;
     tracing::info!(route = %rule.route, latency_ms = rule.latency_ms, error_rate = rule.error_rate, status = rule.status, "fault rule set");
     state.faults.set(rule);
@@ -42,8 +43,14 @@ async fn put(State(state): State<AppState>, ApiJson(rule): ApiJson<FaultRule>) -
 }
 
 /// Lifts every fault rule.
-#[utoipa::path(delete, path = "/api/dev/faults", tag = "dev", responses((status = 200, description = "No rule is left", body = Vec<FaultRule>)))]
-async fn clear(State(state): State<AppState>) -> Json<Vec<FaultRule>> {
+#[utoipa::path(
+    delete,
+    path = "/api/dev/faults",
+    operation_id = "clearFaults",
+    tag = "dev",
+    responses((status = 200, description = "No rule is left", body = Vec<FaultRule>))
+)]
+async fn clear_faults(State(state): State<AppState>) -> Json<Vec<FaultRule>> {
     state.faults.clear();
     tracing::info!("fault rules lifted");
     Json(Vec::new())

@@ -12,7 +12,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 /// Whether the mock is up.
-#[utoipa::path(get, path = "/api/health", tag = "meta", responses((status = 200, body = Health, example = json!({"status": "ok", "version": "0.1.0"}))))]
+#[utoipa::path(get, path = "/api/health", operation_id = "getHealth", tag = "meta", responses((status = 200, description = "Up", body = Health, example = json!({"status": "ok", "version": "0.1.0"}))))]
 async fn health() -> Json<Health> {
     Json(Health { status: "ok".into(), version: env!("CARGO_PKG_VERSION").into() })
 }

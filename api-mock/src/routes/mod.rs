@@ -45,6 +45,7 @@ pub fn router(state: AppState) -> Router {
         openapi.merge(tools_openapi);
         api = api.merge(tools);
     }
+    docs::close_confirmation_variants(&mut openapi);
     let api = api.layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Router::new()
         .merge(api)
@@ -80,6 +81,7 @@ pub fn openapi(dev: bool) -> utoipa::openapi::OpenApi {
     if dev {
         document.merge(dev_tools().into_openapi());
     }
+    docs::close_confirmation_variants(&mut document);
     document
 }
 

@@ -52,6 +52,7 @@ struct Refresh {
 #[utoipa::path(
     get,
     path = "/dev/outbox",
+    operation_id = "showOutboxPage",
     tag = "dev",
     params(OutboxFilter, Refresh),
     responses((status = 200, description = "The page", content_type = "text/html"))

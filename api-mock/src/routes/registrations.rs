@@ -14,8 +14,8 @@ use axum::Json;
 use rand::Rng;
 use shared::api::ErrorResponse;
 use shared::api::{
-    Channel, Field, RegistrationCreated, RegistrationState, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent, ValidateRequest,
-    ValidateResponse,
+    Channel, Field, RegistrationCreated, RegistrationRequest, RegistrationState, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest,
+    SmsCodeSent, ValidateRequest, ValidateResponse,
 };
 use shared::rules::pesel::PeselError;
 use shared::rules::phone::PhoneNumber;
@@ -37,20 +37,28 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 /// Creates the account and its registration, and sends the SMS code (6 digits, valid 5 minutes) to the phone.
-/// Every field is required but `second_name` and `id_card`; `consent` must be true. Sent again with the same
-/// `Idempotency-Key`, it answers the registration that key created, and creates and sends nothing.
+/// Every field is required but `second_name` and `id_card` (a missing one is a malformed body); each must follow
+/// its rule and `consent` must be true (else 422). Sent again with the same `Idempotency-Key`, it answers the
+/// registration that key created, and creates and sends nothing.
 #[utoipa::path(
     post,
     path = "/api/v1/registrations",
+    operation_id = "createRegistration",
     tag = "registration",
     params(RequestLang, IdempotencyKey),
-    request_body(content = ValidateRequest, example = json!({
+    request_body(content = RegistrationRequest, example = json!({
         "username": "jan_kowalski", "password": "Tajne#Haslo1", "password_repeat": "Tajne#Haslo1",
         "first_name": "Jan", "surname": "Kowalski", "pesel": "44051401359",
         "email": "jan@example.pl", "email_repeat": "jan@example.pl", "phone": "600 123 456", "phone_repeat": "600123456",
         "confirmation": {"method": "video", "app": "teams", "windows": [{"date": "2026-12-01", "from_hour": 10}]}, "consent": true})),
     responses(
-        (status = 201, description = "Created; the SMS code is in the outbox", body = RegistrationCreated, example = json!({"id": "5f0c6d1e9a8b7c6d5e4f3a2b1c0d9e8f"})),
+        (status = 201, description = "Created; the SMS code is in the outbox", body = RegistrationCreated,
+            links(
+                ("getRegistration" = (operation_id = "getRegistration", parameters(("id" = "$response.body#/id")), description = "Where it stands")),
+                ("confirmSmsCode" = (operation_id = "confirmSmsCode", parameters(("id" = "$response.body#/id")), description = "Confirm it with the SMS code")),
+                ("resendSmsCode" = (operation_id = "resendSmsCode", parameters(("id" = "$response.body#/id")), description = "Send a new SMS code"))
+            ),
+            example = json!({"id": "5f0c6d1e9a8b7c6d5e4f3a2b1c0d9e8f"})),
         (status = 422, description = "Field errors, in the shape of /api/v1/validate", body = ValidateResponse,
             example = json!({"errors": {"pesel": [{"code": "pesel.checksum", "message": "Numer PESEL jest niepoprawny. Sprawdź, czy nie ma w nim literówki"}]}})),
         (status = 400, description = "An `Idempotency-Key` that is not 1 to 64 letters, digits, `-`, `_` or `.` (`request.invalid_idempotency_key`)", body = ErrorResponse),
@@ -64,8 +72,9 @@ async fn create(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
     IdempotencyKey(idempotency_key): IdempotencyKey,
-    ApiJson(request): ApiJson<ValidateRequest>,
+    ApiJson(request): ApiJson<RegistrationRequest>,
 ) -> Result<(StatusCode, Json<RegistrationCreated>), ApiError> {
+    let request = ValidateRequest::from(request);
     let report = validate_registration(&request, state.clock.today());
     let (Some(pesel), Some(confirmation), true) = (report.pesel, request.confirmation.as_ref(), report.is_valid()) else {
         return Err(ApiError::Invalid(report.to_response(lang)));
@@ -120,10 +129,11 @@ async fn create(
 #[utoipa::path(
     get,
     path = "/api/v1/registrations/{id}",
+    operation_id = "getRegistration",
     tag = "registration",
     params(("id" = String, Path, description = "The id `POST /api/v1/registrations` answered")),
     responses(
-        (status = 200, body = RegistrationStatus, example = json!({"id": "5f0c6d1e9a8b7c6d5e4f3a2b1c0d9e8f", "state": "confirmed", "profile_kind": "ordinary",
+        (status = 200, description = "Where it stands", body = RegistrationStatus, example = json!({"id": "5f0c6d1e9a8b7c6d5e4f3a2b1c0d9e8f", "state": "confirmed", "profile_kind": "ordinary",
             "application_number": "PZ-2026-000001", "phone": "+48 *** *** 456", "profile_valid_until": "2029-11-25"})),
         (status = 404, description = "No such registration (`registration.not_found`)", body = ErrorResponse),
         Unavailable,
@@ -146,6 +156,7 @@ pub(super) async fn status(State(state): State<AppState>, Path(id): Path<String>
 #[utoipa::path(
     post,
     path = "/api/v1/registrations/{id}/sms-code",
+    operation_id = "confirmSmsCode",
     tag = "registration",
     params(("id" = String, Path, description = "The registration's id"), RequestLang),
     request_body(content = SmsCodeRequest, example = json!({"code": "123456"})),
@@ -199,6 +210,7 @@ async fn confirm_code(
 #[utoipa::path(
     post,
     path = "/api/v1/registrations/{id}/sms-code/resend",
+    operation_id = "resendSmsCode",
     tag = "registration",
     params(("id" = String, Path, description = "The registration's id"), RequestLang),
     responses(

@@ -1,7 +1,6 @@
 //! Named worlds (`--dev` only): `GET /api/dev/scenarios` lists them, `POST
 //! /api/dev/scenarios/{name}` empties the state and loads one.
 
-use super::docs::Unavailable;
 use crate::scenarios::{self, Scenario, ScenarioLoaded};
 use crate::{ApiError, AppState};
 use axum::extract::{Path, State};
@@ -24,7 +23,13 @@ struct ScenarioInfo {
 }
 
 /// The scenarios there are.
-#[utoipa::path(get, path = "/api/dev/scenarios", tag = "dev", responses((status = 200, body = Vec<ScenarioInfo>)))]
+#[utoipa::path(
+    get,
+    path = "/api/dev/scenarios",
+    operation_id = "listScenarios",
+    tag = "dev",
+    responses((status = 200, description = "Every scenario, with what it holds", body = Vec<ScenarioInfo>))
+)]
 async fn list() -> Json<Vec<ScenarioInfo>> {
     Json(Scenario::ALL.iter().map(|s| ScenarioInfo { name: s.name(), description: s.description() }).collect())
 }
@@ -33,12 +38,12 @@ async fn list() -> Json<Vec<ScenarioInfo>> {
 #[utoipa::path(
     post,
     path = "/api/dev/scenarios/{name}",
+    operation_id = "loadScenario",
     tag = "dev",
     params(("name" = String, Path, description = "`empty`, `citizens` or `renewal-storm`", example = "citizens")),
     responses(
-        (status = 200, body = ScenarioLoaded),
+        (status = 200, description = "The state holds the scenario's world", body = ScenarioLoaded),
         (status = 404, description = "No such scenario (`scenario.not_found`)", body = ErrorResponse),
-        Unavailable,
     )
 )]
 async fn load(State(state): State<AppState>, Path(name): Path<String>) -> Result<Json<ScenarioLoaded>, ApiError> {

@@ -20,10 +20,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[utoipa::path(
     get,
     path = "/api/v1/usernames/{name}/availability",
+    operation_id = "checkUsername",
     tag = "registration",
     params(("name" = String, Path, description = "The username to check", example = "jan_kowalski"), RequestLang),
     responses(
-        (status = 200, body = UsernameAvailability, example = json!({"username": "Jan_Kowalski", "available": false,
+        (status = 200, description = "Whether it may be chosen, and why not", body = UsernameAvailability, example = json!({"username": "Jan_Kowalski", "available": false,
             "error": {"code": "username.taken", "message": "Ta nazwa użytkownika jest już zajęta. Wybierz inną"}})),
         Unavailable,
     )

@@ -18,6 +18,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 #[utoipa::path(
     post,
     path = "/api/v1/validate",
+    operation_id = "validateFields",
     tag = "validation",
     params(RequestLang),
     request_body(content = ValidateRequest, example = json!({"username": "jan.kowalski", "pesel": "44051401359"})),

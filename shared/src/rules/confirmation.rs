@@ -11,11 +11,14 @@ pub const VIDEO_BOOKING_DAYS: usize = 5;
 /// How many days the citizen has to visit a confirmation point.
 pub const IN_PERSON_DEADLINE_DAYS: i64 = 14;
 
-/// The chosen way, with its details, as the API carries it (`{"method": "video", ...}`).
+/// The chosen way, with its details, as the API carries it (`{"method": "video", ...}`), with no
+/// other property.
+// `EId {}` rather than `EId`: serde lets a unit variant of a tagged enum take any property.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "method", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Confirmation {
+    #[cfg_attr(feature = "openapi", schema(title = "ConfirmationVideo"))]
     Video {
         /// Required; `None` is the rule's error `confirmation.no_video_app`, not a malformed body.
         #[serde(default)]
@@ -23,13 +26,18 @@ pub enum Confirmation {
         #[serde(default)]
         windows: Vec<CallWindow>,
     },
+    #[cfg_attr(feature = "openapi", schema(title = "ConfirmationInPerson"))]
     InPerson {
+        /// The id of a confirmation point.
         point: String,
     },
+    #[cfg_attr(feature = "openapi", schema(title = "ConfirmationBank"))]
     Bank {
+        /// The id of a bank or of Envelo.
         provider: String,
     },
-    EId,
+    #[cfg_attr(feature = "openapi", schema(title = "ConfirmationEId"))]
+    EId {},
 }
 
 /// The app the official calls through.
@@ -56,8 +64,9 @@ impl VideoApp {
 #[serde(deny_unknown_fields)]
 pub struct CallWindow {
     pub date: Date,
-    /// The hour the window starts: 8, 10, 12, 14 or 16 (it ends two hours later).
-    #[cfg_attr(feature = "openapi", schema(minimum = 8, maximum = 16, multiple_of = 2))]
+    /// The hour the window starts: 8, 10, 12, 14 or 16 (it ends two hours later). Any other
+    /// hour is the rule's error `confirmation.call_window_not_offered`, not a malformed body.
+    #[cfg_attr(feature = "openapi", schema(minimum = 0, maximum = 255))]
     pub from_hour: u8,
 }
 
@@ -206,7 +215,7 @@ pub fn validate(confirmation: &Confirmation, today: Date) -> Result<(), Confirma
         }
         Confirmation::InPerson { point } => CONFIRMATION_POINTS.iter().any(|p| p.id == point).then_some(()).ok_or(ConfirmationError::UnknownPoint),
         Confirmation::Bank { provider } => PROVIDERS.iter().any(|(id, _)| id == provider).then_some(()).ok_or(ConfirmationError::UnknownProvider),
-        Confirmation::EId => Ok(()),
+        Confirmation::EId {} => Ok(()),
     }
 }
 
@@ -266,13 +275,13 @@ mod tests {
         assert_eq!(validate(&Confirmation::InPerson { point: "nowhere".into() }, tuesday()), Err(ConfirmationError::UnknownPoint));
         assert_eq!(validate(&Confirmation::Bank { provider: "envelo".into() }, tuesday()), Ok(()));
         assert_eq!(validate(&Confirmation::Bank { provider: "bitcoin".into() }, tuesday()), Err(ConfirmationError::UnknownProvider));
-        assert_eq!(validate(&Confirmation::EId, tuesday()), Ok(()));
+        assert_eq!(validate(&Confirmation::EId {}, tuesday()), Ok(()));
     }
 
     #[test]
     fn only_the_video_call_gives_a_temporary_profile() {
         assert_eq!(video(vec![]).profile_kind(), ProfileKind::Temporary);
-        assert_eq!(Confirmation::EId.profile_kind(), ProfileKind::Ordinary);
+        assert_eq!(Confirmation::EId {}.profile_kind(), ProfileKind::Ordinary);
     }
 
     #[test]
@@ -280,8 +289,18 @@ mod tests {
         let json = r#"{"method": "video", "app": "teams", "windows": [{"date": "2026-11-25", "from_hour": 8}]}"#;
         let parsed: Confirmation = serde_json::from_str(json).unwrap();
         assert_eq!(parsed, video(vec![CallWindow { date: Date::new(2026, 11, 25).unwrap(), from_hour: 8 }]));
-        assert_eq!(serde_json::to_value(Confirmation::EId).unwrap(), serde_json::json!({"method": "e_id"}));
+        assert_eq!(serde_json::to_value(Confirmation::EId {}).unwrap(), serde_json::json!({"method": "e_id"}));
         assert!(serde_json::from_str::<Confirmation>(r#"{"method": "pigeon"}"#).is_err());
+    }
+
+    #[test]
+    fn every_variant_refuses_a_property_it_does_not_have() {
+        for closed in
+            [r#"{"method": "e_id", "x": 1}"#, r#"{"method": "video", "app": "teams", "x": 1}"#, r#"{"method": "bank", "provider": "pko", "point": "x"}"#]
+        {
+            assert!(serde_json::from_str::<Confirmation>(closed).is_err(), "{closed}");
+        }
+        assert_eq!(serde_json::from_str::<Confirmation>(r#"{"method": "e_id"}"#).unwrap(), Confirmation::EId {});
     }
 
     #[test]
