@@ -95,7 +95,7 @@ proptest! {
         let value = |c: char| c.to_digit(36).unwrap();
         let letters_sum: u32 = letters.chars().zip([7, 3, 1]).map(|(c, w)| value(c) * w).sum();
         let digits_sum: u32 = digits.chars().zip([7, 3, 1, 7, 3]).map(|(c, w)| value(c) * w).sum();
-        let check = (0..10).find(|c| (letters_sum + c * 9 + digits_sum) % 10 == 0).unwrap();
+        let check = (0..10).find(|c| (letters_sum + c * 9 + digits_sum).is_multiple_of(10)).unwrap();
         let number = format!("{letters}{check}{digits}");
         prop_assert!(IdCardNumber::parse(&number).is_ok(), "{}", number);
         let mut chars: Vec<char> = number.chars().collect();

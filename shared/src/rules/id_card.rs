@@ -49,7 +49,7 @@ impl IdCardNumber {
             return Err(IdCardError::Format);
         }
         let sum: u32 = compact.chars().zip(WEIGHTS).map(|(c, w)| c.to_digit(36).unwrap_or(0) * w).sum();
-        if sum % 10 != 0 {
+        if !sum.is_multiple_of(10) {
             return Err(IdCardError::Checksum);
         }
         Ok(IdCardNumber(compact))
