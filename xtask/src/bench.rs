@@ -36,6 +36,21 @@ pub fn run() -> Result<(), String> {
     step("validation cost per call, natively (release build)");
     shell::cargo(&["run", "--quiet", "--release", "-p", "shared", "--example", "validation_cost"])?;
     crate::setup::for_tests()?;
+    step("validation cost per call in headless Chromium (wasm, release build)");
+    // --nocapture: the runner shows a passing test's console lines only with it.
+    shell::run(shell::command("wasm-pack").env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("webdriver.json")).args([
+        "test",
+        "--release",
+        "--headless",
+        "--chrome",
+        "--chromedriver",
+        crate::setup::CHROMEDRIVER,
+        "shared",
+        "--test",
+        "keystroke_cost",
+        "--",
+        "--nocapture",
+    ]))?;
     step("time to interactive in headless Chromium");
     shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "time_to_interactive"])?;
     step("api-mock throughput on loopback");
