@@ -1,7 +1,11 @@
 //! The benchmark: one figure a line, for the budgets the issues set.
 
+use crate::lighthouse;
 use crate::shell::{self, root, step};
 use std::io::Write;
+use std::net::{TcpListener, TcpStream};
+use std::process::Child;
+use std::time::{Duration, Instant};
 
 /// The first-load budget of the foundation issue, in bytes of brotli.
 const FIRST_LOAD_BUDGET: usize = 150 * 1024;
@@ -54,7 +58,48 @@ pub fn run() -> Result<(), String> {
     step("time to interactive in headless Chromium");
     shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "time_to_interactive"])?;
     step("api-mock throughput on loopback");
-    shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "mock_load"])
+    shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "mock_load"])?;
+    step("Lighthouse, mobile preset (simulated slow 4G, 4x CPU slowdown)");
+    let server = ApiMock::start()?;
+    lighthouse::report(&server.base_url, &lighthouse::ENTRY_PATHS)
+}
+
+/// api-mock serving the release build, its state in memory, on a free loopback port; stopped when dropped.
+struct ApiMock {
+    child: Child,
+    base_url: String,
+}
+
+impl ApiMock {
+    fn start() -> Result<ApiMock, String> {
+        shell::cargo(&["build", "--quiet", "--profile", "server", "-p", "api-mock"])?;
+        let address = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| format!("a free loopback port: {e}"))?.to_string();
+        let binary = root().join("target/server/api-mock");
+        let child = shell::command(&binary.to_string_lossy())
+            .env("RUST_LOG", "warn")
+            .args(["--static", "dist", "--memory", "--listen", &address])
+            .spawn()
+            .map_err(|e| format!("could not start {}: {e}", binary.display()))?;
+        let mut server = ApiMock { child, base_url: format!("http://{address}") };
+        let start = Instant::now();
+        while TcpStream::connect(&address).is_err() {
+            if let Ok(Some(status)) = server.child.try_wait() {
+                return Err(format!("api-mock stopped at start: {status}"));
+            }
+            if start.elapsed() > Duration::from_secs(10) {
+                return Err(format!("api-mock does not listen on {address} after 10 s"));
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Ok(server)
+    }
+}
+
+impl Drop for ApiMock {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
 }
 
 fn gzip_size(bytes: &[u8]) -> usize {
