@@ -1,18 +1,17 @@
 //! The contract check: api-mock's OpenAPI document is valid, a client generated from it works, and schemathesis finds the server true to it.
 
+use crate::mock::ApiMock;
 use crate::shell::{self, root, run, step};
-use std::fs::File;
-use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command};
-use std::time::{Duration, Instant};
+use std::process::Command;
+use std::time::Instant;
 
 /// Where the tools live, made from `contract/requirements.txt`.
 const VENV: &str = "target/contract-venv";
 /// Where the generated client goes (replaced on every run).
 const CLIENT: &str = "target/contract-client";
-/// The server's request log, for a failure's details.
-const SERVER_LOG: &str = "target/contract-api-mock.log";
+/// The server's request log under target/, for a failure's details.
+const SERVER_LOG: &str = "contract-api-mock.log";
 /// The seed of every generated request, so that a run can be repeated.
 const SEED: &str = "20231031";
 /// The dev tools that replace the world (reset, scenarios) or make the API fail on purpose (fault
@@ -24,8 +23,7 @@ pub fn check() -> Result<(), String> {
     let started = Instant::now();
     let bin = tools()?;
     step("contract: api-mock (server profile)");
-    shell::cargo(&["build", "--profile", "server", "-p", "api-mock"])?;
-    let server = Server::start()?;
+    let server = ApiMock::start(&["--dev"], SERVER_LOG)?;
     let document = format!("{}/api/openapi.json", server.url);
 
     step("contract: the document is valid OpenAPI 3.1 (openapi-spec-validator)");
@@ -74,49 +72,4 @@ fn tools() -> Result<PathBuf, String> {
 
 fn tool(bin: &Path, name: &str) -> Command {
     shell::command(bin.join(name).to_str().expect("a UTF-8 path"))
-}
-
-/// api-mock with the dev tools and its state in memory, on a free port; stopped when dropped.
-struct Server {
-    process: Child,
-    url: String,
-}
-
-impl Server {
-    fn start() -> Result<Server, String> {
-        let address = TcpListener::bind("127.0.0.1:0").and_then(|l| l.local_addr()).map_err(|e| format!("no free port: {e}"))?;
-        let log = File::create(root().join(SERVER_LOG)).map_err(|e| format!("{SERVER_LOG}: {e}"))?;
-        let stderr = log.try_clone().map_err(|e| format!("{SERVER_LOG}: {e}"))?;
-        let process = shell::command(root().join("target/server/api-mock").to_str().expect("a UTF-8 path"))
-            .args(["--dev", "--memory", "--listen", &address.to_string()])
-            .stdout(log)
-            .stderr(stderr)
-            .spawn()
-            .map_err(|e| format!("could not start api-mock: {e}"))?;
-        let mut server = Server { process, url: format!("http://{address}") };
-        server.wait_until_listening(address)?;
-        println!("api-mock on {} (log: {SERVER_LOG})", server.url);
-        Ok(server)
-    }
-
-    fn wait_until_listening(&mut self, address: SocketAddr) -> Result<(), String> {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while TcpStream::connect_timeout(&address, Duration::from_millis(200)).is_err() {
-            if let Ok(Some(status)) = self.process.try_wait() {
-                return Err(format!("api-mock stopped at start ({status}); see {SERVER_LOG}"));
-            }
-            if Instant::now() > deadline {
-                return Err(format!("api-mock did not listen on {address} within 10 s; see {SERVER_LOG}"));
-            }
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        Ok(())
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.process.kill();
-        let _ = self.process.wait();
-    }
 }

@@ -5,6 +5,8 @@
 mod bench;
 mod build;
 mod contract;
+mod lighthouse;
+mod mock;
 mod setup;
 mod shell;
 
@@ -18,8 +20,8 @@ commands:
   run     build the app in release mode and serve it with api-mock on http://127.0.0.1:8080
           (more api-mock flags may follow, e.g. `cargo xtask run --scenario citizens`)
   test    run every test: shared and api-mock, wasm-pack in Chromium, end-to-end with axe-core
-  bench   print the figures: first-load sizes, validation cost per call, time to interactive,
-          api-mock requests/s";
+  bench   print the figures: first-load sizes, validation cost per call (natively and in
+          Chromium), time to interactive, api-mock requests/s, Lighthouse scores";
 
 fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();

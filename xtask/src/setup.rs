@@ -62,16 +62,17 @@ fn wasm_bindgen_version() -> Result<String, String> {
     Ok(version)
 }
 
-/// binaryen (wasm-opt) and axe-core from npm, as package.json pins them.
+/// binaryen (wasm-opt), axe-core and lighthouse from npm, as package.json pins them.
 fn npm_tools() -> Result<(), String> {
+    const PACKAGES: [&str; 3] = ["binaryen", "axe-core", "lighthouse"];
     let pinned = std::fs::read_to_string(root().join("package.json")).map_err(|e| format!("package.json: {e}"))?;
     let installed = |package: &str| {
         let manifest = std::fs::read_to_string(root().join("node_modules").join(package).join("package.json")).unwrap_or_default();
         let version = manifest.lines().find_map(|l| l.trim().strip_prefix("\"version\": \"")).map(|v| v.trim_end_matches([',', '"']).to_owned());
         version.is_some_and(|v| pinned.contains(&format!("\"{package}\": \"{v}\"")))
     };
-    if installed("binaryen") && installed("axe-core") {
-        println!("npm tools (binaryen, axe-core): installed");
+    if PACKAGES.into_iter().all(installed) {
+        println!("npm tools ({}): installed", PACKAGES.join(", "));
         return Ok(());
     }
     if output(command("npm").arg("--version")).is_none() {
