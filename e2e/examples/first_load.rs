@@ -4,7 +4,6 @@
 //! release build served by api-mock.
 
 use e2e::{with_browser, Browser};
-use thirtyfour::prelude::*;
 
 /// The first-load budget of the performance issue: bytes on the wire, as served.
 const BUDGET: f64 = 150.0 * 1024.0;

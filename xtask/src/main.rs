@@ -57,6 +57,11 @@ fn run(extra: &[String]) -> Result<(), String> {
 
 fn test() -> Result<(), String> {
     setup::for_tests()?;
+    shell::step("formatting (cargo fmt --check)");
+    shell::cargo(&["fmt", "--all", "--check"])?;
+    shell::step("lints (cargo clippy -D warnings): the native crates, then the browser's");
+    shell::cargo(&["clippy", "--quiet", "-p", "shared", "-p", "api-mock", "-p", "e2e", "-p", "xtask", "--all-targets", "--", "-D", "warnings"])?;
+    shell::cargo(&["clippy", "--quiet", "-p", "app", "-p", "shared", "--target", "wasm32-unknown-unknown", "--all-targets", "--", "-D", "warnings"])?;
     shell::step("unit, property and route tests (shared, api-mock, xtask)");
     shell::cargo(&["test", "-p", "shared", "-p", "api-mock", "-p", "xtask"])?;
     contract::check()?;
