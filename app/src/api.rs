@@ -51,8 +51,11 @@ pub fn new_idempotency_key() -> String {
 }
 
 /// `GET /api/v1/usernames/{name}/availability`: the rule, and whether no account has the name.
-pub async fn username_availability(username: &str, lang: Lang, retries: Retries) -> Result<UsernameAvailability, ApiFailure> {
-    let path = format!("/api/v1/usernames/{}/availability", js_sys::encode_uri_component(username));
+/// A split point: the code of every call to the service downloads when the first is made, not
+/// with the account step it serves.
+#[cfg_attr(wasm_split, leptos::lazy)]
+pub async fn username_availability(username: String, lang: Lang, retries: Retries) -> Result<UsernameAvailability, ApiFailure> {
+    let path = format!("/api/v1/usernames/{}/availability", js_sys::encode_uri_component(&username));
     let response = send(retries, |signal| prepare(Request::get(&path), lang, signal).build()).await?;
     answer(response).await
 }

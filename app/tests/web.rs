@@ -450,7 +450,7 @@ async fn a_busy_service_is_asked_four_times_in_all_with_one_key_but_an_unexpecte
     assert_eq!(service.take_calls(), 1.0);
     assert!(waits.lock().unwrap().is_empty());
 
-    let answer = app::api::username_availability("fake-503", Lang::Pl, Retries::Never).await;
+    let answer = app::api::username_availability("fake-503".to_owned(), Lang::Pl, Retries::Never).await;
     assert!(matches!(answer, Err(ApiFailure::Unexpected(503))), "{answer:?}");
     assert_eq!(service.take_calls(), 1.0);
 }

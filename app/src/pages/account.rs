@@ -57,7 +57,7 @@ pub fn AccountPage() -> impl IntoView {
         }
         let check = move || {
             spawn_local(async move {
-                if let Ok(answer) = api::username_availability(&asked, lang.get_untracked(), Retries::Never).await {
+                if let Ok(answer) = api::username_availability(asked.clone(), lang.get_untracked(), Retries::Never).await {
                     apply(asked, answer);
                 }
             })
@@ -70,7 +70,7 @@ pub fn AccountPage() -> impl IntoView {
         let lang = lang.get_untracked();
         let navigate = navigate.clone();
         status.send(
-            move |retries| async move { api::username_availability(&asked, lang, retries).await.map(|answer| (asked, answer)) },
+            move |retries| async move { api::username_availability(asked.clone(), lang, retries).await.map(|answer| (asked, answer)) },
             move |(asked, answer)| {
                 if apply(asked, answer) {
                     navigate(STEPS[1], Default::default());
