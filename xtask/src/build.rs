@@ -102,7 +102,8 @@ fn publish(bound: &Path, template: &str) -> Result<PathBuf, String> {
 }
 
 /// `index.html` with trunk's directives replaced by the build's stylesheet, its start script,
-/// and preloads of the JS and the main wasm, so they download in parallel.
+/// and preloads of the JS modules and the main wasm, so they all download at once rather than
+/// one after the other as each import is found.
 fn index_html(template: &str, base: &str) -> String {
     let mut html = template.to_owned();
     while let Some(start) = html.find("<link data-trunk") {
@@ -112,6 +113,7 @@ fn index_html(template: &str, base: &str) -> String {
     let head = format!(
         "<link rel=\"stylesheet\" href=\"{base}/main.css\" />\n    \
          <link rel=\"modulepreload\" href=\"{base}/app.js\" />\n    \
+         <link rel=\"modulepreload\" href=\"{base}/__wasm_split.js\" />\n    \
          <link rel=\"preload\" href=\"{base}/app_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin />\n    \
          <script type=\"module\" src=\"{base}/start.js\"></script>\n  </head>"
     );
@@ -187,7 +189,9 @@ mod tests {
         let html = index_html(template, "/b/abc");
         assert!(!html.contains("data-trunk"), "{html}");
         assert!(html.contains("<title>T</title>"));
-        for reference in ["href=\"/b/abc/main.css\"", "href=\"/b/abc/app.js\"", "href=\"/b/abc/app_bg.wasm\"", "src=\"/b/abc/start.js\""] {
+        for reference in
+            ["href=\"/b/abc/main.css\"", "href=\"/b/abc/app.js\"", "href=\"/b/abc/__wasm_split.js\"", "href=\"/b/abc/app_bg.wasm\"", "src=\"/b/abc/start.js\""]
+        {
             assert!(html.contains(reference), "{reference} missing: {html}");
         }
         assert!(html.find("start.js").unwrap() < html.find("</head>").unwrap());

@@ -29,8 +29,16 @@ pub fn AccountPage() -> impl IntoView {
     let status = RequestStatus::default();
     let free = RwSignal::new(None::<String>);
     let name = wizard.value(Field::Username);
-    // The later steps download while the citizen answers this one, so "Dalej" never waits.
-    Effect::new(move |_| super::preload_registration());
+    // The later steps download once the citizen starts answering this one (not while the page is
+    // still coming: that would slow its first paint on a slow phone), so "Dalej" never waits.
+    let preloaded = StoredValue::new(false);
+    let on_first_focus = window_event_listener(leptos::ev::focusin, move |_| {
+        if !preloaded.get_value() {
+            preloaded.set_value(true);
+            super::preload_registration();
+        }
+    });
+    on_cleanup(move || on_first_focus.remove());
 
     // The server's word on a username: free (said politely), or taken (an error of the field).
     let apply = move |asked: String, answer: UsernameAvailability| {
