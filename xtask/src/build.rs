@@ -206,6 +206,21 @@ mod tests {
     }
 
     #[test]
+    fn only_the_newest_builds_are_kept() {
+        let builds = std::env::temp_dir().join(format!("xtask-builds-{}", std::process::id()));
+        for (age, name) in ["oldest", "older", "newest"].iter().enumerate() {
+            std::fs::create_dir_all(builds.join(name)).unwrap();
+            let modified = std::time::SystemTime::now() - std::time::Duration::from_secs(100 - age as u64 * 10);
+            std::fs::File::open(builds.join(name)).unwrap().set_modified(modified).unwrap();
+        }
+        prune(&builds).unwrap();
+        let mut left: Vec<_> = std::fs::read_dir(&builds).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+        left.sort();
+        assert_eq!(left, ["newest", "older"]);
+        std::fs::remove_dir_all(builds).unwrap();
+    }
+
+    #[test]
     fn compressed_copies_decompress_to_the_original() {
         let text = "Profil Zaufany ".repeat(100).into_bytes();
         let mut unbrotli = Vec::new();
