@@ -1,7 +1,7 @@
 //! The benchmark: one figure a line, for the budgets the issues set.
 
 use crate::mock::ApiMock;
-use crate::shell::{self, root, step};
+use crate::shell::{self, step};
 
 /// The pages a citizen arrives at: each one's first load must stay within the budget.
 const ENTRY_PAGES: [&str; 2] = ["/", "/rejestracja/konto"];
@@ -20,19 +20,7 @@ pub fn run() -> Result<(), String> {
     crate::setup::for_tests()?;
     step("validation cost per call in headless Chromium (wasm, release build)");
     // --nocapture: the runner shows a passing test's console lines only with it.
-    shell::run(shell::command("wasm-pack").env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("webdriver.json")).args([
-        "test",
-        "--release",
-        "--headless",
-        "--chrome",
-        "--chromedriver",
-        crate::setup::CHROMEDRIVER,
-        "shared",
-        "--test",
-        "keystroke_cost",
-        "--",
-        "--nocapture",
-    ]))?;
+    shell::wasm_pack_test(&["--release", "shared", "--test", "keystroke_cost", "--", "--nocapture"])?;
     step("the first load of each entry page, on the wire (Chromium, empty cache, Accept-Encoding: br, gzip)");
     shell::cargo(&[&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "first_load", "--"], &ENTRY_PAGES[..]].concat())?;
     step("time to interactive in headless Chromium");

@@ -67,14 +67,7 @@ fn test() -> Result<(), String> {
     contract::check()?;
     for (title, krate) in [("shared's patterns in the browser engine", "shared"), ("app components", "app")] {
         shell::step(&format!("{title}: headless Chromium (wasm-pack)"));
-        shell::run(shell::command("wasm-pack").env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", shell::root().join("webdriver.json")).args([
-            "test",
-            "--headless",
-            "--chrome",
-            "--chromedriver",
-            setup::CHROMEDRIVER,
-            krate,
-        ]))?;
+        shell::wasm_pack_test(&[krate])?;
     }
     shell::build_app()?;
     shell::step("end-to-end tests in headless Chromium against the release build");

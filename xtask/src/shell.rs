@@ -46,3 +46,12 @@ pub fn step(title: &str) {
 pub fn build_app() -> Result<(), String> {
     crate::build::release().map(drop)
 }
+
+/// `wasm-pack test` in headless Chromium through the installed ChromeDriver, with `args` after
+/// the browser options (e.g. `["app"]`, or `["--release", "shared", "--test", "t", "--", "--nocapture"]`).
+pub fn wasm_pack_test(args: &[&str]) -> Result<(), String> {
+    run(command("wasm-pack")
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("webdriver.json"))
+        .args(["test", "--headless", "--chrome", "--chromedriver", crate::setup::CHROMEDRIVER])
+        .args(args))
+}
