@@ -74,11 +74,12 @@ pub fn release() -> Result<PathBuf, String> {
 /// Moves the build's files into `dist/b/<hash>/`, writes `dist/index.html` pointing at them,
 /// compresses both, and removes all but the newest builds.
 fn publish(bound: &Path, template: &str) -> Result<PathBuf, String> {
-    let files = files_in(bound)?;
+    let files =
+        files_in(bound)?.into_iter().map(|path| Ok((path.file_name().unwrap_or_default().to_owned(), read(&path)?))).collect::<Result<Vec<_>, String>>()?;
     let mut hasher = Sha256::new();
-    for file in &files {
-        hasher.update(file.file_name().unwrap_or_default().as_encoded_bytes());
-        hasher.update(read(file)?);
+    for (name, bytes) in &files {
+        hasher.update(name.as_encoded_bytes());
+        hasher.update(bytes);
     }
     let hash: String = hasher.finalize().iter().take(6).map(|b| format!("{b:02x}")).collect();
     let dist = root().join("dist");
@@ -86,16 +87,18 @@ fn publish(bound: &Path, template: &str) -> Result<PathBuf, String> {
     let folder = builds.join(&hash);
     let _ = std::fs::remove_dir_all(&folder);
     std::fs::create_dir_all(&folder).map_err(|e| format!("{}: {e}", folder.display()))?;
-    for file in &files {
-        let to = folder.join(file.file_name().unwrap_or_default());
-        std::fs::copy(file, &to).map_err(|e| format!("{}: {e}", to.display()))?;
-        compress(&to)?;
+    for (name, bytes) in &files {
+        let to = folder.join(name);
+        write(&to, bytes)?;
+        write_compressed_copies(&to, bytes)?;
     }
+    // The copies first, then index.html itself in one rename: a browser never gets a half-written page.
     let index = dist.join("index.html");
+    let html = index_html(template, &format!("/{BUILD_FOLDER}/{hash}"));
+    write_compressed_copies(&index, html.as_bytes())?;
     let staged = dist.join("index.html.new");
-    write(&staged, index_html(template, &format!("/{BUILD_FOLDER}/{hash}")).as_bytes())?;
+    write(&staged, html.as_bytes())?;
     std::fs::rename(&staged, &index).map_err(|e| format!("{}: {e}", index.display()))?;
-    compress(&index)?;
     prune(&builds)?;
     println!("dist/: the build is /{BUILD_FOLDER}/{hash}/ ({} files)", files.len());
     Ok(folder)
@@ -121,13 +124,12 @@ fn index_html(template: &str, base: &str) -> String {
     html.lines().filter(|line| !line.trim().is_empty()).collect::<Vec<_>>().join("\n") + "\n"
 }
 
-/// Writes `<file>.br` (brotli at its best) and `<file>.gz` (gzip -9) beside the file, for
-/// api-mock to serve by content negotiation.
-fn compress(file: &Path) -> Result<(), String> {
-    let bytes = read(file)?;
+/// Writes `<file>.br` (brotli at its best) and `<file>.gz` (gzip -9) of `bytes`, the file's
+/// content, beside it, for api-mock to serve by content negotiation.
+fn write_compressed_copies(file: &Path, bytes: &[u8]) -> Result<(), String> {
     let with = |extension: &str| PathBuf::from(format!("{}.{extension}", file.display()));
-    write(&with("br"), &brotli_bytes(&bytes))?;
-    write(&with("gz"), &gzip_bytes(&bytes))
+    write(&with("br"), &brotli_bytes(bytes))?;
+    write(&with("gz"), &gzip_bytes(bytes))
 }
 
 pub fn brotli_bytes(bytes: &[u8]) -> Vec<u8> {
