@@ -6,6 +6,9 @@ use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod session;
+pub use session::*;
+
 /// An input field of the portal's forms; its serde name is its JSON key and its DOM id.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -28,6 +31,8 @@ pub enum Field {
     /// The SMS code, sent as `{"code": "123456"}`.
     #[serde(rename = "code")]
     SmsCode,
+    /// Signing in: the username or the e-mail address.
+    Login,
 }
 
 impl Field {
@@ -65,6 +70,7 @@ impl Field {
             Field::Confirmation => "confirmation",
             Field::Consent => "consent",
             Field::SmsCode => "code",
+            Field::Login => "login",
         }
     }
 
@@ -86,6 +92,7 @@ impl Field {
             Field::Confirmation => ("Sposób potwierdzenia tożsamości", "How your identity will be confirmed"),
             Field::Consent => ("Zgoda", "Consent"),
             Field::SmsCode => ("Kod z SMS-a", "Code from the text message"),
+            Field::Login => ("Nazwa użytkownika lub adres e-mail", "Username or e-mail address"),
         };
         lang.pick(pl, en)
     }
@@ -151,7 +158,7 @@ impl ValidateRequest {
             Field::Phone => &self.phone,
             Field::PhoneRepeat => &self.phone_repeat,
             Field::IdCard => &self.id_card,
-            Field::Confirmation | Field::Consent | Field::SmsCode => return None,
+            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login => return None,
         })
     }
 
@@ -169,7 +176,7 @@ impl ValidateRequest {
             Field::Phone => &mut self.phone,
             Field::PhoneRepeat => &mut self.phone_repeat,
             Field::IdCard => &mut self.id_card,
-            Field::Confirmation | Field::Consent | Field::SmsCode => return None,
+            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login => return None,
         })
     }
 }

@@ -163,6 +163,42 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
+/// Seconds in a day.
+const SECONDS_A_DAY: i64 = 86_400;
+
+/// The date in Poland at `utc` seconds.
+pub fn warsaw_date(utc: i64) -> Date {
+    Date::from_days_since_epoch((utc + warsaw_offset(utc)).div_euclid(SECONDS_A_DAY))
+}
+
+/// The date and time in Poland at `utc` seconds, e.g. `2026-11-25 14:05:09`.
+pub fn warsaw_time(utc: i64) -> String {
+    let seconds = (utc + warsaw_offset(utc)).rem_euclid(SECONDS_A_DAY);
+    format!("{} {:02}:{:02}:{:02}", warsaw_date(utc), seconds / 3_600, seconds % 3_600 / 60, seconds % 60)
+}
+
+/// The moment `utc` in RFC 3339 with Poland's offset, e.g. `2026-11-25T14:05:09+01:00`.
+pub fn warsaw_rfc3339(utc: i64) -> String {
+    let offset_hours = warsaw_offset(utc) / 3_600;
+    format!("{}+{offset_hours:02}:00", warsaw_time(utc).replace(' ', "T"))
+}
+
+/// Poland's offset from UTC at `utc`, in seconds: UTC+2 from the last Sunday of March to the last
+/// Sunday of October (both at 01:00 UTC), UTC+1 otherwise.
+pub fn warsaw_offset(utc: i64) -> i64 {
+    let utc_date = Date::from_days_since_epoch(utc.div_euclid(SECONDS_A_DAY));
+    let switch = |month: u8| {
+        let last_day = Date::new(utc_date.year, month, 31).expect("March and October have 31 days");
+        let back_to_sunday = (0..7).find(|&n| last_day.add_days(-n).weekday() == Weekday::Sunday).unwrap_or(0);
+        last_day.add_days(-back_to_sunday).days_since_epoch() * SECONDS_A_DAY + 3_600
+    };
+    if (switch(3)..switch(10)).contains(&utc) {
+        2 * 3_600
+    } else {
+        3_600
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -204,5 +240,35 @@ mod tests {
     fn working_days_skip_the_weekend() {
         let friday = Date::new(2026, 11, 27).unwrap();
         assert_eq!(friday.next_working_days(2), [Date::new(2026, 11, 30).unwrap(), Date::new(2026, 12, 1).unwrap()]);
+    }
+
+    fn utc(date: (u16, u8, u8), hour: i64) -> i64 {
+        Date::new(date.0, date.1, date.2).unwrap().days_since_epoch() * 86_400 + hour * 3_600
+    }
+
+    #[test]
+    fn the_polish_date_turns_at_local_midnight() {
+        // Winter, UTC+1: 23:30 UTC is already the next day in Warsaw.
+        assert_eq!(warsaw_date(utc((2026, 11, 24), 22) + 1_800).to_string(), "2026-11-24");
+        assert_eq!(warsaw_date(utc((2026, 11, 24), 23) + 1_800).to_string(), "2026-11-25");
+        // Summer, UTC+2: 22:30 UTC is the next day.
+        assert_eq!(warsaw_date(utc((2026, 7, 1), 21) + 1_800).to_string(), "2026-07-01");
+        assert_eq!(warsaw_date(utc((2026, 7, 1), 22) + 1_800).to_string(), "2026-07-02");
+    }
+
+    #[test]
+    fn summer_time_runs_from_the_last_sunday_of_march_to_that_of_october() {
+        // 2026: 29 March and 25 October. At 22:30 UTC the day before, the offset is still +1.
+        assert_eq!(warsaw_date(utc((2026, 3, 28), 22) + 1_800).to_string(), "2026-03-28");
+        assert_eq!(warsaw_date(utc((2026, 3, 29), 22) + 1_800).to_string(), "2026-03-30");
+        assert_eq!(warsaw_date(utc((2026, 10, 25), 22) + 1_800).to_string(), "2026-10-25");
+    }
+
+    #[test]
+    fn the_polish_time_of_day_follows_the_offset() {
+        assert_eq!(warsaw_time(utc((2026, 11, 24), 23) + 1_809), "2026-11-25 00:30:09");
+        assert_eq!(warsaw_time(utc((2026, 7, 1), 12)), "2026-07-01 14:00:00");
+        assert_eq!(warsaw_rfc3339(utc((2026, 7, 1), 12)), "2026-07-01T14:00:00+02:00");
+        assert_eq!(warsaw_rfc3339(utc((2026, 11, 24), 23) + 1_809), "2026-11-25T00:30:09+01:00");
     }
 }

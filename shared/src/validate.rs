@@ -7,6 +7,7 @@ use crate::date::Date;
 use crate::rules::confirmation::{self, ConfirmationError, ConsentError};
 use crate::rules::name::{NameError, NamePart};
 use crate::rules::repeat::{self, EmailRepeatError, PasswordRepeatError, PhoneRepeatError};
+use crate::rules::login::{self, LoginError};
 use crate::rules::sms_code::SmsCodeError;
 use crate::rules::{email, email::EmailError, id_card, id_card::IdCardError, name, password, password::PasswordError};
 use crate::rules::{pesel, pesel::Pesel, pesel::PeselError, phone::PhoneError, phone::PhoneNumber, username, username::UsernameError};
@@ -29,6 +30,7 @@ pub enum Problem {
     Confirmation(ConfirmationError),
     Consent(ConsentError),
     SmsCode(SmsCodeError),
+    Login(LoginError),
 }
 
 impl Problem {
@@ -47,6 +49,7 @@ impl Problem {
             Problem::Confirmation(e) => e.code(),
             Problem::Consent(e) => e.code(),
             Problem::SmsCode(e) => e.code(),
+            Problem::Login(e) => e.code(),
         }
     }
 
@@ -65,6 +68,31 @@ impl Problem {
             Problem::Confirmation(e) => e.message(lang).into(),
             Problem::Consent(e) => e.message(lang).into(),
             Problem::SmsCode(e) => e.message(lang).into(),
+            Problem::Login(e) => e.message(lang).into(),
+        }
+    }
+
+    /// The problem an API answer names by `code` for `field`, so the app renders the message in
+    /// the citizen's language (and again after a switch) instead of keeping the server's words.
+    pub fn from_code(field: Field, code: &str) -> Option<Problem> {
+        let name_part = |part| NameError::from_code(code).map(|e| Problem::Name(part, e));
+        match field {
+            Field::Username => UsernameError::from_code(code).map(Problem::Username),
+            Field::Password => PasswordError::from_code(code).map(Problem::Password).or_else(|| LoginError::from_code(code).map(Problem::Login)),
+            Field::PasswordRepeat => PasswordRepeatError::from_code(code).map(Problem::PasswordRepeat),
+            Field::FirstName => name_part(NamePart::First),
+            Field::SecondName => name_part(NamePart::Second),
+            Field::Surname => name_part(NamePart::Surname),
+            Field::Pesel => PeselError::from_code(code).map(Problem::Pesel),
+            Field::Email => EmailError::from_code(code).map(Problem::Email),
+            Field::EmailRepeat => EmailRepeatError::from_code(code).map(Problem::EmailRepeat),
+            Field::Phone => PhoneError::from_code(code).map(Problem::Phone),
+            Field::PhoneRepeat => PhoneRepeatError::from_code(code).map(Problem::PhoneRepeat),
+            Field::IdCard => IdCardError::from_code(code).map(Problem::IdCard),
+            Field::Confirmation => ConfirmationError::from_code(code).map(Problem::Confirmation),
+            Field::Consent => ConsentError::from_code(code).map(Problem::Consent),
+            Field::SmsCode => SmsCodeError::from_code(code).map(Problem::SmsCode),
+            Field::Login => LoginError::from_code(code).map(Problem::Login),
         }
     }
 
@@ -122,6 +150,14 @@ pub fn validate_registration(request: &ValidateRequest, today: Date) -> Report {
     if complete.confirmation.is_none() {
         report.add(Field::Confirmation, Err::<(), _>(ConfirmationError::Required), Problem::Confirmation);
     }
+    report
+}
+
+/// Checks a sign-in form: both fields filled in (whether they are right only the server knows).
+pub fn validate_login(login_value: &str, password: &str) -> Report {
+    let mut report = Report::default();
+    report.add(Field::Login, login::validate(login_value), Problem::Login);
+    report.add(Field::Password, login::validate_password(password), Problem::Login);
     report
 }
 
@@ -319,6 +355,21 @@ mod tests {
         let check = |day| validate(&ValidateRequest { pesel: Some(pesel.clone()), ..Default::default() }, day).first(Field::Pesel);
         assert_eq!(check(Date::new(2026, 11, 23).unwrap()), Some(Problem::Pesel(PeselError::TooYoung)));
         assert_eq!(check(Date::new(2026, 11, 24).unwrap()), None);
+    }
+
+    #[test]
+    fn an_answer_s_code_reads_back_as_the_problem_for_its_field() {
+        let report = validate(&request(&[("pesel", "44051401358"), ("surname", ""), ("username", "a")]), today());
+        for (field, problems) in &report.errors {
+            for problem in problems {
+                assert_eq!(Problem::from_code(*field, problem.code()), Some(*problem));
+            }
+        }
+        assert_eq!(Problem::from_code(Field::Login, "login.wrong_credentials"), Some(Problem::Login(LoginError::WrongCredentials)));
+        assert_eq!(Problem::from_code(Field::Password, "login.password_required"), Some(Problem::Login(LoginError::PasswordRequired)));
+        assert_eq!(Problem::from_code(Field::SmsCode, "pesel.checksum"), None);
+        assert_eq!(validate_login(" ", "").errors.len(), 2);
+        assert!(validate_login("jan@example.pl", "x").is_valid());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod confirmation;
 pub mod email;
 pub mod id_card;
+pub mod login;
 pub mod name;
 pub mod password;
 pub mod pesel;
