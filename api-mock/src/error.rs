@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use shared::api::{ErrorBody, ErrorResponse, SmsCodeRejected, ValidateResponse};
+use shared::api::{ErrorBody, ErrorResponse, LoginLocked, SmsCodeRejected, ValidateResponse};
 
 #[derive(Debug)]
 pub enum ApiError {
@@ -23,6 +23,18 @@ pub enum ApiError {
         message: &'static str,
         retry_after: i64,
     },
+    /// No session, or not one that may do this (401).
+    Unauthorized {
+        code: &'static str,
+        message: &'static str,
+    },
+    /// The request may not be made from where it came (403), e.g. another site.
+    Forbidden {
+        code: &'static str,
+        message: &'static str,
+    },
+    /// Too many wrong passwords: the account's sign-in is locked (423).
+    Locked(LoginLocked),
     /// The resource is not in the state this request needs (409).
     WrongState {
         code: &'static str,
@@ -48,7 +60,9 @@ pub enum ApiError {
 impl ApiError {
     fn parts(&self) -> (StatusCode, &'static str, String) {
         match self {
-            ApiError::Invalid(_) | ApiError::Conflict(_) | ApiError::WrongCode(_) => unreachable!("field errors have their own body"),
+            ApiError::Invalid(_) | ApiError::Conflict(_) | ApiError::WrongCode(_) | ApiError::Locked(_) => unreachable!("these have their own body"),
+            ApiError::Unauthorized { code, message } => (StatusCode::UNAUTHORIZED, code, (*message).into()),
+            ApiError::Forbidden { code, message } => (StatusCode::FORBIDDEN, code, (*message).into()),
             ApiError::TooSoon { code, message, .. } => (StatusCode::TOO_MANY_REQUESTS, code, (*message).into()),
             ApiError::WrongState { code, message } => (StatusCode::CONFLICT, code, (*message).into()),
             ApiError::Missing { code, message } => (StatusCode::NOT_FOUND, code, (*message).into()),
@@ -71,6 +85,7 @@ impl IntoResponse for ApiError {
             ApiError::Invalid(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
             ApiError::Conflict(body) => return (StatusCode::CONFLICT, Json(body)).into_response(),
             ApiError::WrongCode(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
+            ApiError::Locked(body) => return (StatusCode::LOCKED, Json(body)).into_response(),
             ApiError::Storage(ref detail) => tracing::error!(%detail, "storage failed"),
             _ => {}
         }

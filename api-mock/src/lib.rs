@@ -2,13 +2,17 @@
 //! and serves the built app. It holds no real citizen data and must never log secrets.
 
 mod clock;
+mod codes;
 mod error;
 pub mod faults;
+mod guard;
+mod limits;
 pub mod overload;
-mod password;
+pub mod password;
 mod request_log;
 mod routes;
 pub mod scenarios;
+pub mod sessions;
 mod store;
 
 pub use clock::Clock;
@@ -62,6 +66,21 @@ pub struct Cli {
     /// How to write the request log: text for people, json for machines.
     #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = ["text", "json"])]
     pub log_format: String,
+    /// A session ends after this many seconds without activity.
+    #[arg(long, value_name = "SECONDS", default_value_t = 900, value_parser = clap::value_parser!(i64).range(10..=86_400))]
+    pub session_idle_seconds: i64,
+    /// A session ends this many seconds after signing in, whatever happens.
+    #[arg(long, value_name = "SECONDS", default_value_t = 43_200, value_parser = clap::value_parser!(i64).range(10..=604_800))]
+    pub session_max_seconds: i64,
+    /// The citizen is warned this many seconds before the session ends (less than the idle limit).
+    #[arg(long, value_name = "SECONDS", default_value_t = 120, value_parser = clap::value_parser!(i64).range(5..=3_600))]
+    pub session_warning_seconds: i64,
+    /// Sign-in and one-time-code requests allowed from one client address a minute (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub rate_limit: u32,
+    /// With --dev, answer this host name too (besides loopback ones); may be repeated.
+    #[arg(long = "dev-host", value_name = "NAME", requires = "dev")]
+    pub dev_hosts: Vec<String>,
 }
 
 /// What every handler can reach.
@@ -75,6 +94,13 @@ pub struct AppState {
     /// The injected faults in force (only with `dev`).
     pub faults: Faults,
     pub in_flight: InFlight,
+    /// The pool passwords are hashed and checked on.
+    pub passwords: password::Passwords,
+    pub session_limits: sessions::Limits,
+    /// Sign-in and code requests a minute from one address (0: no limit).
+    pub rate_limit: u32,
+    /// Host names the dev tools answer besides loopback ones.
+    pub dev_hosts: Vec<String>,
 }
 
 impl AppState {
@@ -88,6 +114,9 @@ impl AppState {
         }
         .map_err(|e| format!("cannot open the state: {e:?}"))?;
         let in_flight = if cli.max_in_flight == 0 { InFlight::default() } else { InFlight::limited_to(cli.max_in_flight) };
+        if cli.session_warning_seconds >= cli.session_idle_seconds {
+            return Err("--session-warning-seconds must be less than --session-idle-seconds".into());
+        }
         let state = AppState {
             static_dir: cli.static_dir.clone(),
             clock: Clock::default(),
@@ -95,6 +124,14 @@ impl AppState {
             dev: cli.dev,
             faults: Faults::default(),
             in_flight,
+            passwords: password::Passwords::default(),
+            session_limits: sessions::Limits {
+                idle_seconds: cli.session_idle_seconds,
+                max_seconds: cli.session_max_seconds,
+                warning_seconds: cli.session_warning_seconds,
+            },
+            rate_limit: cli.rate_limit,
+            dev_hosts: cli.dev_hosts.clone(),
         };
         if let Some(file) = &cli.faults {
             let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
@@ -111,8 +148,8 @@ impl AppState {
         Ok(state)
     }
 
-    /// State in memory with the dev tools on and no in-flight limit, serving `static_dir` if
-    /// given: for tests.
+    /// State in memory with the dev tools on, no in-flight limit and the default session limits
+    /// and rate limit, serving `static_dir` if given: for tests.
     pub fn in_memory(static_dir: Option<PathBuf>) -> AppState {
         AppState {
             static_dir,
@@ -121,6 +158,10 @@ impl AppState {
             dev: true,
             faults: Faults::default(),
             in_flight: InFlight::default(),
+            passwords: password::Passwords::default(),
+            session_limits: sessions::Limits::default(),
+            rate_limit: 30,
+            dev_hosts: Vec::new(),
         }
     }
 }
@@ -131,7 +172,8 @@ pub fn app(state: AppState) -> Router {
     routes::router(state).layer(tower_http::compression::CompressionLayer::new())
 }
 
-/// Serves `app(state)` on `listener` until the future is dropped or the process stops.
+/// Serves `app(state)` on `listener` until the future is dropped or the process stops; each
+/// request knows its client's address (for the rate limits).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state)).await
+    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>()).await
 }

@@ -1,7 +1,11 @@
-//! Password hashing: argon2id with a random salt, in the PHC string format. Never logged.
+//! Password hashing: argon2id with a random salt, in the PHC string format, on a bounded pool (no
+//! more hashes at once than cores, so a flood of sign-ins queues instead of taking gigabytes of
+//! memory). A password is never logged.
 
-use argon2::password_hash::{rand_core::OsRng, PasswordHasher, SaltString};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use std::sync::{Arc, OnceLock};
+use tokio::sync::Semaphore;
 
 /// The argon2id hash of `password` (OWASP's parameters: 19 MiB, 2 passes, 1 lane).
 pub fn hash(password: &str) -> String {
@@ -9,17 +13,85 @@ pub fn hash(password: &str) -> String {
     Argon2::default().hash_password(password.as_bytes(), &salt).expect("argon2 hashes any password within the length rule").to_string()
 }
 
+/// Whether `password` matches `hash`. With no hash (no such account) it checks against a stand-in,
+/// so an unknown username costs the same time as a known one, and answers false.
+pub fn verify(password: &str, hash: Option<&str>) -> bool {
+    static STAND_IN: OnceLock<String> = OnceLock::new();
+    let stand_in = STAND_IN.get_or_init(|| self::hash("a stand-in for an account that does not exist"));
+    let parsed = PasswordHash::new(hash.unwrap_or(stand_in));
+    let matches = parsed.is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok());
+    matches && hash.is_some()
+}
+
+/// The pool every hash and check runs on: as many at once as the machine has cores.
+#[derive(Clone)]
+pub struct Passwords {
+    permits: Arc<Semaphore>,
+}
+
+impl Default for Passwords {
+    fn default() -> Passwords {
+        Passwords::with_workers(std::thread::available_parallelism().map_or(1, usize::from))
+    }
+}
+
+impl Passwords {
+    pub fn with_workers(workers: usize) -> Passwords {
+        Passwords { permits: Arc::new(Semaphore::new(workers.max(1))) }
+    }
+
+    /// `hash(password)` on the pool.
+    pub async fn hash(&self, password: String) -> String {
+        self.run(move || hash(&password)).await
+    }
+
+    /// `verify(password, hash)` on the pool.
+    pub async fn verify(&self, password: String, hash: Option<String>) -> bool {
+        self.run(move || verify(&password, hash.as_deref())).await
+    }
+
+    async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> T {
+        let _permit = self.permits.acquire().await.expect("the pool's semaphore is never closed");
+        tokio::task::spawn_blocking(work).await.expect("argon2 does not panic on any input")
+    }
+
+}
+
 #[cfg(test)]
 mod tests {
-    use argon2::password_hash::{PasswordHash, PasswordVerifier};
+    use super::*;
 
     #[test]
     fn hashes_are_argon2id_salted_and_verifiable() {
-        let (first, second) = (super::hash("Tajne#Haslo1"), super::hash("Tajne#Haslo1"));
+        let (first, second) = (hash("Tajne#Haslo1"), hash("Tajne#Haslo1"));
         assert!(first.starts_with("$argon2id$"), "{first}");
         assert_ne!(first, second, "each hash has its own salt");
-        let parsed = PasswordHash::new(&first).unwrap();
-        assert!(argon2::Argon2::default().verify_password(b"Tajne#Haslo1", &parsed).is_ok());
-        assert!(argon2::Argon2::default().verify_password(b"Tajne#Haslo2", &parsed).is_err());
+        assert!(verify("Tajne#Haslo1", Some(&first)));
+        assert!(!verify("Tajne#Haslo2", Some(&first)));
+        assert!(!verify("a stand-in for an account that does not exist", None), "no account never matches");
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+    async fn the_pool_runs_no_more_hashes_at_once_than_it_has_workers() {
+        use std::sync::atomic::{AtomicUsize, Ordering::SeqCst};
+        let pool = Passwords::with_workers(2);
+        let (running, peak) = (Arc::new(AtomicUsize::new(0)), Arc::new(AtomicUsize::new(0)));
+        let tasks: Vec<_> = (0..8)
+            .map(|_| {
+                let (pool, running, peak) = (pool.clone(), running.clone(), peak.clone());
+                tokio::spawn(async move {
+                    pool.run(move || {
+                        peak.fetch_max(running.fetch_add(1, SeqCst) + 1, SeqCst);
+                        std::thread::sleep(std::time::Duration::from_millis(30));
+                        running.fetch_sub(1, SeqCst);
+                    })
+                    .await
+                })
+            })
+            .collect();
+        for task in tasks {
+            task.await.unwrap();
+        }
+        assert!((1..=2).contains(&peak.load(SeqCst)), "at most 2 at once, got {}", peak.load(SeqCst));
     }
 }

@@ -2,10 +2,11 @@
 //! one in each interesting state) and `renewal-storm` (100 000 profiles expiring on one day).
 //! Every date is taken from the mock's clock at load time, so "expiring in 10 days" stays true.
 
-use crate::store::{Authorisation, Message, Seed, SeedProfile, SentCode, StoreError};
+use crate::codes::SentCode;
+use crate::store::{Message, Seed, SeedProfile, StoreError};
 use crate::AppState;
 use serde::Serialize;
-use shared::api::{Channel, RegistrationState};
+use shared::api::{Authorisation, Channel, RegistrationState};
 use shared::date::Date;
 use shared::rules::confirmation::{offered_call_windows, Confirmation, ProfileKind, VideoApp};
 use shared::rules::{pesel, sms_code};

@@ -1,8 +1,10 @@
-//! The mock's state in SQLite: accounts, registrations, SMS codes and the outbox. Each change is
-//! one transaction, on disk (WAL, synchronous=FULL) before the answer that acknowledges it.
+//! The mock's state in SQLite: accounts, registrations, profiles, one-time codes, sessions and the
+//! outbox. Each change is one transaction, on disk (WAL, synchronous=FULL) before the answer that
+//! acknowledges it.
 
-use rusqlite::{params, Connection, OptionalExtension};
-use shared::api::{Channel, OutboxEntry, RegistrationState};
+use crate::codes::{self, CodeKey, Purpose, SentCode};
+use rusqlite::{params, Connection, OptionalExtension, Transaction};
+use shared::api::{Authorisation, Channel, OutboxEntry, RegistrationState};
 use shared::date::Date;
 use shared::rules::confirmation::{Confirmation, ProfileKind};
 use shared::Lang;
@@ -10,7 +12,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 /// Each entry brings the schema from the version before it to its own (`PRAGMA user_version`).
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     r#"
 CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
@@ -74,10 +76,60 @@ ALTER TABLE accounts ADD COLUMN authorisation TEXT NOT NULL DEFAULT 'sms';
 ALTER TABLE registrations ADD COLUMN idempotency_key TEXT;
 CREATE UNIQUE INDEX registrations_idempotency_key ON registrations(idempotency_key);
 "#,
+    r#"
+ALTER TABLE registrations ADD COLUMN idempotency_body TEXT;
+DROP TABLE sms_codes;
+CREATE TABLE secrets (
+    name  TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+);
+INSERT INTO secrets (name, value) VALUES ('code_key', randomblob(32));
+CREATE TABLE one_time_codes (
+    purpose    TEXT NOT NULL,
+    subject    TEXT NOT NULL,
+    code_hash  BLOB NOT NULL,
+    sent_at    INTEGER NOT NULL,
+    expires_at INTEGER NOT NULL,
+    tries_left INTEGER NOT NULL,
+    used       INTEGER NOT NULL,
+    PRIMARY KEY (purpose, subject)
+);
+CREATE TABLE code_sends (
+    purpose TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    sent_at INTEGER NOT NULL
+);
+CREATE INDEX code_sends_subject ON code_sends(purpose, subject, sent_at);
+ALTER TABLE accounts ADD COLUMN wrong_passwords INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE accounts ADD COLUMN locked_until INTEGER;
+CREATE INDEX accounts_email ON accounts(email);
+CREATE TABLE sessions (
+    token_hash TEXT PRIMARY KEY,
+    account_id INTEGER NOT NULL REFERENCES accounts(id),
+    stage      TEXT NOT NULL,
+    created_at INTEGER NOT NULL,
+    last_seen  INTEGER NOT NULL,
+    ends_at    INTEGER NOT NULL
+);
+CREATE INDEX sessions_account ON sessions(account_id);
+CREATE TABLE push_requests (
+    id           TEXT PRIMARY KEY,
+    account_id   INTEGER NOT NULL REFERENCES accounts(id),
+    session_hash TEXT NOT NULL,
+    purpose      TEXT NOT NULL,
+    check_number TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    expires_at   INTEGER NOT NULL,
+    state        TEXT NOT NULL
+);
+CREATE INDEX push_requests_account ON push_requests(account_id, created_at);
+CREATE INDEX push_requests_session ON push_requests(session_hash);
+"#,
 ];
 
 /// Every table, children first: what a reset empties.
-const TABLES: [&str; 6] = ["profiles", "sms_codes", "outbox", "registrations", "accounts", "application_numbers"];
+const TABLES: [&str; 9] =
+    ["push_requests", "sessions", "profiles", "one_time_codes", "code_sends", "outbox", "registrations", "accounts", "application_numbers"];
 
 #[derive(Debug)]
 pub enum StoreError {
@@ -107,8 +159,9 @@ pub struct NewRegistration<'a> {
     pub phone: &'a str,
     pub confirmation: &'a Confirmation,
     pub lang: Lang,
-    /// The client's `Idempotency-Key`: the same key again answers this registration.
-    pub idempotency_key: Option<&'a str>,
+    /// The client's `Idempotency-Key` and the hash of the body it came with: the same key with
+    /// the same body answers this registration for 24 hours.
+    pub idempotency: Option<(&'a str, &'a str)>,
 }
 
 /// A message to put in the outbox.
@@ -117,15 +170,6 @@ pub struct Message {
     pub to: String,
     pub subject: Option<String>,
     pub text: String,
-}
-
-/// The SMS code a registration waits for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SentCode {
-    pub code: String,
-    pub sent_at: i64,
-    pub expires_at: i64,
-    pub tries_left: u8,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -138,7 +182,6 @@ pub struct Registration {
     pub username: String,
     pub email: String,
     pub phone: String,
-    pub code: Option<SentCode>,
     /// The last day of the profile, once the identity is confirmed (`YYYY-MM-DD`).
     pub profile_valid_until: Option<String>,
 }
@@ -146,25 +189,6 @@ pub struct Registration {
 impl Registration {
     pub fn profile_kind(&self) -> ProfileKind {
         self.confirmation.profile_kind()
-    }
-}
-
-/// How a citizen confirms a login or an operation.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, utoipa::ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum Authorisation {
-    /// A code by SMS.
-    Sms,
-    /// A push notification accepted in mObywatel.
-    Push,
-}
-
-impl Authorisation {
-    fn code(self) -> &'static str {
-        match self {
-            Authorisation::Sms => "sms",
-            Authorisation::Push => "push",
-        }
     }
 }
 
@@ -201,6 +225,7 @@ pub struct SeedProfile {
 
 pub struct Store {
     connection: Mutex<Connection>,
+    code_key: CodeKey,
 }
 
 impl Store {
@@ -227,13 +252,24 @@ impl Store {
             transaction.pragma_update(None, "user_version", index + 1)?;
             transaction.commit()?;
         }
-        Ok(Store { connection: Mutex::new(connection) })
+        let key: Vec<u8> = connection.query_row("SELECT value FROM secrets WHERE name = 'code_key'", [], |row| row.get(0))?;
+        let code_key = CodeKey(key.try_into().map_err(|_| StoreError::Sqlite(corrupt(0, "code key")))?);
+        Ok(Store { connection: Mutex::new(connection), code_key })
     }
 
-    fn connection(&self) -> std::sync::MutexGuard<'_, Connection> {
+    pub(crate) fn connection(&self) -> std::sync::MutexGuard<'_, Connection> {
         // A panic while holding the lock cannot leave a half-written change: every change is a
         // transaction, rolled back when dropped. So a poisoned lock is safe to take over.
         self.connection.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// Runs `change` in one transaction, committed when it answers `Ok`, rolled back otherwise.
+    pub fn transact<T, E: From<StoreError>>(&self, change: impl FnOnce(&Transaction, &CodeKey) -> Result<T, E>) -> Result<T, E> {
+        let mut connection = self.connection();
+        let transaction = connection.transaction().map_err(StoreError::from)?;
+        let answer = change(&transaction, &self.code_key)?;
+        transaction.commit().map_err(StoreError::from)?;
+        Ok(answer)
     }
 
     pub fn username_taken(&self, username_key: &str) -> Result<bool, StoreError> {
@@ -243,6 +279,7 @@ impl Store {
 
     /// Creates the account, its registration awaiting the SMS code, the code, and its SMS.
     pub fn create_registration(&self, new: &NewRegistration, code: &SentCode, sms: &Message) -> Result<(), StoreError> {
+        let (idempotency_key, idempotency_body) = new.idempotency.unzip();
         let mut connection = self.connection();
         let transaction = connection.transaction()?;
         let inserted = transaction.execute(
@@ -268,35 +305,36 @@ impl Store {
         let account_id = transaction.last_insert_rowid();
         let confirmation = serde_json::to_string(new.confirmation).expect("a confirmation serialises");
         transaction.execute(
-            "INSERT INTO registrations (id, account_id, state, confirmation, lang, created_at, idempotency_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            params![new.id, account_id, RegistrationState::AwaitingSms.code(), confirmation, new.lang.tag(), code.sent_at, new.idempotency_key],
+            "INSERT INTO registrations (id, account_id, state, confirmation, lang, created_at, idempotency_key, idempotency_body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![new.id, account_id, RegistrationState::AwaitingSms.code(), confirmation, new.lang.tag(), code.sent_at, idempotency_key, idempotency_body],
         )?;
-        put_code(&transaction, new.id, code)?;
+        codes::put(&transaction, &self.code_key, Purpose::Registration, new.id, code)?;
         post(&transaction, sms, code.sent_at)?;
         transaction.commit()?;
         Ok(())
     }
 
-    /// The id of the registration created with this `Idempotency-Key`, if any.
-    pub fn registration_with_key(&self, idempotency_key: &str) -> Result<Option<String>, StoreError> {
-        let id = self.connection().query_row("SELECT id FROM registrations WHERE idempotency_key = ?1", [idempotency_key], |row| row.get(0)).optional()?;
-        Ok(id)
+    /// The registration created with this `Idempotency-Key` since `since`: its id and the hash of
+    /// the body that came with the key. An older key is forgotten, so it may be used anew.
+    pub fn registration_with_key(&self, idempotency_key: &str, since: i64) -> Result<Option<(String, Option<String>)>, StoreError> {
+        let connection = self.connection();
+        connection.execute("UPDATE registrations SET idempotency_key = NULL WHERE idempotency_key = ?1 AND created_at < ?2", params![idempotency_key, since])?;
+        let found = connection
+            .query_row("SELECT id, idempotency_body FROM registrations WHERE idempotency_key = ?1", [idempotency_key], |row| Ok((row.get(0)?, row.get(1)?)))
+            .optional()?;
+        Ok(found)
     }
 
     pub fn registration(&self, id: &str) -> Result<Option<Registration>, StoreError> {
         let connection = self.connection();
         let registration = connection
             .query_row(
-                "SELECT r.id, r.state, r.confirmation, r.lang, r.application_number, a.username, a.email, a.phone,
-                        c.code, c.sent_at, c.expires_at, c.tries_left, p.valid_until
-                 FROM registrations r JOIN accounts a ON a.id = r.account_id LEFT JOIN sms_codes c ON c.registration_id = r.id
-                 LEFT JOIN profiles p ON p.registration_id = r.id
+                "SELECT r.id, r.state, r.confirmation, r.lang, r.application_number, a.username, a.email, a.phone, p.valid_until
+                 FROM registrations r JOIN accounts a ON a.id = r.account_id LEFT JOIN profiles p ON p.registration_id = r.id
                  WHERE r.id = ?1",
                 [id],
                 |row| {
-                    let code = row.get::<_, Option<String>>(8)?.map(|code| -> rusqlite::Result<SentCode> {
-                        Ok(SentCode { code, sent_at: row.get(9)?, expires_at: row.get(10)?, tries_left: row.get(11)? })
-                    });
                     Ok(Registration {
                         id: row.get(0)?,
                         state: RegistrationState::from_code(&row.get::<_, String>(1)?).ok_or_else(|| corrupt(1, "state"))?,
@@ -306,8 +344,7 @@ impl Store {
                         username: row.get(5)?,
                         email: row.get(6)?,
                         phone: row.get(7)?,
-                        code: code.transpose()?,
-                        profile_valid_until: row.get(12)?,
+                        profile_valid_until: row.get(8)?,
                     })
                 },
             )
@@ -315,32 +352,9 @@ impl Store {
         Ok(registration)
     }
 
-    /// Counts one wrong try of the registration's code; answers the tries left.
-    pub fn spend_try(&self, registration_id: &str) -> Result<u8, StoreError> {
-        let connection = self.connection();
-        let left = connection.query_row(
-            "UPDATE sms_codes SET tries_left = MAX(tries_left - 1, 0) WHERE registration_id = ?1 RETURNING tries_left",
-            [registration_id],
-            |row| row.get(0),
-        )?;
-        Ok(left)
-    }
-
-    /// Replaces the registration's code with a new one and sends it.
-    pub fn replace_code(&self, registration_id: &str, code: &SentCode, sms: &Message) -> Result<(), StoreError> {
-        let mut connection = self.connection();
-        let transaction = connection.transaction()?;
-        put_code(&transaction, registration_id, code)?;
-        post(&transaction, sms, code.sent_at)?;
-        transaction.commit()?;
-        Ok(())
-    }
-
     /// The code was right: the application is sent. Gives it the next number of `year`
-    /// (`PZ-2026-000123`), spends the code and sends the e-mails `emails(number)` composes.
-    pub fn send_application(&self, registration_id: &str, year: u16, now: i64, emails: impl FnOnce(&str) -> Vec<Message>) -> Result<String, StoreError> {
-        let mut connection = self.connection();
-        let transaction = connection.transaction()?;
+    /// (`PZ-2026-000123`) and sends the e-mails `emails(number)` composes, within `transaction`.
+    pub fn send_application(transaction: &Transaction, registration_id: &str, year: u16, now: i64, emails: impl FnOnce(&str) -> Vec<Message>) -> Result<String, StoreError> {
         let last: i64 = transaction.query_row(
             "INSERT INTO application_numbers (year, last) VALUES (?1, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last",
             [year],
@@ -351,11 +365,9 @@ impl Store {
             "UPDATE registrations SET state = ?2, application_number = ?3 WHERE id = ?1",
             params![registration_id, RegistrationState::AwaitingIdentity.code(), number],
         )?;
-        transaction.execute("DELETE FROM sms_codes WHERE registration_id = ?1", [registration_id])?;
         for email in emails(&number) {
-            post(&transaction, &email, now)?;
+            post(transaction, &email, now)?;
         }
-        transaction.commit()?;
         Ok(number)
     }
 
@@ -433,7 +445,7 @@ impl Store {
                     seed.created_at
                 ])?;
                 if let Some(code) = &seed.code {
-                    put_code(&transaction, &seed.registration_id, code)?;
+                    codes::put(&transaction, &self.code_key, Purpose::Registration, &seed.registration_id, code)?;
                 }
                 if let Some(p) = &seed.profile {
                     profile.execute(params![account_id, seed.registration_id, seed.pesel, p.kind.code(), p.valid_until.to_string(), p.confirmed_at])?;
@@ -480,15 +492,7 @@ fn corrupt(column: usize, name: &str) -> rusqlite::Error {
     rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, format!("unreadable {name}").into())
 }
 
-fn put_code(transaction: &rusqlite::Transaction, registration_id: &str, code: &SentCode) -> rusqlite::Result<usize> {
-    transaction.execute(
-        "INSERT INTO sms_codes (registration_id, code, sent_at, expires_at, tries_left) VALUES (?1, ?2, ?3, ?4, ?5)
-         ON CONFLICT(registration_id) DO UPDATE SET code = ?2, sent_at = ?3, expires_at = ?4, tries_left = ?5",
-        params![registration_id, code.code, code.sent_at, code.expires_at, code.tries_left],
-    )
-}
-
-fn post(transaction: &rusqlite::Transaction, message: &Message, now: i64) -> rusqlite::Result<usize> {
+pub fn post(transaction: &rusqlite::Transaction, message: &Message, now: i64) -> rusqlite::Result<usize> {
     let channel = match message.channel {
         Channel::Sms => "sms",
         Channel::Email => "email",

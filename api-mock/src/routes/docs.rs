@@ -26,6 +26,9 @@ pub const DOCUMENT_PATH: &str = "/api/openapi.json";
             so never on a deployment. With `--dev`, any API request may carry `X-Mock-Fault: 503` (a status to answer \
             instead), `latency_ms=800` (a delay first) and `after_handling` (do the work, then lose the answer), \
             e.g. `X-Mock-Fault: 504, latency_ms=800, after_handling`.\n\n\
+            Signing in sets the cookie `pz_session` (HttpOnly, SameSite=Strict). Every request that changes state must come \
+            from the app's own origin when it carries that cookie or an `Origin` header (else `403 request.cross_origin`). \
+            Sign-in and code routes answer `429` with `Retry-After` past `--rate-limit` requests a minute from one address.\n\n\
             When more requests are in flight than `--max-in-flight` allows, every API route but `/api/health` and the \
             dev tools answers `503` with `Retry-After` at once.",
         license(name = "EUPL-1.2"),
@@ -34,6 +37,7 @@ pub const DOCUMENT_PATH: &str = "/api/openapi.json";
         (name = "meta", description = "Health and this document"),
         (name = "validation", description = "The input rules, as the browser runs them"),
         (name = "registration", description = "The citizen's registration: account, application, SMS code"),
+        (name = "session", description = "Signing in (password, then an SMS code or a push in mObywatel), the session, signing out"),
         (name = "dev", description = "Designer's and tester's tools (only with --dev)"),
     )
 )]
@@ -100,4 +104,13 @@ pub enum Unavailable {
         example = json!({"error": {"code": "service.busy", "message": "The service is busy. Try again in 1 s."}})
     )]
     Busy(ErrorResponse),
+}
+
+/// What a rate-limited route answers past the limit of its client address.
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // never built: it describes what the rate limit answers
+pub enum RateLimited {
+    /// Too many requests from this address (`request.rate_limited`): wait `Retry-After` seconds.
+    #[response(status = 429, headers(("Retry-After" = u32, description = "Seconds to wait")))]
+    TooMany(ErrorResponse),
 }

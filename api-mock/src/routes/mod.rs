@@ -8,9 +8,12 @@ mod dev;
 mod docs;
 mod faults;
 mod health;
+mod login;
+mod mobywatel;
 mod outbox_page;
 mod registrations;
 mod scenarios;
+mod session;
 mod spa;
 mod usernames;
 mod validation;
@@ -33,7 +36,7 @@ use utoipa_axum::router::OpenApiRouter;
 pub use docs::ApiDoc;
 
 pub fn router(state: AppState) -> Router {
-    let (mut api, mut openapi) = public().split_for_parts();
+    let (mut api, mut openapi) = public_limited(state.rate_limit).split_for_parts();
     api = api.route("/api/{*rest}", any(|| async { ApiError::NotFound }));
     if state.dev {
         api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject));
@@ -56,23 +59,42 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::overriding(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
+        .layer(from_fn_with_state(state.clone(), crate::guard::check))
         .layer(from_fn(crate::request_log::observe))
         .with_state(state)
 }
 
 /// The API a deployment serves.
 fn public() -> OpenApiRouter<AppState> {
+    public_limited(0)
+}
+
+/// The API with its sign-in and code routes limited to `per_minute` requests from one address
+/// (0: no limit).
+fn public_limited(per_minute: u32) -> OpenApiRouter<AppState> {
+    let limited = match crate::limits::per_address(per_minute) {
+        Some(limit) => login::limited_routes().layer(limit),
+        None => login::limited_routes(),
+    };
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(docs::routes())
         .merge(health::routes())
         .merge(validation::routes())
         .merge(usernames::routes())
         .merge(registrations::routes())
+        .merge(limited)
+        .merge(login::routes())
+        .merge(session::routes())
 }
 
 /// The designer's and tester's tools, with `--dev` only.
 fn dev_tools() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(dev::routes()).merge(scenarios::routes()).merge(faults::routes()).merge(outbox_page::routes())
+    OpenApiRouter::new()
+        .merge(dev::routes())
+        .merge(scenarios::routes())
+        .merge(faults::routes())
+        .merge(outbox_page::routes())
+        .merge(mobywatel::routes())
 }
 
 /// The OpenAPI document of the server as `dev` mounts it.

@@ -28,7 +28,10 @@ article{border:1px solid #b1b4b6;border-left:6px solid #0052a5;padding:.5rem 1re
 article.sms{border-left-color:#00703c}\
 h2{font-size:1.1rem;margin:.25rem 0}\
 .meta{color:#505a5f;margin:0}\
-.text{white-space:pre-wrap;overflow-wrap:anywhere}";
+.text{white-space:pre-wrap;overflow-wrap:anywhere}\
+.check{font-size:2.5rem;font-weight:700;letter-spacing:.2em;margin:.25rem 0}\
+.answers{display:flex;gap:.5rem;margin:.5rem 0}\
+.answers button[value=refuse]{background:#d4351c}";
 
 /// With `?refresh=on`, the page reloads itself this often, for watching messages arrive.
 const REFRESH_SECONDS: u32 = 5;
@@ -61,9 +64,27 @@ async fn page(State(state): State<AppState>, Query(filter): Query<OutboxFilter>,
     let to = filter.to.filter(|to| !to.trim().is_empty());
     let entries = state.store.outbox(to.as_deref())?;
     let refreshing = refresh.refresh.as_deref() == Some("on");
-    let mut response = Html(render(&entries, to.as_deref(), refreshing).into_string()).into_response();
+    Ok(dev_page(render(&entries, to.as_deref(), refreshing)))
+}
+
+/// A dev tool's page: plain HTML with no script, under a policy that allows only its own style.
+pub(super) fn dev_page(page: Markup) -> Response {
+    let mut response = Html(page.into_string()).into_response();
     response.headers_mut().insert(header::CONTENT_SECURITY_POLICY, POLICY.clone());
-    Ok(response)
+    response
+}
+
+/// The `<head>` of a dev tool's page.
+pub(super) fn head(title: &str, refresh_seconds: Option<u32>) -> Markup {
+    html! {
+        head {
+            meta charset="utf-8";
+            meta name="viewport" content="width=device-width, initial-scale=1";
+            @if let Some(seconds) = refresh_seconds { meta http-equiv="refresh" content=(seconds); }
+            title { (title) }
+            style { (maud::PreEscaped(STYLE)) }
+        }
+    }
 }
 
 fn render(entries: &[OutboxEntry], to: Option<&str>, refreshing: bool) -> Markup {
@@ -77,13 +98,7 @@ fn render(entries: &[OutboxEntry], to: Option<&str>, refreshing: bool) -> Markup
     html! {
         (DOCTYPE)
         html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                @if refreshing { meta http-equiv="refresh" content=(REFRESH_SECONDS); }
-                title { "Outbox – Profil Zaufany mock" }
-                style { (maud::PreEscaped(STYLE)) }
-            }
+            (head("Outbox – Profil Zaufany mock", refreshing.then_some(REFRESH_SECONDS)))
             body {
                 main {
                     h1 { "Outbox: the SMS and e-mails the mock sent" }
@@ -143,7 +158,7 @@ fn linked(text: &str) -> Markup {
     }
 }
 
-fn urlencode(text: &str) -> String {
+pub(super) fn urlencode(text: &str) -> String {
     text.bytes()
         .map(|b| if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'@') { (b as char).to_string() } else { format!("%{b:02X}") })
         .collect()

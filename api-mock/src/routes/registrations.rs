@@ -5,13 +5,15 @@
 use super::docs::{BodyRejected, Unavailable};
 use super::RequestLang;
 use crate::error::ApiJson;
-use crate::store::{Message, NewRegistration, Registration, SentCode, StoreError};
+use crate::codes::{self, NotYet, Purpose, SentCode};
+use crate::store::{self, Message, NewRegistration, Registration, Store, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
 use axum::http::StatusCode;
 use axum::Json;
 use rand::Rng;
+use sha2::{Digest, Sha256};
 use shared::api::ErrorResponse;
 use shared::api::{
     Channel, Field, RegistrationCreated, RegistrationRequest, RegistrationState, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest,
@@ -31,6 +33,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
+/// How long an `Idempotency-Key` names its registration.
+const IDEMPOTENCY_SECONDS: i64 = 24 * 3_600;
 
 pub fn routes() -> OpenApiRouter<AppState> {
     OpenApiRouter::new().routes(routes!(create)).routes(routes!(status)).routes(routes!(confirm_code)).routes(routes!(resend_code))
@@ -61,7 +65,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
             example = json!({"id": "5f0c6d1e9a8b7c6d5e4f3a2b1c0d9e8f"})),
         (status = 422, description = "Field errors, in the shape of /api/v1/validate", body = ValidateResponse,
             example = json!({"errors": {"pesel": [{"code": "pesel.checksum", "message": "Numer PESEL jest niepoprawny. Sprawdź, czy nie ma w nim literówki"}]}})),
-        (status = 400, description = "An `Idempotency-Key` that is not 1 to 64 letters, digits, `-`, `_` or `.` (`request.invalid_idempotency_key`)", body = ErrorResponse),
+        (status = 400, description = "An `Idempotency-Key` that is not 1 to 64 letters, digits, `-`, `_` or `.` (`request.invalid_idempotency_key`), \
+            or one used within 24 hours with another body (`request.idempotency_key_reused`)", body = ErrorResponse),
         (status = 409, description = "The username is taken (`username.taken`, any letter case) or the PESEL has a valid profile (`pesel.has_active_profile`)",
             body = ValidateResponse, example = json!({"errors": {"username": [{"code": "username.taken", "message": "Ta nazwa użytkownika jest już zajęta. Wybierz inną"}]}})),
         BodyRejected,
@@ -74,14 +79,23 @@ async fn create(
     IdempotencyKey(idempotency_key): IdempotencyKey,
     ApiJson(request): ApiJson<RegistrationRequest>,
 ) -> Result<(StatusCode, Json<RegistrationCreated>), ApiError> {
+    let body_hash = format!("{:x}", Sha256::digest(serde_json::to_vec(&request).expect("a request serialises")));
     let request = ValidateRequest::from(request);
     let report = validate_registration(&request, state.clock.today());
     let (Some(pesel), Some(confirmation), true) = (report.pesel, request.confirmation.as_ref(), report.is_valid()) else {
         return Err(ApiError::Invalid(report.to_response(lang)));
     };
+    // A key names one registration for 24 hours, and only with the body it came with.
     let created_before = || -> Result<Option<(StatusCode, Json<RegistrationCreated>)>, ApiError> {
         let Some(key) = idempotency_key.as_deref() else { return Ok(None) };
-        Ok(state.store.registration_with_key(key)?.map(|id| (StatusCode::CREATED, Json(RegistrationCreated { id }))))
+        match state.store.registration_with_key(key, state.clock.now() - IDEMPOTENCY_SECONDS)? {
+            Some((id, body)) if body.as_deref() == Some(body_hash.as_str()) => Ok(Some((StatusCode::CREATED, Json(RegistrationCreated { id })))),
+            Some(_) => Err(ApiError::BadRequest {
+                code: "request.idempotency_key_reused",
+                message: lang.pick("Ten klucz Idempotency-Key został już użyty z innymi danymi", "This Idempotency-Key was already used with other data").into(),
+            }),
+            None => Ok(None),
+        }
     };
     if let Some(answer) = created_before()? {
         return Ok(answer);
@@ -95,8 +109,7 @@ async fn create(
         return Err(ApiError::Conflict(field_errors(Field::Pesel, Problem::Pesel(PeselError::HasActiveProfile), lang)));
     }
     let password = text(Field::Password).to_owned();
-    let password_hash =
-        tokio::task::spawn_blocking(move || crate::password::hash(&password)).await.map_err(|e| ApiError::Storage(format!("hashing stopped: {e}")))?;
+    let password_hash = state.passwords.hash(password).await;
     let phone = PhoneNumber::parse(text(Field::Phone)).map_err(|_| ApiError::Storage("a validated phone failed to parse".into()))?;
     let id = format!("{:032x}", rand::rng().random::<u128>());
     let second_name = name::validate(text(Field::SecondName)).ok();
@@ -113,7 +126,7 @@ async fn create(
         phone: &phone.e164(),
         confirmation,
         lang,
-        idempotency_key: idempotency_key.as_deref(),
+        idempotency: idempotency_key.as_deref().map(|key| (key, body_hash.as_str())),
     };
     let (code, sms) = new_code(&state, &phone.e164(), lang);
     match state.store.create_registration(&new, &code, &sms) {
@@ -121,7 +134,7 @@ async fn create(
         Err(StoreError::UsernameTaken) => return created_before()?.ok_or_else(|| username_taken(lang)),
         other => other?,
     }
-    tracing::info!(registration = %id, phone = %phone.masked(), "registration created, SMS code sent");
+    tracing::info!("registration created, SMS code sent");
     Ok((StatusCode::CREATED, Json(RegistrationCreated { id })))
 }
 
@@ -177,32 +190,26 @@ async fn confirm_code(
     ApiJson(request): ApiJson<SmsCodeRequest>,
 ) -> Result<Json<SmsCodeAccepted>, ApiError> {
     let registration = awaiting_sms(&state, &id)?;
-    let Some(sent) = &registration.code else {
-        return Err(wrong_code(SmsCodeError::NoTriesLeft, 0, lang));
-    };
-    let typed = sms_code::parse(&request.code).map_err(|e| wrong_code(e, sent.tries_left, lang))?;
+    let typed = sms_code::parse(&request.code).map_err(|e| wrong_code(e, sms_code::TRIES, lang))?;
     let now = state.clock.now();
-    if sent.tries_left == 0 {
-        return Err(wrong_code(SmsCodeError::NoTriesLeft, 0, lang));
-    }
-    if now >= sent.expires_at {
-        return Err(wrong_code(SmsCodeError::Expired, sent.tries_left, lang));
-    }
-    if typed != sent.code {
-        let left = state.store.spend_try(&id)?;
-        let error = if left == 0 { SmsCodeError::NoTriesLeft } else { SmsCodeError::Wrong };
-        return Err(wrong_code(error, left, lang));
-    }
     let reg_lang = registration.lang;
-    let number = state.store.send_application(&id, state.clock.today().year, now, |number| {
-        let created = notices::account_created(&registration.username, reg_lang);
-        let sent = notices::application_sent(number, &registration.confirmation, reg_lang);
-        [created, sent]
-            .into_iter()
-            .map(|e| Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(e.subject), text: e.text })
-            .collect()
+    let year = state.clock.today().year;
+    let judged = state.store.transact(|transaction, key| {
+        if let Err(refused) = codes::check(transaction, key, Purpose::Registration, &id, &typed, now)? {
+            return Ok(Err(refused));
+        }
+        let number = Store::send_application(transaction, &id, year, now, |number| {
+            let created = notices::account_created(&registration.username, reg_lang);
+            let sent = notices::application_sent(number, &registration.confirmation, reg_lang);
+            [created, sent]
+                .into_iter()
+                .map(|e| Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(e.subject), text: e.text })
+                .collect()
+        })?;
+        Ok::<_, StoreError>(Ok(number))
     })?;
-    tracing::info!(registration = %id, application = %number, "SMS code confirmed, application sent");
+    let number = judged.map_err(|(error, tries_left)| wrong_code(error, tries_left, lang))?;
+    tracing::info!("SMS code confirmed, application sent");
     Ok(Json(SmsCodeAccepted { application_number: number }))
 }
 
@@ -215,8 +222,8 @@ async fn confirm_code(
     params(("id" = String, Path, description = "The registration's id"), RequestLang),
     responses(
         (status = 200, description = "A new code is in the outbox", body = SmsCodeSent, example = json!({"resend_available_in": 60})),
-        (status = 429, description = "Within 60 s of the last code (`sms_code.resend_too_soon`)", body = ErrorResponse,
-            headers(("Retry-After" = u32, description = "Seconds until a new code may be asked for"))),
+        (status = 429, description = "Within 60 s of the last code (`sms_code.resend_too_soon`), or 5 codes within the hour (`sms_code.too_many`)",
+            body = ErrorResponse, headers(("Retry-After" = u32, description = "Seconds until a new code may be asked for"))),
         (status = 404, description = "No such registration (`registration.not_found`)", body = ErrorResponse),
         (status = 409, description = "Already confirmed (`registration.not_awaiting_sms`)", body = ErrorResponse),
         Unavailable,
@@ -224,17 +231,33 @@ async fn confirm_code(
 )]
 async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLang, Path(id): Path<String>) -> Result<Json<SmsCodeSent>, ApiError> {
     let registration = awaiting_sms(&state, &id)?;
-    let wait = registration.code.map_or(0, |c| c.sent_at + sms_code::RESEND_COOLDOWN_SECONDS - state.clock.now());
-    if wait > 0 {
-        return Err(ApiError::TooSoon {
+    let (code, sms) = new_code(&state, &registration.phone, registration.lang);
+    state.store.transact(|transaction, key| -> Result<(), ApiError> {
+        codes::may_send(transaction, Purpose::Registration, &id, code.sent_at).map_err(StoreError::from)?.map_err(|not_yet| too_soon(not_yet, lang))?;
+        codes::put(transaction, key, Purpose::Registration, &id, &code).map_err(StoreError::from)?;
+        store::post(transaction, &sms, code.sent_at).map_err(StoreError::from)?;
+        Ok(())
+    })?;
+    Ok(Json(SmsCodeSent { resend_available_in: sms_code::RESEND_COOLDOWN_SECONDS }))
+}
+
+/// The 429 of a code asked for too soon or too often.
+pub(super) fn too_soon(not_yet: NotYet, lang: Lang) -> ApiError {
+    match not_yet {
+        NotYet::TooSoon { retry_after } => ApiError::TooSoon {
             code: "sms_code.resend_too_soon",
             message: lang.pick("Nowy kod możesz wysłać po upływie 60 sekund od poprzedniego", "You can send a new code 60 seconds after the last one"),
-            retry_after: wait,
-        });
+            retry_after,
+        },
+        NotYet::TooMany { retry_after } => ApiError::TooSoon {
+            code: "sms_code.too_many",
+            message: lang.pick(
+                "Wysłaliśmy już 5 kodów w ciągu godziny. Kolejny możesz wysłać później",
+                "We have sent 5 codes within the hour. You can send another one later",
+            ),
+            retry_after,
+        },
     }
-    let (code, sms) = new_code(&state, &registration.phone, registration.lang);
-    state.store.replace_code(&id, &code, &sms)?;
-    Ok(Json(SmsCodeSent { resend_available_in: sms_code::RESEND_COOLDOWN_SECONDS }))
 }
 
 /// The optional `Idempotency-Key` header: a client's name for one registration, so that sending
@@ -267,11 +290,10 @@ impl IntoParams for IdempotencyKey {
 }
 
 /// A fresh random code for `phone`, and the SMS that carries it.
-fn new_code(state: &AppState, phone: &str, lang: Lang) -> (SentCode, Message) {
-    let code = format!("{:06}", rand::rng().random_range(0..1_000_000));
-    let now = state.clock.now();
-    let sms = Message { channel: Channel::Sms, to: phone.to_owned(), subject: None, text: notices::sms_code(&code, lang) };
-    (SentCode { code, sent_at: now, expires_at: now + sms_code::VALID_SECONDS, tries_left: sms_code::TRIES }, sms)
+pub(super) fn new_code(state: &AppState, phone: &str, lang: Lang) -> (SentCode, Message) {
+    let code = SentCode::new(state.clock.now());
+    let sms = Message { channel: Channel::Sms, to: phone.to_owned(), subject: None, text: notices::sms_code(&code.code, lang) };
+    (code, sms)
 }
 
 pub(super) fn find(state: &AppState, id: &str) -> Result<Registration, ApiError> {
@@ -290,7 +312,7 @@ fn username_taken(lang: Lang) -> ApiError {
     ApiError::Conflict(field_errors(Field::Username, Problem::Username(UsernameError::Taken), lang))
 }
 
-fn wrong_code(error: SmsCodeError, tries_left: u8, lang: Lang) -> ApiError {
+pub(super) fn wrong_code(error: SmsCodeError, tries_left: u8, lang: Lang) -> ApiError {
     ApiError::WrongCode(SmsCodeRejected { errors: field_errors(Field::SmsCode, Problem::SmsCode(error), lang).errors, tries_left })
 }
 

@@ -1,0 +1,61 @@
+//! Per-client-address rate limits on signing in and on one-time codes (tower_governor): past the
+//! limit, `429 request.rate_limited` with `Retry-After`. The address is the TCP peer's; a proxy in
+//! front would need its own limit.
+
+use axum::body::Body;
+use axum::extract::ConnectInfo;
+use axum::http::{header, Request, Response, StatusCode};
+use axum::response::IntoResponse;
+use axum::Json;
+use governor::middleware::NoOpMiddleware;
+use shared::api::{ErrorBody, ErrorResponse};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::time::Duration;
+use tower_governor::governor::GovernorConfigBuilder;
+use tower_governor::key_extractor::KeyExtractor;
+use tower_governor::{GovernorError, GovernorLayer};
+
+/// The limiter's key: the client's IP address (unspecified when the server was not told it, as
+/// in tests that call the router directly).
+#[derive(Clone, Copy, Debug)]
+pub struct ClientAddress;
+
+impl KeyExtractor for ClientAddress {
+    type Key = IpAddr;
+
+    fn extract<T>(&self, request: &Request<T>) -> Result<IpAddr, GovernorError> {
+        Ok(request.extensions().get::<ConnectInfo<SocketAddr>>().map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |ConnectInfo(peer)| peer.ip()))
+    }
+}
+
+/// `per_minute` requests a minute from one address, all at once at most; `None` for no limit.
+pub fn per_address(per_minute: u32) -> Option<GovernorLayer<ClientAddress, NoOpMiddleware, Body>> {
+    let config = GovernorConfigBuilder::default()
+        .key_extractor(ClientAddress)
+        .period(Duration::from_millis(60_000 / u64::from(per_minute.max(1))))
+        .burst_size(per_minute)
+        .finish()?;
+    let limiter = config.limiter().clone();
+    // Forget addresses that have been quiet, so the table cannot grow without bound.
+    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
+        runtime.spawn(async move {
+            loop {
+                tokio::time::sleep(Duration::from_secs(60)).await;
+                limiter.retain_recent();
+            }
+        });
+    }
+    Some(GovernorLayer::new(config).error_handler(too_many))
+}
+
+fn too_many(error: GovernorError) -> Response<Body> {
+    let wait = match error {
+        GovernorError::TooManyRequests { wait_time, .. } => wait_time.max(1),
+        _ => 1,
+    };
+    let message = format!("Too many requests from this address. Try again in {wait} s.");
+    let body = ErrorResponse { error: ErrorBody { code: "request.rate_limited".into(), message } };
+    let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
+    response.headers_mut().insert(header::RETRY_AFTER, wait.into());
+    response
+}

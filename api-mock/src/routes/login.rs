@@ -1,0 +1,311 @@
+//! Signing in: the username or e-mail and the password (`POST /api/v1/login`), then the second
+//! factor: the SMS code (`POST /api/v1/login/sms-code`, `…/resend`) or the push in mObywatel
+//! (`GET /api/v1/login/push`), with a way from push to SMS (`POST /api/v1/login/sms`). A wrong
+//! pair gets one answer whether the account exists or not, after the same argon2 time.
+
+use super::docs::{BodyRejected, RateLimited, Unavailable};
+use super::registrations::{new_code, too_soon, wrong_code};
+use super::session::info;
+use super::RequestLang;
+use crate::codes::{self, NotYet, Purpose};
+use crate::error::ApiJson;
+use crate::sessions::{self, LoginAccount, Session, SignIn, Stage};
+use crate::store::{self, StoreError};
+use crate::{ApiError, AppState};
+use axum::extract::State;
+use axum::http::{header, HeaderMap};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use rusqlite::Transaction;
+use shared::api::{
+    Authorisation, ErrorBody, ErrorResponse, LoginLocked, LoginRequest, LoginStarted, PushState, PushStatus, SessionInfo, SmsCodeRejected, SmsCodeRequest,
+    SmsCodeSent, ValidateResponse,
+};
+use shared::rules::login::{self, LoginError};
+use shared::rules::phone::PhoneNumber;
+use shared::rules::sms_code;
+use shared::validate::validate_login;
+use shared::Lang;
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
+
+/// The routes a client address may call only so often (see `limits`).
+pub fn limited_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(start)).routes(routes!(confirm_code)).routes(routes!(resend_code)).routes(routes!(choose_sms))
+}
+
+/// The push's status is asked for every few seconds while the page waits: not rate-limited.
+pub fn routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(push_status))
+}
+
+/// Checks the username (any letter case) or e-mail and the password, and sends the second factor:
+/// an SMS code, or a push to mObywatel for a citizen who chose it. Sets the session cookie of the
+/// sign-in in progress. Five wrong passwords in a row lock the account's sign-in for 15 minutes.
+#[utoipa::path(
+    post,
+    path = "/api/v1/login",
+    operation_id = "startLogin",
+    tag = "session",
+    params(RequestLang),
+    request_body(content = LoginRequest, example = json!({"login": "dariusz_kaminski", "password": "Haslo#Testowe1"})),
+    responses(
+        (status = 200, description = "The password is right; the SMS code or the push is on its way", body = LoginStarted,
+            headers(("Set-Cookie" = String, description = "`pz_session`: HttpOnly, SameSite=Strict, Path=/")),
+            example = json!({"method": "sms", "phone": "+48 *** *** 004", "check_number": null, "expires_in": 300, "resend_available_in": 60})),
+        (status = 401, description = "No account with this username or e-mail and this password (`login.wrong_credentials`; which one is wrong is not told)",
+            body = ErrorResponse),
+        (status = 422, description = "A field left empty (`login.required`, `login.password_required`)", body = ValidateResponse),
+        (status = 423, description = "Too many wrong passwords: locked until `locked_until` (`login.locked`)", body = LoginLocked),
+        (status = 429, description = "Too many sign-ins from this address (`request.rate_limited`) or 5 SMS codes within the hour (`sms_code.too_many`)",
+            body = ErrorResponse, headers(("Retry-After" = u32, description = "Seconds to wait"))),
+        BodyRejected,
+        Unavailable,
+    )
+)]
+async fn start(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap, ApiJson(request): ApiJson<LoginRequest>) -> Result<Response, ApiError> {
+    let report = validate_login(&request.login, &request.password);
+    if !report.is_valid() {
+        return Err(ApiError::Invalid(report.to_response(lang)));
+    }
+    let account = state.store.login_account(request.login.trim())?;
+    if let Some(until) = account.as_ref().and_then(|a| a.locked_until).filter(|until| *until > state.clock.now()) {
+        return Err(locked(until, lang));
+    }
+    let right = state.passwords.verify(request.password, account.as_ref().map(|a| a.password_hash.clone())).await;
+    let Some(account) = account else { return Err(wrong_credentials(lang)) };
+    let (limits, now) = (state.session_limits, state.clock.now());
+    let started = state.store.transact(|transaction, key| -> Result<Result<_, ApiError>, ApiError> {
+        let sign_in = SignIn { transaction, key };
+        if !right {
+            return Ok(Err(sign_in.wrong_password(account.id, now)?.map_or_else(|| wrong_credentials(lang), |until| locked(until, lang))));
+        }
+        if let Some(until) = sign_in.locked_until(account.id, now)? {
+            return Ok(Err(locked(until, lang)));
+        }
+        let stage = match account.authorisation {
+            Authorisation::Sms => Stage::AwaitingSms,
+            Authorisation::Push => Stage::AwaitingPush,
+        };
+        let code = match stage {
+            Stage::AwaitingSms => match send_login_code(&state, transaction, key, &account, lang)? {
+                Ok(code) => Some(code),
+                Err(not_yet) => return Ok(Err(too_soon(not_yet, lang))),
+            },
+            _ => None,
+        };
+        let (token, session_hash) = sign_in.start(account.id, stage, limits, now)?;
+        let check_number = match stage {
+            Stage::AwaitingPush => Some(sign_in.request_push(&session_hash, account.id, now)?),
+            _ => None,
+        };
+        Ok(Ok((token, started(&account, code, check_number))))
+    })?;
+    let (token, started) = started?;
+    tracing::info!(method = started.method.code(), "password accepted, second factor sent");
+    Ok(with_cookie(&headers, &token, Json(started)))
+}
+
+/// Confirms the sign-in with the SMS code: signed in, with a new session cookie.
+#[utoipa::path(
+    post,
+    path = "/api/v1/login/sms-code",
+    operation_id = "confirmLoginSmsCode",
+    tag = "session",
+    params(RequestLang),
+    request_body(content = SmsCodeRequest, example = json!({"code": "123456"})),
+    responses(
+        (status = 200, description = "Signed in", body = SessionInfo, headers(("Set-Cookie" = String, description = "The signed-in session's `pz_session`"))),
+        (status = 422, description = "A wrong (`sms_code.wrong`), expired (`sms_code.expired`) or spent (`sms_code.no_tries_left`) code", body = SmsCodeRejected),
+        (status = 409, description = "No sign-in waiting for an SMS code in this browser (`login.not_pending`)", body = ErrorResponse),
+        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        RateLimited,
+        BodyRejected,
+        Unavailable,
+    )
+)]
+async fn confirm_code(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<SmsCodeRequest>,
+) -> Result<Response, ApiError> {
+    let pending = pending(&state, &headers, Stage::AwaitingSms, lang)?;
+    let typed = sms_code::parse(&request.code).map_err(|e| wrong_code(e, sms_code::TRIES, lang))?;
+    let (limits, now) = (state.session_limits, state.clock.now());
+    let judged = state.store.transact(|transaction, key| {
+        if let Err(refused) = codes::check(transaction, key, Purpose::Login, &pending.account_id.to_string(), &typed, now)? {
+            return Ok(Err(refused));
+        }
+        Ok::<_, StoreError>(Ok(SignIn { transaction, key }.complete(&pending, limits, now)?))
+    })?;
+    let (token, session) = judged.map_err(|(error, tries_left)| wrong_code(error, tries_left, lang))?;
+    tracing::info!("SMS code confirmed, signed in");
+    Ok(with_cookie(&headers, &token, Json(info(&state, Some(&session))?)))
+}
+
+/// Sends a new SMS code for the sign-in (the old one stops working); at most one a minute, five an hour.
+#[utoipa::path(
+    post,
+    path = "/api/v1/login/sms-code/resend",
+    operation_id = "resendLoginSmsCode",
+    tag = "session",
+    params(RequestLang),
+    responses(
+        (status = 200, description = "A new code is in the outbox", body = SmsCodeSent),
+        (status = 409, description = "No sign-in waiting for an SMS code in this browser (`login.not_pending`)", body = ErrorResponse),
+        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        (status = 429, description = "Within 60 s of the last code (`sms_code.resend_too_soon`), 5 codes within the hour (`sms_code.too_many`), \
+            or too many requests from this address (`request.rate_limited`)", body = ErrorResponse,
+            headers(("Retry-After" = u32, description = "Seconds to wait"))),
+        Unavailable,
+    )
+)]
+async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SmsCodeSent>, ApiError> {
+    let pending = pending(&state, &headers, Stage::AwaitingSms, lang)?;
+    let account = account_of(&state, &pending)?;
+    let (code, sms) = new_code(&state, &account.phone, lang);
+    let subject = account.id.to_string();
+    state.store.transact(|transaction, key| -> Result<(), ApiError> {
+        codes::may_send(transaction, Purpose::Login, &subject, code.sent_at).map_err(StoreError::from)?.map_err(|not_yet| too_soon(not_yet, lang))?;
+        codes::put(transaction, key, Purpose::Login, &subject, &code).map_err(StoreError::from)?;
+        store::post(transaction, &sms, code.sent_at).map_err(StoreError::from)?;
+        Ok(())
+    })?;
+    Ok(Json(SmsCodeSent { resend_available_in: sms_code::RESEND_COOLDOWN_SECONDS }))
+}
+
+/// Instead of the push (unanswered, refused, or no phone at hand): an SMS code for the same sign-in.
+#[utoipa::path(
+    post,
+    path = "/api/v1/login/sms",
+    operation_id = "chooseLoginSms",
+    tag = "session",
+    params(RequestLang),
+    responses(
+        (status = 200, description = "The SMS code is on its way", body = LoginStarted),
+        (status = 409, description = "No sign-in waiting for a push in this browser (`login.not_pending`)", body = ErrorResponse),
+        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        (status = 429, description = "5 SMS codes within the hour (`sms_code.too_many`), or too many requests from this address (`request.rate_limited`)",
+            body = ErrorResponse, headers(("Retry-After" = u32, description = "Seconds to wait"))),
+        Unavailable,
+    )
+)]
+async fn choose_sms(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<LoginStarted>, ApiError> {
+    let pending = pending(&state, &headers, Stage::AwaitingPush, lang)?;
+    let account = account_of(&state, &pending)?;
+    let started = state.store.transact(|transaction, key| -> Result<Result<_, ApiError>, ApiError> {
+        let code = match send_login_code(&state, transaction, key, &account, lang)? {
+            Ok(code) => code,
+            Err(not_yet) => return Ok(Err(too_soon(not_yet, lang))),
+        };
+        SignIn { transaction, key }.switch_to_sms(&pending.token_hash)?;
+        Ok(Ok(started(&LoginAccount { authorisation: Authorisation::Sms, ..account.clone() }, Some(code), None)))
+    })??;
+    Ok(Json(started))
+}
+
+/// Where this browser's push request stands. Once accepted in mObywatel, this answer signs the
+/// citizen in (with a new session cookie).
+#[utoipa::path(
+    get,
+    path = "/api/v1/login/push",
+    operation_id = "getLoginPush",
+    tag = "session",
+    params(RequestLang),
+    responses(
+        (status = 200, description = "The push request's state", body = PushStatus,
+            headers(("Set-Cookie" = String, description = "When accepted: the signed-in session's `pz_session`"))),
+        (status = 409, description = "No sign-in waiting for a push in this browser (`login.not_pending`)", body = ErrorResponse),
+        Unavailable,
+    )
+)]
+async fn push_status(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Response, ApiError> {
+    let pending = pending(&state, &headers, Stage::AwaitingPush, lang)?;
+    let (limits, now) = (state.session_limits, state.clock.now());
+    let outcome = state.store.transact(|transaction, key| {
+        let sign_in = SignIn { transaction, key };
+        let Some(request) = sign_in.push_of(&pending.token_hash, now)? else { return Ok(None) };
+        let completed = (request.state == PushState::Accepted).then(|| sign_in.complete(&pending, limits, now)).transpose()?;
+        let status = PushStatus { state: request.state, check_number: request.check_number, expires_in: (request.expires_at - now).max(0) };
+        Ok::<_, StoreError>(Some((status, completed)))
+    })?;
+    let Some((mut status, completed)) = outcome else { return Err(not_pending(lang)) };
+    if status.state != PushState::Pending {
+        status.expires_in = 0;
+    }
+    match completed {
+        Some((token, _)) => {
+            tracing::info!("push accepted, signed in");
+            Ok(with_cookie(&headers, &token, Json(status)))
+        }
+        None => Ok(Json(status).into_response()),
+    }
+}
+
+/// The sign-in's SMS code: the one still in force if sent (so signing in again within its time
+/// sends nothing new), else a new one unless five went out this hour.
+fn send_login_code(
+    state: &AppState,
+    transaction: &Transaction,
+    key: &codes::CodeKey,
+    account: &LoginAccount,
+    lang: Lang,
+) -> Result<Result<(i64, i64), NotYet>, StoreError> {
+    let (now, subject) = (state.clock.now(), account.id.to_string());
+    if let Some((sent_at, expires_at)) = codes::in_force(transaction, Purpose::Login, &subject, now)? {
+        return Ok(Ok((expires_at - now, (sent_at + sms_code::RESEND_COOLDOWN_SECONDS - now).max(0))));
+    }
+    if let Err(too_many @ NotYet::TooMany { .. }) = codes::may_send(transaction, Purpose::Login, &subject, now)? {
+        return Ok(Err(too_many));
+    }
+    let (code, sms) = new_code(state, &account.phone, lang);
+    codes::put(transaction, key, Purpose::Login, &subject, &code)?;
+    store::post(transaction, &sms, now)?;
+    Ok(Ok((sms_code::VALID_SECONDS, sms_code::RESEND_COOLDOWN_SECONDS)))
+}
+
+/// The answer of a started sign-in; `code` is the SMS code's (expires in, resend in) seconds.
+fn started(account: &LoginAccount, code: Option<(i64, i64)>, check_number: Option<String>) -> LoginStarted {
+    let (expires_in, resend_available_in) = code.unwrap_or((login::PUSH_VALID_SECONDS, 0));
+    LoginStarted {
+        method: account.authorisation,
+        phone: PhoneNumber::parse(&account.phone).map(|p| p.masked()).unwrap_or_default(),
+        check_number,
+        expires_in,
+        resend_available_in,
+    }
+}
+
+/// `body` with the session cookie of `token`.
+fn with_cookie(headers: &HeaderMap, token: &str, body: impl IntoResponse) -> Response {
+    ([(header::SET_COOKIE, sessions::cookie(token, headers))], body).into_response()
+}
+
+/// The request's sign-in waiting in `stage`; else 409.
+fn pending(state: &AppState, headers: &HeaderMap, stage: Stage, lang: Lang) -> Result<Session, ApiError> {
+    super::session::current(state, headers)?.filter(|s| s.stage == stage).ok_or_else(|| not_pending(lang))
+}
+
+fn account_of(state: &AppState, session: &Session) -> Result<LoginAccount, ApiError> {
+    state.store.account(session.account_id)?.ok_or_else(|| ApiError::Storage("a session's account is gone".into()))
+}
+
+fn not_pending(lang: Lang) -> ApiError {
+    ApiError::WrongState {
+        code: "login.not_pending",
+        message: lang.pick("Logowanie nie zostało rozpoczęte albo wygasło. Zaloguj się ponownie", "No sign-in is in progress, or it has expired. Sign in again"),
+    }
+}
+
+fn wrong_credentials(lang: Lang) -> ApiError {
+    ApiError::Unauthorized { code: LoginError::WrongCredentials.code(), message: LoginError::WrongCredentials.message(lang) }
+}
+
+fn locked(until: i64, lang: Lang) -> ApiError {
+    let locked_until = shared::date::warsaw_rfc3339(until);
+    ApiError::Locked(LoginLocked {
+        error: ErrorBody { code: LoginError::Locked.code().into(), message: login::locked_message(&locked_until, lang) },
+        locked_until,
+    })
+}

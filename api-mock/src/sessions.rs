@@ -1,0 +1,381 @@
+//! Sessions: a random 256-bit token in an `HttpOnly`, `SameSite=Strict` cookie, kept in the state
+//! only as its SHA-256; a sign-in is a session in a pending stage (waiting for its SMS code or
+//! its push) until the second factor succeeds, when it is replaced by a signed-in one with a new
+//! token. A session ends after the idle limit without activity, or at the total limit.
+
+use crate::codes::CodeKey;
+use crate::store::{Store, StoreError};
+use axum::http::{header, HeaderMap, HeaderValue};
+use base64::Engine;
+use rand::Rng;
+use rusqlite::{params, OptionalExtension, Transaction};
+use sha2::{Digest, Sha256};
+use shared::api::{Authorisation, Citizen, PushState, RegistrationState};
+use shared::rules::confirmation::Confirmation;
+
+/// The cookie's name.
+pub const COOKIE: &str = "pz_session";
+
+/// The session's time limits (api-mock's flags; tests shorten them).
+#[derive(Clone, Copy, Debug)]
+pub struct Limits {
+    /// Without activity for this long, a session ends.
+    pub idle_seconds: i64,
+    /// A session ends this long after signing in, whatever happens.
+    pub max_seconds: i64,
+    /// How long before its end the citizen is warned.
+    pub warning_seconds: i64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits { idle_seconds: 15 * 60, max_seconds: 12 * 3_600, warning_seconds: 2 * 60 }
+    }
+}
+
+/// Where a session stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// The password was right; the SMS code is awaited.
+    AwaitingSms,
+    /// The password was right; the push in mObywatel is awaited.
+    AwaitingPush,
+    SignedIn,
+}
+
+impl Stage {
+    fn code(self) -> &'static str {
+        match self {
+            Stage::AwaitingSms => "sms",
+            Stage::AwaitingPush => "push",
+            Stage::SignedIn => "signed_in",
+        }
+    }
+
+    fn from_code(code: &str) -> Option<Stage> {
+        [Stage::AwaitingSms, Stage::AwaitingPush, Stage::SignedIn].into_iter().find(|s| s.code() == code)
+    }
+
+    /// The second factor a pending stage waits for.
+    pub fn pending(self) -> Option<Authorisation> {
+        match self {
+            Stage::AwaitingSms => Some(Authorisation::Sms),
+            Stage::AwaitingPush => Some(Authorisation::Push),
+            Stage::SignedIn => None,
+        }
+    }
+}
+
+/// A live session, as found by its token.
+#[derive(Clone, Debug)]
+pub struct Session {
+    pub token_hash: String,
+    pub account_id: i64,
+    pub stage: Stage,
+    pub last_seen: i64,
+    pub ends_at: i64,
+}
+
+impl Session {
+    /// Seconds until it ends unless there is activity.
+    pub fn expires_in(&self, limits: Limits, now: i64) -> i64 {
+        (self.last_seen + limits.idle_seconds).min(self.ends_at) - now
+    }
+}
+
+/// A new random token, and its hash (the only form the state keeps).
+pub fn new_token() -> (String, String) {
+    let token = base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(rand::rng().random::<[u8; 32]>());
+    let hash = hash_token(&token);
+    (token, hash)
+}
+
+pub fn hash_token(token: &str) -> String {
+    format!("{:x}", Sha256::digest(token.as_bytes()))
+}
+
+/// The session token of the request's cookie, if any.
+pub fn token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(|cookies| cookies.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == COOKIE)
+        .map(|(_, value)| value.to_owned())
+        .filter(|value| !value.is_empty() && value.len() <= 64)
+}
+
+/// The `Set-Cookie` of `token`, `Secure` when the request came over HTTPS (through a proxy that
+/// says so); an empty token clears the cookie.
+pub fn cookie(token: &str, headers: &HeaderMap) -> HeaderValue {
+    let https = headers.get("x-forwarded-proto").is_some_and(|p| p.as_bytes().eq_ignore_ascii_case(b"https"));
+    let (secure, clear) = (if https { "; Secure" } else { "" }, if token.is_empty() { "; Max-Age=0" } else { "" });
+    HeaderValue::from_str(&format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/{secure}{clear}")).expect("a token is a cookie value")
+}
+
+/// What signing in needs to know of an account.
+#[derive(Clone, Debug)]
+pub struct LoginAccount {
+    pub id: i64,
+    pub password_hash: String,
+    /// E.164.
+    pub phone: String,
+    pub authorisation: Authorisation,
+    pub locked_until: Option<i64>,
+}
+
+/// A push request as mObywatel shows it.
+#[derive(Clone, Debug)]
+pub struct PushRequest {
+    pub id: String,
+    pub username: String,
+    pub check_number: String,
+    pub created_at: i64,
+    pub expires_at: i64,
+    pub state: PushState,
+}
+
+impl Store {
+    /// The account a sign-in names: by e-mail when the name has an `@` (the newest account with
+    /// it), else by username in any letter case.
+    pub fn login_account(&self, login: &str) -> Result<Option<LoginAccount>, StoreError> {
+        let (column, key) = if login.contains('@') {
+            ("email", shared::rules::email::normalise(login))
+        } else {
+            ("username_key", shared::rules::username::uniqueness_key(login))
+        };
+        self.account_where(column, key)
+    }
+
+    /// The account of a session.
+    pub fn account(&self, id: i64) -> Result<Option<LoginAccount>, StoreError> {
+        self.account_where("id", id)
+    }
+
+    fn account_where(&self, column: &str, value: impl rusqlite::ToSql) -> Result<Option<LoginAccount>, StoreError> {
+        let sql = format!("SELECT id, password_hash, phone, authorisation, locked_until FROM accounts WHERE {column} = ?1 ORDER BY id DESC LIMIT 1");
+        let account = self
+            .connection()
+            .query_row(&sql, [value], |row| {
+                Ok(LoginAccount {
+                    id: row.get(0)?,
+                    password_hash: row.get(1)?,
+                    phone: row.get(2)?,
+                    authorisation: Authorisation::from_code(&row.get::<_, String>(3)?).unwrap_or(Authorisation::Sms),
+                    locked_until: row.get(4)?,
+                })
+            })
+            .optional()?;
+        Ok(account)
+    }
+
+    /// The live session of `token` at `now`, if any.
+    pub fn session(&self, token: &str, limits: Limits, now: i64) -> Result<Option<Session>, StoreError> {
+        let session = self
+            .connection()
+            .query_row(
+                "SELECT token_hash, account_id, stage, last_seen, ends_at FROM sessions WHERE token_hash = ?1 AND last_seen + ?2 > ?3 AND ends_at > ?3",
+                params![hash_token(token), limits.idle_seconds, now],
+                |row| {
+                    Ok(Session {
+                        token_hash: row.get(0)?,
+                        account_id: row.get(1)?,
+                        stage: Stage::from_code(&row.get::<_, String>(2)?).unwrap_or(Stage::AwaitingSms),
+                        last_seen: row.get(3)?,
+                        ends_at: row.get(4)?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(session)
+    }
+
+    /// Activity: the idle limit counts again from `now`.
+    pub fn touch(&self, session: &mut Session, now: i64) -> Result<(), StoreError> {
+        self.connection().execute("UPDATE sessions SET last_seen = ?2 WHERE token_hash = ?1", params![session.token_hash, now])?;
+        session.last_seen = now;
+        Ok(())
+    }
+
+    /// Ends a session (signing out).
+    pub fn end_session(&self, token: &str) -> Result<(), StoreError> {
+        self.connection().execute("DELETE FROM sessions WHERE token_hash = ?1", [hash_token(token)])?;
+        Ok(())
+    }
+
+    /// The signed-in citizen of an account, from its newest registration.
+    pub fn citizen(&self, account_id: i64) -> Result<Option<Citizen>, StoreError> {
+        let citizen = self
+            .connection()
+            .query_row(
+                "SELECT a.username, a.first_name, a.surname, a.authorisation, r.state, r.application_number, r.confirmation, p.valid_until
+                 FROM accounts a JOIN registrations r ON r.account_id = a.id LEFT JOIN profiles p ON p.registration_id = r.id
+                 WHERE a.id = ?1 ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1",
+                [account_id],
+                |row| {
+                    let confirmation: Confirmation = serde_json::from_str(&row.get::<_, String>(6)?).map_err(|_| unreadable(6))?;
+                    Ok(Citizen {
+                        username: row.get(0)?,
+                        first_name: row.get(1)?,
+                        surname: row.get(2)?,
+                        authorisation: Authorisation::from_code(&row.get::<_, String>(3)?).ok_or_else(|| unreadable(3))?,
+                        registration: RegistrationState::from_code(&row.get::<_, String>(4)?).ok_or_else(|| unreadable(4))?,
+                        application_number: row.get(5)?,
+                        profile_kind: confirmation.profile_kind(),
+                        confirmation,
+                        profile_valid_until: row.get::<_, Option<String>>(7)?.and_then(|d| d.parse().ok()),
+                    })
+                },
+            )
+            .optional()?;
+        Ok(citizen)
+    }
+
+    /// Every push request of the account named `username` (any letter case), newest first.
+    pub fn push_requests(&self, username: &str) -> Result<Vec<PushRequest>, StoreError> {
+        let connection = self.connection();
+        let mut statement = connection.prepare(
+            "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state FROM push_requests p JOIN accounts a ON a.id = p.account_id
+             WHERE a.username_key = ?1 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 20",
+        )?;
+        let requests = statement.query_map([shared::rules::username::uniqueness_key(username)], push_request)?.collect::<Result<Vec<_>, _>>()?;
+        Ok(requests)
+    }
+
+    /// The usernames of the accounts that confirm with mObywatel pushes (the first 50).
+    pub fn push_usernames(&self) -> Result<Vec<String>, StoreError> {
+        let connection = self.connection();
+        let mut statement = connection.prepare("SELECT username FROM accounts WHERE authorisation = 'push' ORDER BY username LIMIT 50")?;
+        let names = statement.query_map([], |row| row.get(0))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(names)
+    }
+
+    /// Answers a pending, unexpired push request in mObywatel; the request as it stands after.
+    pub fn answer_push(&self, id: &str, accept: bool, now: i64) -> Result<Option<PushRequest>, StoreError> {
+        let connection = self.connection();
+        let state = if accept { PushState::Accepted } else { PushState::Refused };
+        connection.execute("UPDATE push_requests SET state = ?2 WHERE id = ?1 AND state = 'pending' AND expires_at > ?3", params![id, state.code(), now])?;
+        let request = connection
+            .query_row(
+                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state FROM push_requests p JOIN accounts a ON a.id = p.account_id
+                 WHERE p.id = ?1",
+                [id],
+                push_request,
+            )
+            .optional()?;
+        Ok(request)
+    }
+}
+
+fn push_request(row: &rusqlite::Row) -> rusqlite::Result<PushRequest> {
+    Ok(PushRequest {
+        id: row.get(0)?,
+        username: row.get(1)?,
+        check_number: row.get(2)?,
+        created_at: row.get(3)?,
+        expires_at: row.get(4)?,
+        state: PushState::from_code(&row.get::<_, String>(5)?).ok_or_else(|| unreadable(5))?,
+    })
+}
+
+/// Within a transaction: the changes of signing in.
+pub struct SignIn<'a> {
+    pub transaction: &'a Transaction<'a>,
+    pub key: &'a CodeKey,
+}
+
+impl SignIn<'_> {
+    /// A wrong password for `account` at `now`: counted; the fifth in a row locks sign-in until
+    /// the answer (`Some`). A lock that has run out starts the count again.
+    pub fn wrong_password(&self, account_id: i64, now: i64) -> Result<Option<i64>, StoreError> {
+        use shared::rules::login::{LOCKOUT_SECONDS, MAX_WRONG_PASSWORDS};
+        let locked_until: Option<i64> = self.transaction.query_row(
+            "UPDATE accounts SET
+                 wrong_passwords = CASE WHEN locked_until IS NOT NULL AND locked_until <= ?2 THEN 1 ELSE wrong_passwords + 1 END,
+                 locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ?2 THEN NULL ELSE locked_until END
+             WHERE id = ?1 RETURNING CASE WHEN wrong_passwords >= ?3 AND locked_until IS NULL THEN ?2 + ?4 ELSE locked_until END",
+            params![account_id, now, MAX_WRONG_PASSWORDS, LOCKOUT_SECONDS],
+            |row| row.get(0),
+        )?;
+        if let Some(until) = locked_until {
+            self.transaction.execute("UPDATE accounts SET locked_until = ?2, wrong_passwords = 0 WHERE id = ?1", params![account_id, until])?;
+        }
+        Ok(locked_until)
+    }
+
+    /// The lock of `account` in force at `now`, if any (read in this transaction).
+    pub fn locked_until(&self, account_id: i64, now: i64) -> Result<Option<i64>, StoreError> {
+        let until: Option<i64> = self.transaction.query_row("SELECT locked_until FROM accounts WHERE id = ?1", [account_id], |row| row.get(0))?;
+        Ok(until.filter(|until| *until > now))
+    }
+
+    /// The password was right: the count starts again and a pending session begins; answers its token.
+    pub fn start(&self, account_id: i64, stage: Stage, limits: Limits, now: i64) -> Result<(String, String), StoreError> {
+        self.transaction.execute("UPDATE accounts SET wrong_passwords = 0, locked_until = NULL WHERE id = ?1", [account_id])?;
+        self.insert_session(account_id, stage, limits, now)
+    }
+
+    /// A new session row; answers its token and hash.
+    fn insert_session(&self, account_id: i64, stage: Stage, limits: Limits, now: i64) -> Result<(String, String), StoreError> {
+        let (token, hash) = new_token();
+        self.transaction.execute(
+            "INSERT INTO sessions (token_hash, account_id, stage, created_at, last_seen, ends_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
+            params![hash, account_id, stage.code(), now, now + limits.max_seconds],
+        )?;
+        Ok((token, hash))
+    }
+
+    /// The second factor succeeded: the pending session is replaced by a signed-in one with a
+    /// new token (so a token seen before signing in is worth nothing after); answers the token
+    /// and the new session.
+    pub fn complete(&self, pending: &Session, limits: Limits, now: i64) -> Result<(String, Session), StoreError> {
+        self.transaction.execute("DELETE FROM sessions WHERE token_hash = ?1", [&pending.token_hash])?;
+        self.transaction.execute("UPDATE push_requests SET state = 'expired' WHERE session_hash = ?1 AND state = 'pending'", [&pending.token_hash])?;
+        let (token, token_hash) = self.insert_session(pending.account_id, Stage::SignedIn, limits, now)?;
+        Ok((token, Session { token_hash, account_id: pending.account_id, stage: Stage::SignedIn, last_seen: now, ends_at: now + limits.max_seconds }))
+    }
+
+    /// Sends a push request for the pending session; answers its check number.
+    pub fn request_push(&self, session_hash: &str, account_id: i64, now: i64) -> Result<String, StoreError> {
+        let check_number = format!("{:02}", rand::rng().random_range(10..100));
+        let id = format!("{:032x}", rand::rng().random::<u128>());
+        self.transaction.execute(
+            "INSERT INTO push_requests (id, account_id, session_hash, purpose, check_number, created_at, expires_at, state)
+             VALUES (?1, ?2, ?3, 'login', ?4, ?5, ?6, 'pending')",
+            params![id, account_id, session_hash, check_number, now, now + shared::rules::login::PUSH_VALID_SECONDS],
+        )?;
+        Ok(check_number)
+    }
+
+    /// The newest push request of a pending session, with an unanswered one past its time read as expired.
+    pub fn push_of(&self, session_hash: &str, now: i64) -> Result<Option<PushRequest>, StoreError> {
+        let request = self
+            .transaction
+            .query_row(
+                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state FROM push_requests p JOIN accounts a ON a.id = p.account_id
+                 WHERE p.session_hash = ?1 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1",
+                [session_hash],
+                push_request,
+            )
+            .optional()?;
+        Ok(request.map(|mut request| {
+            if request.state == PushState::Pending && request.expires_at <= now {
+                request.state = PushState::Expired;
+            }
+            request
+        }))
+    }
+
+    /// From push to an SMS code: the session waits for the code, its push requests are withdrawn.
+    pub fn switch_to_sms(&self, session_hash: &str) -> Result<(), StoreError> {
+        self.transaction.execute("UPDATE sessions SET stage = ?2 WHERE token_hash = ?1", params![session_hash, Stage::AwaitingSms.code()])?;
+        self.transaction.execute("UPDATE push_requests SET state = 'expired' WHERE session_hash = ?1 AND state = 'pending'", [session_hash])?;
+        Ok(())
+    }
+}
+
+fn unreadable(column: usize) -> rusqlite::Error {
+    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, "unreadable column".into())
+}
