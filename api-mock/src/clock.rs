@@ -2,8 +2,8 @@
 //! through the dev routes) can move it forward to see codes expire and cooldowns end. It stays
 //! within the years 1 to 9999 in Poland: set or moved past an end, it stops at that end.
 
-pub use shared::date::{warsaw_date, warsaw_time};
 use shared::date::Date;
+pub use shared::date::{warsaw_date, warsaw_time};
 use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};

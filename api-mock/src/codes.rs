@@ -118,7 +118,14 @@ pub fn in_force(transaction: &Transaction, purpose: Purpose, subject: &str, now:
 
 /// Checks a typed code (already in shape) at `now`. A right one is spent; a wrong one costs a
 /// try, in the statement that compares. `Err` carries the error and the tries left.
-pub fn check(transaction: &Transaction, key: &CodeKey, purpose: Purpose, subject: &str, typed: &str, now: i64) -> rusqlite::Result<Result<(), (SmsCodeError, u8)>> {
+pub fn check(
+    transaction: &Transaction,
+    key: &CodeKey,
+    purpose: Purpose,
+    subject: &str,
+    typed: &str,
+    now: i64,
+) -> rusqlite::Result<Result<(), (SmsCodeError, u8)>> {
     let judged: Option<(bool, u8)> = transaction
         .query_row(
             "UPDATE one_time_codes SET used = (code_hash = ?3), tries_left = tries_left - (code_hash <> ?3)
@@ -136,11 +143,9 @@ pub fn check(transaction: &Transaction, key: &CodeKey, purpose: Purpose, subject
         });
     }
     let found: Option<(u8, i64, bool)> = transaction
-        .query_row(
-            "SELECT tries_left, expires_at, used FROM one_time_codes WHERE purpose = ?1 AND subject = ?2",
-            params![purpose.code(), subject],
-            |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
-        )
+        .query_row("SELECT tries_left, expires_at, used FROM one_time_codes WHERE purpose = ?1 AND subject = ?2", params![purpose.code(), subject], |row| {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+        })
         .optional()?;
     Ok(Err(match found {
         Some((tries_left, expires_at, false)) if tries_left > 0 && expires_at <= now => (SmsCodeError::Expired, tries_left),

@@ -6,7 +6,7 @@ mod codes;
 mod error;
 pub mod faults;
 mod guard;
-mod limits;
+pub mod limits;
 pub mod overload;
 pub mod password;
 mod request_log;
@@ -97,8 +97,8 @@ pub struct AppState {
     /// The pool passwords are hashed and checked on.
     pub passwords: password::Passwords,
     pub session_limits: sessions::Limits,
-    /// Sign-in and code requests a minute from one address (0: no limit).
-    pub rate_limit: u32,
+    /// The limit of sign-in and code requests from one address.
+    pub rate_limit: limits::RateLimit,
     /// Host names the dev tools answer besides loopback ones.
     pub dev_hosts: Vec<String>,
 }
@@ -130,7 +130,7 @@ impl AppState {
                 max_seconds: cli.session_max_seconds,
                 warning_seconds: cli.session_warning_seconds,
             },
-            rate_limit: cli.rate_limit,
+            rate_limit: limits::RateLimit::per_minute(cli.rate_limit),
             dev_hosts: cli.dev_hosts.clone(),
         };
         if let Some(file) = &cli.faults {
@@ -160,7 +160,7 @@ impl AppState {
             in_flight: InFlight::default(),
             passwords: password::Passwords::default(),
             session_limits: sessions::Limits::default(),
-            rate_limit: 30,
+            rate_limit: limits::RateLimit::per_minute(30),
             dev_hosts: Vec::new(),
         }
     }

@@ -10,8 +10,9 @@ use axum::Json;
 use governor::middleware::NoOpMiddleware;
 use shared::api::{ErrorBody, ErrorResponse};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::Arc;
 use std::time::Duration;
-use tower_governor::governor::GovernorConfigBuilder;
+use tower_governor::governor::{GovernorConfig, GovernorConfigBuilder};
 use tower_governor::key_extractor::KeyExtractor;
 use tower_governor::{GovernorError, GovernorLayer};
 
@@ -28,24 +29,35 @@ impl KeyExtractor for ClientAddress {
     }
 }
 
-/// `per_minute` requests a minute from one address, all at once at most; `None` for no limit.
-pub fn per_address(per_minute: u32) -> Option<GovernorLayer<ClientAddress, NoOpMiddleware, Body>> {
-    let config = GovernorConfigBuilder::default()
-        .key_extractor(ClientAddress)
-        .period(Duration::from_millis(60_000 / u64::from(per_minute.max(1))))
-        .burst_size(per_minute)
-        .finish()?;
-    let limiter = config.limiter().clone();
-    // Forget addresses that have been quiet, so the table cannot grow without bound.
-    if let Ok(runtime) = tokio::runtime::Handle::try_current() {
-        runtime.spawn(async move {
-            loop {
-                tokio::time::sleep(Duration::from_secs(60)).await;
-                limiter.retain_recent();
-            }
-        });
+/// A limit of requests a minute from one address, shared by every clone; none for no limit.
+#[derive(Clone, Default)]
+pub struct RateLimit(Option<Arc<GovernorConfig<ClientAddress, NoOpMiddleware>>>);
+
+impl RateLimit {
+    /// `per_minute` requests a minute from one address, all at once at most (0: no limit).
+    pub fn per_minute(per_minute: u32) -> RateLimit {
+        let config = GovernorConfigBuilder::default()
+            .key_extractor(ClientAddress)
+            .period(Duration::from_millis(60_000 / u64::from(per_minute.max(1))))
+            .burst_size(per_minute)
+            .finish();
+        if let (Some(config), Ok(runtime)) = (&config, tokio::runtime::Handle::try_current()) {
+            // Forget addresses that have been quiet, so the table cannot grow without bound.
+            let limiter = config.limiter().clone();
+            runtime.spawn(async move {
+                loop {
+                    tokio::time::sleep(Duration::from_secs(60)).await;
+                    limiter.retain_recent();
+                }
+            });
+        }
+        RateLimit(config.map(Arc::new))
     }
-    Some(GovernorLayer::new(config).error_handler(too_many))
+
+    /// The middleware that applies it, if there is a limit.
+    pub fn layer(&self) -> Option<GovernorLayer<ClientAddress, NoOpMiddleware, Body>> {
+        self.0.clone().map(|config| GovernorLayer::new(config).error_handler(too_many))
+    }
 }
 
 fn too_many(error: GovernorError) -> Response<Body> {

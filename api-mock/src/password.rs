@@ -54,7 +54,6 @@ impl Passwords {
         let _permit = self.permits.acquire().await.expect("the pool's semaphore is never closed");
         tokio::task::spawn_blocking(work).await.expect("argon2 does not panic on any input")
     }
-
 }
 
 #[cfg(test)]

@@ -252,11 +252,13 @@ impl Store {
         Ok(names)
     }
 
-    /// Answers a pending, unexpired push request in mObywatel; the request as it stands after.
-    pub fn answer_push(&self, id: &str, accept: bool, now: i64) -> Result<Option<PushRequest>, StoreError> {
+    /// Answers a pending, unexpired push request in mObywatel: whether this answer was taken,
+    /// and the request as it stands after.
+    pub fn answer_push(&self, id: &str, accept: bool, now: i64) -> Result<Option<(bool, PushRequest)>, StoreError> {
         let connection = self.connection();
         let state = if accept { PushState::Accepted } else { PushState::Refused };
-        connection.execute("UPDATE push_requests SET state = ?2 WHERE id = ?1 AND state = 'pending' AND expires_at > ?3", params![id, state.code(), now])?;
+        let taken = connection
+            .execute("UPDATE push_requests SET state = ?2 WHERE id = ?1 AND state = 'pending' AND expires_at > ?3", params![id, state.code(), now])?;
         let request = connection
             .query_row(
                 "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state FROM push_requests p JOIN accounts a ON a.id = p.account_id
@@ -265,7 +267,7 @@ impl Store {
                 push_request,
             )
             .optional()?;
-        Ok(request)
+        Ok(request.map(|request| (taken == 1, request)))
     }
 }
 

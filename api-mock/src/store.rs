@@ -315,11 +315,12 @@ impl Store {
         Ok(())
     }
 
-    /// The registration created with this `Idempotency-Key` since `since`: its id and the hash of
+    /// The registration created with this `Idempotency-Key` after `since`: its id and the hash of
     /// the body that came with the key. An older key is forgotten, so it may be used anew.
     pub fn registration_with_key(&self, idempotency_key: &str, since: i64) -> Result<Option<(String, Option<String>)>, StoreError> {
         let connection = self.connection();
-        connection.execute("UPDATE registrations SET idempotency_key = NULL WHERE idempotency_key = ?1 AND created_at < ?2", params![idempotency_key, since])?;
+        connection
+            .execute("UPDATE registrations SET idempotency_key = NULL WHERE idempotency_key = ?1 AND created_at <= ?2", params![idempotency_key, since])?;
         let found = connection
             .query_row("SELECT id, idempotency_body FROM registrations WHERE idempotency_key = ?1", [idempotency_key], |row| Ok((row.get(0)?, row.get(1)?)))
             .optional()?;
@@ -354,7 +355,13 @@ impl Store {
 
     /// The code was right: the application is sent. Gives it the next number of `year`
     /// (`PZ-2026-000123`) and sends the e-mails `emails(number)` composes, within `transaction`.
-    pub fn send_application(transaction: &Transaction, registration_id: &str, year: u16, now: i64, emails: impl FnOnce(&str) -> Vec<Message>) -> Result<String, StoreError> {
+    pub fn send_application(
+        transaction: &Transaction,
+        registration_id: &str,
+        year: u16,
+        now: i64,
+        emails: impl FnOnce(&str) -> Vec<Message>,
+    ) -> Result<String, StoreError> {
         let last: i64 = transaction.query_row(
             "INSERT INTO application_numbers (year, last) VALUES (?1, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last",
             [year],

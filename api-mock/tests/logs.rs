@@ -1,5 +1,6 @@
 //! The request log, as an operator reads it: one line a request with its id, method, route,
-//! status and latency; and never a password, an SMS code or a whole PESEL, whatever was sent.
+//! status and latency; and never a password, an SMS code, a whole PESEL, an e-mail address, a
+//! registration id or a session token, whatever was sent.
 
 mod common;
 
@@ -8,6 +9,7 @@ use serde_json::Value;
 
 const PASSWORD: &str = "Tajne#Haslo1";
 const PESEL: &str = "44051401359";
+const EMAIL: &str = "jan@example.pl";
 
 #[tokio::test]
 async fn every_request_is_logged_with_its_id_and_no_secret_is() {
@@ -34,11 +36,26 @@ async fn every_request_is_logged_with_its_id_and_no_secret_is() {
     let made_up = validated.headers()["x-request-id"].to_str().unwrap().to_owned();
     assert!(made_up.len() == 16 && made_up.bytes().all(|b| b.is_ascii_hexdigit()), "an id the mock made: {made_up}");
     assert_eq!(reqwest::get(format!("{}/api/v1/usernames/{PESEL}/availability", server.base)).await.unwrap().status(), 200);
+
+    let started = post("/api/v1/login", format!(r#"{{"login": "{EMAIL}", "password": "{PASSWORD}"}}"#)).send().await.unwrap();
+    assert_eq!(started.status(), 200);
+    let pending = started.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let outbox = json(reqwest::get(format!("{}/api/dev/outbox", server.base)).await.unwrap()).await;
+    let login_code: String = outbox[0]["text"].as_str().unwrap().split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).unwrap().to_owned();
+    let signed_in = post("/api/v1/login/sms-code", format!(r#"{{"code": "{login_code}"}}"#))
+        .header("cookie", &pending)
+        .header("origin", &server.base)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed_in.status(), 200);
+    let session = signed_in.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
     server.kill_hard();
 
     let text = std::fs::read_to_string(&log).unwrap();
     std::fs::remove_file(&log).unwrap();
-    for secret in [PASSWORD, code.as_str(), wrong.as_str(), PESEL] {
+    let token = |cookie: &str| cookie.trim_start_matches("pz_session=").to_owned();
+    for secret in [PASSWORD, code.as_str(), wrong.as_str(), PESEL, EMAIL, id.as_str(), login_code.as_str(), &token(&pending), &token(&session)] {
         assert!(!text.contains(secret), "{secret:?} is in the log:\n{text}");
     }
     let lines: Vec<Value> = text.lines().map(|line| serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))).collect();

@@ -350,3 +350,20 @@ async fn two_simultaneous_sends_with_one_key_make_one_registration() {
     assert_eq!(a.body, b.body);
     assert_eq!(send(&state, get("/api/dev/outbox")).await.body.as_array().unwrap().len(), 1);
 }
+
+#[tokio::test]
+async fn a_key_is_bound_to_its_body_and_forgotten_after_24_hours() {
+    let state = AppState::in_memory(None);
+    let first = send(&state, register_with_key(&registration("jan_kowalski"), "reg-bound")).await;
+    assert_eq!(first.status, StatusCode::CREATED);
+    let other_body = send(&state, register_with_key(&registration("anna_nowak"), "reg-bound")).await;
+    assert_eq!(
+        (other_body.status, other_body.body["error"]["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("request.idempotency_key_reused")),
+        "whoever knows a key does not get its registration with another body"
+    );
+    state.clock.advance(24 * 3_600);
+    let later = send(&state, register_with_key(&registration("anna_nowak"), "reg-bound")).await;
+    assert_eq!(later.status, StatusCode::CREATED, "{}", later.body);
+    assert_ne!(later.body["id"], first.body["id"]);
+}

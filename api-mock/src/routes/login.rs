@@ -63,7 +63,12 @@ pub fn routes() -> OpenApiRouter<AppState> {
         Unavailable,
     )
 )]
-async fn start(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap, ApiJson(request): ApiJson<LoginRequest>) -> Result<Response, ApiError> {
+async fn start(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    headers: HeaderMap,
+    ApiJson(request): ApiJson<LoginRequest>,
+) -> Result<Response, ApiError> {
     let report = validate_login(&request.login, &request.password);
     if !report.is_valid() {
         return Err(ApiError::Invalid(report.to_response(lang)));
@@ -294,7 +299,8 @@ fn account_of(state: &AppState, session: &Session) -> Result<LoginAccount, ApiEr
 fn not_pending(lang: Lang) -> ApiError {
     ApiError::WrongState {
         code: "login.not_pending",
-        message: lang.pick("Logowanie nie zostało rozpoczęte albo wygasło. Zaloguj się ponownie", "No sign-in is in progress, or it has expired. Sign in again"),
+        message: lang
+            .pick("Logowanie nie zostało rozpoczęte albo wygasło. Zaloguj się ponownie", "No sign-in is in progress, or it has expired. Sign in again"),
     }
 }
 

@@ -96,19 +96,24 @@ async fn requests(State(state): State<AppState>, Path(username): Path<String>) -
         (status = 400, description = "Not the JSON this route takes (`request.invalid_fields`)", body = ErrorResponse),
     )
 )]
-async fn answer(State(state): State<AppState>, Path(id): Path<String>, crate::error::ApiJson(request): crate::error::ApiJson<PushAnswerRequest>) -> Result<Json<PushRequestView>, ApiError> {
-    let answered = give(&state, &id, request.answer)?;
-    if !matches!(answered.state, PushState::Accepted | PushState::Refused) {
-        return Err(ApiError::WrongState { code: "push.not_pending", message: "This request was already answered, or has expired." });
+async fn answer(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+    crate::error::ApiJson(request): crate::error::ApiJson<PushAnswerRequest>,
+) -> Result<Json<PushRequestView>, ApiError> {
+    match give(&state, &id, request.answer)? {
+        (true, answered) => Ok(Json(answered)),
+        (false, _) => Err(ApiError::WrongState { code: "push.not_pending", message: "This request was already answered, or has expired." }),
     }
-    Ok(Json(answered))
 }
 
-/// Answers the request if it still waits; the request as it stands after.
-fn give(state: &AppState, id: &str, answer: PushAnswer) -> Result<PushRequestView, ApiError> {
+/// Answers the request if it still waits: whether this answer was taken, and the request after.
+fn give(state: &AppState, id: &str, answer: PushAnswer) -> Result<(bool, PushRequestView), ApiError> {
     let now = state.clock.now();
     let answered = state.store.answer_push(id, matches!(answer, PushAnswer::Accept), now)?;
-    answered.map(|r| PushRequestView::new(r, now)).ok_or(ApiError::Missing { code: "push.not_found", message: "There is no push request with this id." })
+    answered
+        .map(|(taken, request)| (taken, PushRequestView::new(request, now)))
+        .ok_or(ApiError::Missing { code: "push.not_found", message: "There is no push request with this id." })
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

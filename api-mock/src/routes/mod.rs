@@ -36,7 +36,7 @@ use utoipa_axum::router::OpenApiRouter;
 pub use docs::ApiDoc;
 
 pub fn router(state: AppState) -> Router {
-    let (mut api, mut openapi) = public_limited(state.rate_limit).split_for_parts();
+    let (mut api, mut openapi) = public_limited(&state.rate_limit).split_for_parts();
     api = api.route("/api/{*rest}", any(|| async { ApiError::NotFound }));
     if state.dev {
         api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject));
@@ -66,13 +66,12 @@ pub fn router(state: AppState) -> Router {
 
 /// The API a deployment serves.
 fn public() -> OpenApiRouter<AppState> {
-    public_limited(0)
+    public_limited(&crate::limits::RateLimit::default())
 }
 
-/// The API with its sign-in and code routes limited to `per_minute` requests from one address
-/// (0: no limit).
-fn public_limited(per_minute: u32) -> OpenApiRouter<AppState> {
-    let limited = match crate::limits::per_address(per_minute) {
+/// The API with its sign-in and code routes under `rate_limit`.
+fn public_limited(rate_limit: &crate::limits::RateLimit) -> OpenApiRouter<AppState> {
+    let limited = match rate_limit.layer() {
         Some(limit) => login::limited_routes().layer(limit),
         None => login::limited_routes(),
     };
@@ -89,12 +88,7 @@ fn public_limited(per_minute: u32) -> OpenApiRouter<AppState> {
 
 /// The designer's and tester's tools, with `--dev` only.
 fn dev_tools() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new()
-        .merge(dev::routes())
-        .merge(scenarios::routes())
-        .merge(faults::routes())
-        .merge(outbox_page::routes())
-        .merge(mobywatel::routes())
+    OpenApiRouter::new().merge(dev::routes()).merge(scenarios::routes()).merge(faults::routes()).merge(outbox_page::routes()).merge(mobywatel::routes())
 }
 
 /// The OpenAPI document of the server as `dev` mounts it.

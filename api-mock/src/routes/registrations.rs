@@ -4,8 +4,8 @@
 
 use super::docs::{BodyRejected, Unavailable};
 use super::RequestLang;
-use crate::error::ApiJson;
 use crate::codes::{self, NotYet, Purpose, SentCode};
+use crate::error::ApiJson;
 use crate::store::{self, Message, NewRegistration, Registration, Store, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::{FromRequestParts, Path, State};
@@ -92,7 +92,9 @@ async fn create(
             Some((id, body)) if body.as_deref() == Some(body_hash.as_str()) => Ok(Some((StatusCode::CREATED, Json(RegistrationCreated { id })))),
             Some(_) => Err(ApiError::BadRequest {
                 code: "request.idempotency_key_reused",
-                message: lang.pick("Ten klucz Idempotency-Key został już użyty z innymi danymi", "This Idempotency-Key was already used with other data").into(),
+                message: lang
+                    .pick("Ten klucz Idempotency-Key został już użyty z innymi danymi", "This Idempotency-Key was already used with other data")
+                    .into(),
             }),
             None => Ok(None),
         }
