@@ -38,7 +38,12 @@ pub struct Browser {
 
 /// Runs `test` with a fresh browser and always closes it, even when the test fails.
 pub async fn with_browser(test: impl AsyncFnOnce(&Browser) -> WebDriverResult<()>) {
-    let browser = Browser::start().await;
+    with_browser_and(|state| state, test).await
+}
+
+/// `with_browser`, with the mock's state first changed by `configure` (e.g. shorter sessions).
+pub async fn with_browser_and(configure: impl FnOnce(api_mock::AppState) -> api_mock::AppState, test: impl AsyncFnOnce(&Browser) -> WebDriverResult<()>) {
+    let browser = Browser::start(configure).await;
     let outcome = AssertUnwindSafe(test(&browser)).catch_unwind().await;
     browser.close().await;
     match outcome {
@@ -48,12 +53,12 @@ pub async fn with_browser(test: impl AsyncFnOnce(&Browser) -> WebDriverResult<()
 }
 
 impl Browser {
-    async fn start() -> Browser {
+    async fn start(configure: impl FnOnce(api_mock::AppState) -> api_mock::AppState) -> Browser {
         let dist = root().join("dist");
         assert!(dist.join("index.html").exists(), "no release build in {}: run `cargo xtask test`, which builds it first", dist.display());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port for api-mock");
         let base = format!("http://{}", listener.local_addr().expect("bound address"));
-        let state = api_mock::AppState::in_memory(Some(dist));
+        let state = configure(api_mock::AppState::in_memory(Some(dist)));
         let server = tokio::spawn(async move { api_mock::serve(listener, state).await.expect("api-mock serves") });
 
         let port = free_port();
@@ -96,6 +101,24 @@ impl Browser {
         let outbox = self.outbox(phone).await;
         let text = outbox.first().and_then(|m| m["text"].as_str()).expect("an SMS in the outbox");
         text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).expect("a 6-digit code").to_owned()
+    }
+
+    /// Loads a scenario of the mock, as a designer would (e.g. `citizens`).
+    pub async fn load_scenario(&self, name: &str) {
+        let answer = reqwest::Client::new().post(format!("{}/api/dev/scenarios/{name}", self.base)).send().await.expect("the mock answers");
+        assert_eq!(answer.status(), 200, "the scenario loads");
+    }
+
+    /// Moves the mock's clock forward, as a designer would.
+    pub async fn advance_clock(&self, seconds: i64) {
+        let answer = reqwest::Client::new()
+            .put(format!("{}/api/dev/clock", self.base))
+            .header("content-type", "application/json")
+            .body(format!(r#"{{"advance_seconds": {seconds}}}"#))
+            .send()
+            .await
+            .expect("the mock answers");
+        assert_eq!(answer.status(), 200, "the clock moves");
     }
 
     /// Puts a fault rule in force, as a designer would: `{"route": "POST /api/v1/registrations",

@@ -6,5 +6,5 @@ pub mod axe;
 mod browser;
 pub mod pages;
 
-pub use browser::{with_browser, Browser};
+pub use browser::{with_browser, with_browser_and, Browser};
 pub use thirtyfour::prelude::WebDriverResult;

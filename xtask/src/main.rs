@@ -20,6 +20,7 @@ commands:
   run     build the app in release mode and serve it with api-mock on http://127.0.0.1:8080
           (more api-mock flags may follow, e.g. `cargo xtask run --scenario citizens`)
   test    run every test: shared and api-mock, wasm-pack in Chromium, end-to-end with axe-core
+  contract  check api-mock's API document: valid OpenAPI, a generated client, schemathesis
   bench   print the figures: first-load sizes, validation cost per call (natively and in
           Chromium), time to interactive, api-mock requests/s, Lighthouse scores";
 
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         "run" => run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "test" => test(),
         "bench" => bench::run(),
+        "contract" => contract::check(),
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

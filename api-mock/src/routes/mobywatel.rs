@@ -6,6 +6,7 @@ use super::outbox_page::{dev_page, head, urlencode};
 use crate::clock::warsaw_time;
 use crate::sessions::PushRequest;
 use crate::{ApiError, AppState};
+use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
@@ -204,8 +205,10 @@ struct PageAnswer {
     responses(
         (status = 303, description = "Answered (or already answered); back to the page"),
         (status = 404, description = "No such request (`push.not_found`)", body = ErrorResponse),
+        (status = 400, description = "Not the form this route takes (`request.invalid_fields`)", body = ErrorResponse),
     ))]
-async fn answer_from_page(State(state): State<AppState>, Path(id): Path<String>, Form(form): Form<PageAnswer>) -> Result<Response, ApiError> {
+async fn answer_from_page(State(state): State<AppState>, Path(id): Path<String>, form: Result<Form<PageAnswer>, FormRejection>) -> Result<Response, ApiError> {
+    let Form(form) = form.map_err(|e| ApiError::BadRequest { code: "request.invalid_fields", message: e.body_text() })?;
     give(&state, &id, form.answer)?;
     Ok(Redirect::to(&format!("/mobywatel?citizen={}", urlencode(&form.citizen))).into_response())
 }
