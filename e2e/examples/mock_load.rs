@@ -1,6 +1,7 @@
 //! Prints api-mock's figures on loopback: requests per second of `POST /api/v1/validate` with a
 //! whole registration form; how long the `renewal-storm` scenario takes to load (in memory and on
-//! disk); and, past the in-flight limit, how fast refusals and health answer. Every load is
+//! disk); past the in-flight limit, how fast refusals and health answer; and how many password
+//! checks (argon2id, production parameters) a core and all cores make a second. Every load is
 //! bounded in time and sent to 127.0.0.1 only.
 
 use api_mock::faults::FaultRule;
@@ -27,6 +28,39 @@ async fn main() {
     throughput().await;
     storm_load_time();
     overload().await;
+    password_logins();
+}
+
+/// Password checks a second on one thread, then on one thread a core: the ceiling of sign-ins.
+fn password_logins() {
+    const SECONDS: f64 = 3.0;
+    let hash = api_mock::password::hash("Haslo#Testowe1");
+    let checks_a_second = |threads: usize| -> f64 {
+        let start = Instant::now();
+        let counts: Vec<u64> = std::thread::scope(|scope| {
+            let workers: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut count = 0;
+                        while start.elapsed().as_secs_f64() < SECONDS {
+                            assert!(api_mock::password::verify("Haslo#Testowe1", Some(&hash)));
+                            count += 1;
+                        }
+                        count
+                    })
+                })
+                .collect();
+            workers.into_iter().map(|w| w.join().expect("a checker finished")).collect()
+        });
+        counts.iter().sum::<u64>() as f64 / start.elapsed().as_secs_f64()
+    };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let (one, all) = (checks_a_second(1), checks_a_second(cores));
+    println!(
+        "argon2id password checks (19 MiB, 2 passes): {one:.0} logins/s on one core, {all:.0}/s on all {cores} cores ({:.0} per core; goal 40 per core, \
+         Keycloak's sizing 15 per vCPU)",
+        all / cores as f64
+    );
 }
 
 /// Serves `state` on a free loopback port; answers the base address.

@@ -2,6 +2,7 @@
 //! in another window (`/mobywatel`), and as an API (`/api/dev/mobywatel/…`): the push requests
 //! waiting for a citizen (what, when, the check number) and their answers, "Potwierdź" or "Odrzuć".
 
+use super::docs::BodyRejected;
 use super::outbox_page::{dev_page, head, urlencode};
 use crate::clock::warsaw_time;
 use crate::sessions::PushRequest;
@@ -94,7 +95,7 @@ async fn requests(State(state): State<AppState>, Path(username): Path<String>) -
         (status = 200, description = "Answered", body = PushRequestView),
         (status = 404, description = "No such request (`push.not_found`)", body = ErrorResponse),
         (status = 409, description = "Already answered or expired (`push.not_pending`)", body = ErrorResponse),
-        (status = 400, description = "Not the JSON this route takes (`request.invalid_fields`)", body = ErrorResponse),
+        BodyRejected,
     )
 )]
 async fn answer(
