@@ -3,10 +3,12 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use shared::api::{
-    RegistrationCreated, RegistrationStatus, SmsCodeAccepted, SmsCodeRejected, SmsCodeRequest, SmsCodeSent, UsernameAvailability, ValidateRequest,
-    ValidateResponse,
+    Citizen, ErrorBody, ErrorResponse, Field, FieldError, LoginLocked, LoginRequest, LoginStarted, PushStatus, RegistrationCreated, RegistrationStatus,
+    SessionInfo, SmsCodeAccepted, SmsCodeRequest, SmsCodeSent, UsernameAvailability, ValidateRequest,
 };
-use shared::Lang;
+use shared::rules::login::{self, LoginError};
+use shared::{Lang, Text};
+use std::collections::BTreeMap;
 use std::time::Duration;
 use web_sys::{AbortController, AbortSignal};
 
@@ -44,10 +46,66 @@ pub fn retry_delay(retry: u32, retry_after: Option<u32>, random: f64) -> f64 {
     backoff.max(retry_after.map_or(0.0, f64::from)).min(MAX_WAIT_SECONDS)
 }
 
-/// A fresh `Idempotency-Key`: `reg-` and 26 hexadecimal digits (about 104 random bits).
+/// A fresh `Idempotency-Key`: `reg-` and 32 hexadecimal digits, 128 bits from `crypto.getRandomValues`.
 pub fn new_idempotency_key() -> String {
-    let random = || (js_sys::Math::random() * 2f64.powi(52)) as u64;
-    format!("reg-{:013x}{:013x}", random(), random())
+    let mut bytes = [0u8; 16];
+    let crypto = window().crypto().expect("every browser that runs WebAssembly has crypto");
+    crypto.get_random_values_with_u8_array(&mut bytes).expect("16 bytes are within getRandomValues' limit");
+    bytes.iter().fold("reg-".to_owned(), |key, byte| key + &format!("{byte:02x}"))
+}
+
+/// The code of a refusal: no sign-in waits for its second factor in this browser.
+pub const LOGIN_NOT_PENDING: &str = "login.not_pending";
+/// The code of a refusal: too many SMS codes within the hour.
+pub const SMS_CODE_TOO_MANY: &str = "sms_code.too_many";
+
+/// The service's "no" to something the citizen did, kept as codes so the page says it in the
+/// current language (and again after a switch).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Refusal {
+    /// Errors of fields (422, or 409 for a taken username); for a code, the tries left too.
+    Fields { errors: BTreeMap<Field, Vec<FieldError>>, tries_left: Option<u8> },
+    /// 423: signing in to the account is locked until this moment (RFC 3339, Polish time).
+    Locked(String),
+    /// 429: try again in this many seconds; `code` says why (`request.rate_limited`,
+    /// `sms_code.too_many`, `sms_code.resend_too_soon`).
+    TooMany { code: String, retry_after: u32 },
+    /// Any other refusal, by its code (`login.wrong_credentials`, `login.not_pending`, `session.none`).
+    Other(ErrorBody),
+}
+
+impl Refusal {
+    /// What to tell the citizen about a refusal that is not about a field (those show beside it).
+    pub fn message(&self, lang: Lang) -> Option<String> {
+        Some(match self {
+            Refusal::Fields { .. } => return None,
+            Refusal::Locked(until) => login::locked_message(until, lang),
+            Refusal::TooMany { code, retry_after } if code == SMS_CODE_TOO_MANY => {
+                Text::SmsTooMany.get(lang).replace("{minutes}", &retry_after.div_ceil(60).to_string())
+            }
+            Refusal::TooMany { retry_after, .. } => Text::TooManyRequests.get(lang).replace("{seconds}", &retry_after.to_string()),
+            Refusal::Other(error) if error.code == LOGIN_NOT_PENDING => Text::LoginNotPending.get(lang).to_owned(),
+            Refusal::Other(error) => LoginError::from_code(&error.code).map_or_else(|| error.message.clone(), |e| e.message(lang).to_owned()),
+        })
+    }
+
+    /// Whether this says that no sign-in waits in this browser (start again at the login page).
+    pub fn is_login_not_pending(&self) -> bool {
+        matches!(self, Refusal::Other(error) if error.code == LOGIN_NOT_PENDING)
+    }
+}
+
+/// The body of a refusal, told apart by its shape.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum RefusalBody {
+    Fields {
+        errors: BTreeMap<Field, Vec<FieldError>>,
+        #[serde(default)]
+        tries_left: Option<u8>,
+    },
+    Locked(LoginLocked),
+    Other(ErrorResponse),
 }
 
 /// `GET /api/v1/usernames/{name}/availability`: the rule, and whether no account has the name.
@@ -67,29 +125,24 @@ pub async fn register(
     idempotency_key: &str,
     lang: Lang,
     retries: Retries,
-) -> Result<Result<RegistrationCreated, ValidateResponse>, ApiFailure> {
-    let response =
-        send(retries, |signal| prepare(Request::post("/api/v1/registrations"), lang, signal).header("Idempotency-Key", idempotency_key).json(request)).await?;
-    match response.status() {
-        422 | 409 => Ok(Err(answer_with_status(response).await?)),
-        _ => answer(response).await.map(Ok),
-    }
+) -> Result<Result<RegistrationCreated, Refusal>, ApiFailure> {
+    judge(send(retries, |signal| prepare(Request::post("/api/v1/registrations"), lang, signal).header("Idempotency-Key", idempotency_key).json(request)).await?)
+        .await
 }
 
 /// `POST /api/v1/registrations/{id}/sms-code`: the application number, or why the code is refused.
-pub async fn confirm_code(id: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeAccepted, SmsCodeRejected>, ApiFailure> {
+pub async fn confirm_code(id: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeAccepted, Refusal>, ApiFailure> {
     let request = SmsCodeRequest { code: code.to_owned() };
     let path = format!("/api/v1/registrations/{id}/sms-code");
     let response = send(retries, |signal| prepare(Request::post(&path), lang, signal).json(&request)).await?;
-    match response.status() {
-        422 => Ok(Err(answer_with_status(response).await?)),
+    if response.status() == 409 {
         // Already confirmed: an earlier attempt got through and only its answer was lost.
-        409 => match registration_status(id, lang, retries).await?.application_number {
+        return match registration_status(id, lang, retries).await?.application_number {
             Some(application_number) => Ok(Ok(SmsCodeAccepted { application_number })),
             None => Err(ApiFailure::Unexpected(409)),
-        },
-        _ => answer(response).await.map(Ok),
+        };
     }
+    judge(response).await
 }
 
 /// `GET /api/v1/registrations/{id}`: where the registration stands.
@@ -99,14 +152,65 @@ async fn registration_status(id: &str, lang: Lang, retries: Retries) -> Result<R
 }
 
 /// `POST /api/v1/registrations/{id}/sms-code/resend`: sent, or the seconds to wait (429).
-pub async fn resend_code(id: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, i64>, ApiFailure> {
-    let path = format!("/api/v1/registrations/{id}/sms-code/resend");
-    let response = send(retries, |signal| prepare(Request::post(&path), lang, signal).build()).await?;
-    if response.status() == 429 {
-        let wait = response.headers().get("retry-after").and_then(|s| s.parse().ok()).unwrap_or(60);
-        return Ok(Err(wait));
+pub async fn resend_code(id: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+    post_empty(&format!("/api/v1/registrations/{id}/sms-code/resend"), lang, retries).await
+}
+
+/// `GET /api/v1/session`: who is signed in in this browser, the session's limits and the
+/// service's clock. Asked in the background: one attempt.
+pub async fn session(lang: Lang) -> Result<SessionInfo, ApiFailure> {
+    answer(send(Retries::Never, |signal| prepare(Request::get("/api/v1/session"), lang, signal).build()).await?).await
+}
+
+/// `POST /api/v1/session/extend`: the session with a fresh idle limit, or `session.none`.
+pub async fn extend_session(lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refusal>, ApiFailure> {
+    post_empty("/api/v1/session/extend", lang, retries).await
+}
+
+/// `DELETE /api/v1/session`: signed out (the cookie is cleared).
+pub async fn sign_out(lang: Lang, retries: Retries) -> Result<(), ApiFailure> {
+    let response = send(retries, |signal| prepare(Request::delete("/api/v1/session"), lang, signal).build()).await?;
+    if response.ok() {
+        Ok(())
+    } else {
+        Err(ApiFailure::Unexpected(response.status()))
     }
-    answer(response).await.map(Ok)
+}
+
+/// `GET /api/v1/me`: the signed-in citizen, or `session.none`. Counts as activity.
+pub async fn me(lang: Lang, retries: Retries) -> Result<Result<Citizen, Refusal>, ApiFailure> {
+    judge(send(retries, |signal| prepare(Request::get("/api/v1/me"), lang, signal).build()).await?).await
+}
+
+/// `POST /api/v1/login`: the password is right and the second factor is on its way, or why not.
+pub async fn login(request: &LoginRequest, lang: Lang, retries: Retries) -> Result<Result<LoginStarted, Refusal>, ApiFailure> {
+    judge(send(retries, |signal| prepare(Request::post("/api/v1/login"), lang, signal).json(request)).await?).await
+}
+
+/// `POST /api/v1/login/sms-code`: signed in, or why the code is refused.
+pub async fn confirm_login_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refusal>, ApiFailure> {
+    let request = SmsCodeRequest { code: code.to_owned() };
+    judge(send(retries, |signal| prepare(Request::post("/api/v1/login/sms-code"), lang, signal).json(&request)).await?).await
+}
+
+/// `POST /api/v1/login/sms-code/resend`: a new sign-in code is sent, or the seconds to wait.
+pub async fn resend_login_code(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+    post_empty("/api/v1/login/sms-code/resend", lang, retries).await
+}
+
+/// `POST /api/v1/login/sms`: an SMS code instead of the push, for the same sign-in.
+pub async fn login_by_sms(lang: Lang, retries: Retries) -> Result<Result<LoginStarted, Refusal>, ApiFailure> {
+    post_empty("/api/v1/login/sms", lang, retries).await
+}
+
+/// `GET /api/v1/login/push`: the answer in mObywatel so far. Asked every few seconds: one attempt.
+pub async fn push_status(lang: Lang) -> Result<Result<PushStatus, Refusal>, ApiFailure> {
+    judge(send(Retries::Never, |signal| prepare(Request::get("/api/v1/login/push"), lang, signal).build()).await?).await
+}
+
+/// A `POST` without a body, judged.
+async fn post_empty<T: serde::de::DeserializeOwned>(path: &str, lang: Lang, retries: Retries) -> Result<Result<T, Refusal>, ApiFailure> {
+    judge(send(retries, |signal| prepare(Request::post(path), lang, signal).build()).await?).await
 }
 
 /// A request in the citizen's language, abandoned when `signal` aborts.
@@ -162,6 +266,25 @@ async fn sleep(ms: u32) {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
     });
     let _ = wasm_bindgen_futures::JsFuture::from(timer).await;
+}
+
+/// A successful answer's body, or the refusal a 4xx answer carries; anything else is unexpected.
+async fn judge<T: serde::de::DeserializeOwned>(response: Response) -> Result<Result<T, Refusal>, ApiFailure> {
+    let status = response.status();
+    if response.ok() {
+        return answer_with_status(response).await.map(Ok);
+    }
+    if !(400..500).contains(&status) {
+        return Err(ApiFailure::Unexpected(status));
+    }
+    let retry_after = response.headers().get("retry-after").and_then(|s| s.parse().ok());
+    let refusal = match answer_with_status(response).await? {
+        RefusalBody::Fields { errors, tries_left } => Refusal::Fields { errors, tries_left },
+        RefusalBody::Locked(locked) => Refusal::Locked(locked.locked_until),
+        RefusalBody::Other(ErrorResponse { error }) if status == 429 => Refusal::TooMany { code: error.code, retry_after: retry_after.unwrap_or(60) },
+        RefusalBody::Other(ErrorResponse { error }) => Refusal::Other(error),
+    };
+    Ok(Err(refusal))
 }
 
 /// The body of an answer whose status the caller has already judged.

@@ -1,27 +1,34 @@
-//! The root component: the language, the page frame and the routes.
+//! The root component: the language, the session, the page frame and the routes.
 
 use crate::components::layout::Layout;
-use crate::components::wizard_step::FirstPage;
+use crate::components::page_heading::FirstPage;
 use crate::i18n::provide_locale;
 use crate::pages::{
-    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, IdentityRoute, NotFoundPage, PersonalRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute, STEPS,
+    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, HomePage, IdentityRoute, LoginCodeRoute, LoginPushRoute, LoginRoute, MyAccountRoute,
+    NotFoundPage, PersonalRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute,
 };
+use crate::session::provide_session;
 use crate::state::provide_wizard;
 use leptos::prelude::*;
-use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 use leptos_router::Lazy;
 
 #[component]
 pub fn App() -> impl IntoView {
     provide_locale();
+    provide_session().start();
     provide_wizard();
     provide_context(FirstPage(StoredValue::new(true)));
     view! {
         <Router>
             <Layout>
                 <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=|| view! { <Redirect path=STEPS[0] /> } />
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/logowanie") view={Lazy::<LoginRoute>::new()} />
+                    <Route path=path!("/logowanie/kod") view={Lazy::<LoginCodeRoute>::new()} />
+                    <Route path=path!("/logowanie/mobywatel") view={Lazy::<LoginPushRoute>::new()} />
+                    <Route path=path!("/konto") view={Lazy::<MyAccountRoute>::new()} />
                     <Route path=path!("/rejestracja/konto") view=AccountPage />
                     <Route path=path!("/rejestracja/dane-osobowe") view={Lazy::<PersonalRoute>::new()} />
                     <Route path=path!("/rejestracja/kontakt") view={Lazy::<ContactRoute>::new()} />

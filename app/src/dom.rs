@@ -14,14 +14,6 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
-/// Today's date in the citizen's time zone.
-pub fn today() -> shared::date::Date {
-    const MS_PER_DAY: f64 = 86_400_000.0;
-    let now = js_sys::Date::new_0();
-    let local_ms = now.get_time() - now.get_timezone_offset() * 60_000.0;
-    shared::date::Date::from_days_since_epoch((local_ms / MS_PER_DAY).floor() as i64)
-}
-
 /// Keeps `document.title` as "<page> – Profil Zaufany" in the current language.
 pub fn use_page_title(page: impl Fn() -> &'static str + Send + Sync + 'static) {
     let service = crate::i18n::tr(shared::Text::ServiceName);

@@ -8,6 +8,7 @@ mod dom;
 pub mod i18n;
 mod lazy;
 pub mod pages;
+pub mod session;
 pub mod state;
 
 pub use app::App;

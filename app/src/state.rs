@@ -2,6 +2,7 @@
 //! kept in session storage, so back and forward, a reload and a change of language keep them
 //! while a new tab starts clean. The passwords are never stored.
 
+use crate::components::form::TextAnswers;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use shared::api::{Field, ValidateRequest};
@@ -76,7 +77,7 @@ struct Saved {
 
 #[derive(Clone, Copy)]
 pub struct Wizard {
-    texts: StoredValue<Vec<(Field, RwSignal<String>)>>,
+    texts: TextAnswers,
     pub choice: RwSignal<ConfirmationChoice>,
     pub consent: RwSignal<bool>,
     /// Set once the API has created the registration (then the SMS code step follows).
@@ -92,9 +93,8 @@ pub fn provide_wizard() -> Wizard {
         storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
     // The text answers: every text field of the API but the ID card (not asked), and the SMS code.
     let fields = Field::TEXT.into_iter().filter(|f| *f != Field::IdCard).chain([Field::SmsCode]);
-    let texts = fields.map(|f| (f, RwSignal::new(saved.texts.get(&f).cloned().unwrap_or_default()))).collect();
     let wizard = Wizard {
-        texts: StoredValue::new(texts),
+        texts: TextAnswers::new(fields, |f| saved.texts.get(&f).cloned().unwrap_or_default()),
         choice: RwSignal::new(saved.choice),
         consent: RwSignal::new(saved.consent),
         registration_id: RwSignal::new(saved.registration_id),
@@ -103,7 +103,7 @@ pub fn provide_wizard() -> Wizard {
     provide_context(wizard);
     Effect::new(move |_| {
         let saved = Saved {
-            texts: wizard.texts.with_value(|texts| texts.iter().filter(|(f, _)| !NEVER_STORED.contains(f)).map(|(f, v)| (*f, v.get())).collect()),
+            texts: wizard.texts.each().into_iter().filter(|(f, _)| !NEVER_STORED.contains(f)).map(|(f, v)| (f, v.get())).collect(),
             choice: wizard.choice.get(),
             consent: wizard.consent.get(),
             registration_id: wizard.registration_id.get(),
@@ -122,17 +122,20 @@ pub fn use_wizard() -> Wizard {
 
 impl Wizard {
     pub fn value(&self, field: Field) -> RwSignal<String> {
-        self.texts.with_value(|texts| texts.iter().find(|(f, _)| *f == field).map(|(_, v)| *v).expect("a text field of the wizard"))
+        self.texts.value(field)
+    }
+
+    /// The text answers, for a step's form.
+    pub fn texts(&self) -> TextAnswers {
+        self.texts
     }
 
     /// Every answer as the API takes it (tracked: a derived value re-runs when any answer changes).
     pub fn request(&self) -> ValidateRequest {
         let mut request = ValidateRequest::default();
-        self.texts.with_value(|texts| {
-            for (field, value) in texts {
-                request.set(*field, value.get());
-            }
-        });
+        for (field, value) in self.texts.each() {
+            request.set(field, value.get());
+        }
         request.confirmation = self.choice.with(ConfirmationChoice::to_confirmation);
         request.consent = Some(self.consent.get());
         request
@@ -144,7 +147,7 @@ impl Wizard {
         if let Some(confirmation) = self.choice.with_untracked(ConfirmationChoice::to_confirmation) {
             self.submitted.set(Some(Submitted { number, confirmation }));
         }
-        self.texts.with_value(|texts| texts.iter().for_each(|(_, v)| v.set(String::new())));
+        self.texts.each().into_iter().for_each(|(_, v)| v.set(String::new()));
         self.choice.set(ConfirmationChoice::default());
         self.consent.set(false);
         self.registration_id.set(None);

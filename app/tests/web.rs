@@ -6,6 +6,7 @@ use app::api::{retry_delay, ApiFailure, Retries};
 use app::components::request_status::{RequestNotice, RequestStatus};
 use app::i18n::{provide_locale, Locale};
 use app::pages::{AccountPage, ConsentPage, IdentityPage, PersonalPage};
+use app::session::provide_session;
 use app::state::provide_wizard;
 use leptos::prelude::*;
 use shared::Lang;
@@ -39,6 +40,7 @@ fn mount(page: impl FnOnce() -> AnyView + Send + 'static) -> Step {
     let provided = locale.clone();
     let handle = leptos::mount::mount_to(root.clone(), move || {
         provided.set(Some(provide_locale()));
+        provide_session();
         provide_wizard();
         view! { <leptos_router::components::Router>{page()}</leptos_router::components::Router> }
     });
@@ -456,10 +458,241 @@ async fn a_busy_service_is_asked_four_times_in_all_with_one_key_but_an_unexpecte
 }
 
 #[wasm_bindgen_test]
-fn each_registration_gets_its_own_plain_idempotency_key() {
+fn each_registration_gets_its_own_plain_idempotency_key_of_128_bits() {
     let (first, second) = (app::api::new_idempotency_key(), app::api::new_idempotency_key());
     assert_ne!(first, second);
     for key in [first, second] {
-        assert!(key.len() == 30 && key.starts_with("reg-") && key[4..].bytes().all(|b| b.is_ascii_hexdigit()), "{key}");
+        assert!(key.len() == 36 && key.starts_with("reg-") && key[4..].bytes().all(|b| b.is_ascii_hexdigit()), "{key}");
     }
+}
+
+// Signing in: the login form, the SMS code, the session's timeout dialog.
+
+/// For the length of one test: a `fetch` that answers the paths given with a fixed status, JSON
+/// body and headers, keeping the bodies it was sent (other requests go through).
+struct FakeRoutes {
+    fetch: JsValue,
+}
+
+impl FakeRoutes {
+    /// `routes`: path → (status, JSON body, Retry-After header if any).
+    fn install(routes: &[(&str, u16, &str, Option<u32>)]) -> FakeRoutes {
+        let table = js_sys::Object::new();
+        for (path, status, body, retry_after) in routes {
+            let answer = js_sys::Array::of3(&JsValue::from(*status), &JsValue::from_str(body), &retry_after.map_or(JsValue::NULL, JsValue::from));
+            js_sys::Reflect::set(&table, &JsValue::from_str(path), &answer).unwrap();
+        }
+        let global = js_sys::global();
+        let fetch = js_sys::Reflect::get(&global, &"fetch".into()).unwrap();
+        let fake = js_sys::Function::new_with_args(
+            "original, routes",
+            "globalThis.fakeBodies = [];
+             return (request, init) => {
+                 const answer = routes[new URL(request.url ?? String(request), location.href).pathname];
+                 if (!answer) return original.call(globalThis, request, init);
+                 const [status, body, retryAfter] = answer;
+                 const headers = { 'Content-Type': 'application/json' };
+                 if (retryAfter !== null) headers['Retry-After'] = String(retryAfter);
+                 return request.clone().text().then(sent => {
+                     globalThis.fakeBodies.push(sent);
+                     return new Response(status === 204 ? null : body, { status, headers });
+                 });
+             };",
+        );
+        js_sys::Reflect::set(&global, &"fetch".into(), &fake.call2(&JsValue::NULL, &fetch, &table).unwrap()).unwrap();
+        FakeRoutes { fetch }
+    }
+
+    /// The bodies of the requests answered, in order.
+    fn bodies(&self) -> Vec<String> {
+        let bodies = js_sys::Reflect::get(&js_sys::global(), &"fakeBodies".into()).unwrap();
+        js_sys::Array::from(&bodies).iter().map(|b| b.as_string().unwrap()).collect()
+    }
+}
+
+impl Drop for FakeRoutes {
+    fn drop(&mut self) {
+        js_sys::Reflect::set(&js_sys::global(), &"fetch".into(), &self.fetch).unwrap();
+    }
+}
+
+fn mount_login() -> Step {
+    mount(|| view! { <app::pages::LoginPage /> }.into_any())
+}
+
+impl Step {
+    fn summary_links(&self) -> Vec<(String, String)> {
+        let links = self.find::<HtmlElement>(".error-summary").query_selector_all("a").unwrap();
+        (0..links.length())
+            .map(|i| links.get(i).unwrap().unchecked_into::<HtmlElement>())
+            .map(|a| (a.get_attribute("href").unwrap(), a.text_content().unwrap()))
+            .collect()
+    }
+
+    fn focused_class(&self) -> String {
+        document().active_element().map(|e| e.class_name()).unwrap_or_default()
+    }
+}
+
+#[wasm_bindgen_test]
+async fn signing_in_with_nothing_typed_lists_both_fields_in_a_focused_summary_in_polish_and_english() {
+    let step = mount_login();
+    assert_eq!(step.text("label[for=login]"), "Nazwa użytkownika lub adres e-mail");
+    assert_eq!(step.input("login").get_attribute("autocomplete").as_deref(), Some("username"));
+    assert_eq!(step.input("password").get_attribute("autocomplete").as_deref(), Some("current-password"));
+    assert_eq!(step.input("password").type_(), "password");
+    assert_eq!(step.text("button[type=submit]"), "Zaloguj się");
+    step.press_next().await;
+    assert_eq!(
+        step.summary_links(),
+        [("#login".to_owned(), "Wpisz nazwę użytkownika lub adres e-mail".to_owned()), ("#password".to_owned(), "Wpisz hasło".to_owned())]
+    );
+    step.until("the summary takes focus", |s| s.focused_class() == "error-summary").await;
+    assert_eq!(step.error("password"), "Błąd: Wpisz hasło");
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text("label[for=login]"), "Username or e-mail address");
+    assert_eq!(step.error("login"), "Error: Enter your username or e-mail address");
+    assert_eq!(step.text("button[type=submit]"), "Sign in");
+}
+
+#[wasm_bindgen_test]
+async fn a_field_error_shows_only_once_the_citizen_leaves_the_field() {
+    let step = mount_login();
+    step.type_into("login", "x").await;
+    step.type_into("login", "  ").await;
+    assert_eq!(step.error("login"), "");
+    step.leave("login").await;
+    assert_eq!(step.error("login"), "Błąd: Wpisz nazwę użytkownika lub adres e-mail");
+    assert!(step.find::<HtmlElement>(".error-summary").hidden(), "no summary before the form is sent");
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_pair_is_one_message_from_its_code_and_a_language_switch_translates_it() {
+    let service = FakeRoutes::install(&[("/api/v1/login", 401, r#"{"error":{"code":"login.wrong_credentials","message":"the server's own words"}}"#, None)]);
+    let step = mount_login();
+    step.type_into("login", " jan_kowalski ").await;
+    step.type_into("password", "Tajne#Haslo1").await;
+    step.press_next().await;
+    step.until("the refusal shows", |s| !s.find::<HtmlElement>(".error-summary").hidden()).await;
+    assert_eq!(service.bodies(), [r#"{"login":"jan_kowalski","password":"Tajne#Haslo1"}"#], "the identifier is sent trimmed");
+    let polish = "Nazwa użytkownika, adres e-mail lub hasło są niepoprawne. Sprawdź je i spróbuj ponownie";
+    assert_eq!(step.summary_links(), [("#login".to_owned(), polish.to_owned())]);
+    step.until("the summary takes focus", |s| s.focused_class() == "error-summary").await;
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    let english = "The username, e-mail address or password is not correct. Check them and try again";
+    assert_eq!(step.summary_links(), [("#login".to_owned(), english.to_owned())]);
+}
+
+#[wasm_bindgen_test]
+async fn a_locked_sign_in_says_until_when_in_polish_time_and_a_field_error_code_is_rendered_locally() {
+    let service = FakeRoutes::install(&[(
+        "/api/v1/login",
+        423,
+        r#"{"error":{"code":"login.locked","message":"locked"},"locked_until":"2026-11-25T14:35:00+01:00"}"#,
+        None,
+    )]);
+    let step = mount_login();
+    step.type_into("login", "jan_kowalski").await;
+    step.type_into("password", "zle").await;
+    step.press_next().await;
+    step.until("the lock shows", |s| s.text(".error-summary").contains("14:35")).await;
+    assert!(step.text(".error-summary").contains("zablokowane do 14:35 (czasu polskiego)"), "{}", step.text(".error-summary"));
+    drop(service);
+
+    let _service =
+        FakeRoutes::install(&[("/api/v1/login", 422, r#"{"errors":{"password":[{"code":"login.password_required","message":"server words"}]}}"#, None)]);
+    step.press_next().await;
+    step.until("the field error shows", |s| !s.error("password").is_empty()).await;
+    assert_eq!(step.error("password"), "Błąd: Wpisz hasło");
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.error("password"), "Error: Enter your password");
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_in_code_takes_a_pasted_123_456_and_a_wrong_one_tells_the_tries_left() {
+    let service = FakeRoutes::install(&[(
+        "/api/v1/login/sms-code",
+        422,
+        r#"{"errors":{"code":[{"code":"sms_code.wrong","message":"server words"}]},"tries_left":2}"#,
+        None,
+    )]);
+    let step = mount(|| view! { <app::pages::LoginCodePage /> }.into_any());
+    let input = step.input("code");
+    assert_eq!(input.get_attribute("autocomplete").as_deref(), Some("one-time-code"));
+    assert_eq!(input.get_attribute("inputmode").as_deref(), Some("numeric"));
+    assert_eq!(step.text("h1"), "Wpisz kod z SMS-a");
+    step.type_into("code", "123 456").await;
+    step.leave("code").await;
+    assert_eq!(step.error("code"), "", "a pasted code with a space is a valid code");
+    step.press_next().await;
+    step.until("the refusal shows", |s| !s.error("code").is_empty()).await;
+    assert_eq!(service.bodies(), [r#"{"code":"123456"}"#]);
+    assert_eq!(step.error("code"), "Błąd: Kod jest niepoprawny. Sprawdź SMS i wpisz kod ponownie");
+    assert_eq!(step.text(".tries-left"), "Pozostałe próby: 2");
+    step.type_into("code", "12 34").await;
+    step.press_next().await;
+    assert_eq!(step.error("code"), "Błąd: Kod z SMS-a ma 6 cyfr");
+}
+
+#[wasm_bindgen_test]
+async fn no_sign_in_waiting_sends_the_citizen_back_to_the_login_page() {
+    let _service = FakeRoutes::install(&[("/api/v1/login/sms-code", 409, r#"{"error":{"code":"login.not_pending","message":"server words"}}"#, None)]);
+    let step = mount(|| view! { <app::pages::LoginCodePage /> }.into_any());
+    step.type_into("code", "123456").await;
+    step.press_next().await;
+    step.until("the page says so", |s| s.root.query_selector("a[href^='/logowanie']").unwrap().is_some()).await;
+    assert!(step.text(".narrow").contains("W tej przeglądarce nie ma logowania czekającego na potwierdzenie"));
+    assert_eq!(step.text("a[href^='/logowanie']"), "Zaloguj się ponownie");
+}
+
+/// A session of Jan Kowalski ending in `expires_in` seconds, warned `warn_before` seconds ahead.
+fn session_info(expires_in: i64, warn_before: i64) -> shared::api::SessionInfo {
+    use shared::api::{Authorisation, Citizen, RegistrationState};
+    use shared::rules::confirmation::{Confirmation, ProfileKind};
+    let now = (js_sys::Date::now() / 1000.0) as i64;
+    shared::api::SessionInfo {
+        citizen: Some(Citizen {
+            username: "jan_kowalski".into(),
+            first_name: "Jan".into(),
+            surname: "Kowalski".into(),
+            authorisation: Authorisation::Sms,
+            registration: RegistrationState::Confirmed,
+            application_number: Some("PZ-1".into()),
+            confirmation: Confirmation::EId {},
+            profile_kind: ProfileKind::Ordinary,
+            profile_valid_until: shared::date::Date::new(2029, 11, 25),
+        }),
+        pending: None,
+        expires_in: Some(expires_in),
+        warn_before,
+        idle_timeout: 900,
+        now,
+        today: shared::date::warsaw_date(now),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_timeout_warning_takes_focus_and_extending_closes_it() {
+    let extended = serde_json::to_string(&session_info(900, 120)).unwrap();
+    let service = FakeRoutes::install(&[("/api/v1/session/extend", 200, &extended, None)]);
+    let step = mount(|| {
+        app::session::use_session().apply(session_info(3, 2));
+        view! { <app::components::session_timeout::SessionTimeout /> }.into_any()
+    });
+    let dialog: web_sys::HtmlDialogElement = step.find("dialog");
+    assert!(!dialog.open(), "no warning before its time");
+    step.until("the warning opens", |_| dialog.open()).await;
+    assert_eq!(dialog.get_attribute("role").as_deref(), Some("alertdialog"));
+    assert_eq!(step.text(&format!("#{}", dialog.get_attribute("aria-labelledby").unwrap())), "Twoja sesja wkrótce wygaśnie");
+    assert!(step.text(&format!("#{}", dialog.get_attribute("aria-describedby").unwrap())).contains("Czy chcesz przedłużyć sesję?"));
+    step.until("focus moves into the dialog", |_| document().active_element().map(|e| e.id()).as_deref() == Some("extend-session")).await;
+    assert_eq!(step.text("#extend-session"), "Przedłuż sesję");
+    assert_eq!(step.text("#timeout-sign-out"), "Wyloguj");
+    assert!(step.text("[role=timer]").starts_with("Pozostały czas: 0:0"), "{}", step.text("[role=timer]"));
+    step.find::<HtmlElement>("#extend-session").click();
+    step.until("the extended session closes the warning", |_| !dialog.open()).await;
+    assert_eq!(service.bodies(), [""], "one extension asked for");
 }

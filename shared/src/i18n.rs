@@ -1,5 +1,6 @@
 //! The two languages of the portal and the typed table of every user-facing text outside the rules.
 
+use crate::date::Date;
 use serde::{Deserialize, Serialize};
 
 /// A language the portal speaks. Polish is the default.
@@ -134,6 +135,44 @@ pub enum Text {
     NotFoundHeading,
     NotFoundBody,
     BackToStart,
+    HomeTitle,
+    HomeWhat,
+    HomeWhy,
+    SignIn,
+    Register,
+    NoAccount,
+    SignedOut,
+    MyAccount,
+    SignOut,
+    SignInCaption,
+    SessionExpired,
+    TooManyRequests,
+    SmsTooMany,
+    LoginNotPending,
+    SignInAgain,
+    Confirm,
+    SmsIntroYourPhone,
+    PushHeading,
+    PushIntro,
+    PushCheckNumber,
+    PushWaiting,
+    PushRefused,
+    PushExpired,
+    PushNoPhone,
+    SendSmsCode,
+    Greeting,
+    ProfileValidUntil,
+    ProfileExpired,
+    ApplicationWaitsFor,
+    ApplicationWaitsForSms,
+    WaitsForVideo,
+    WaitsForInPerson,
+    WaitsForBank,
+    WaitsForEId,
+    TimeoutHeading,
+    TimeoutBody,
+    TimeoutLeft,
+    ExtendSession,
 }
 
 impl Text {
@@ -265,14 +304,96 @@ impl Text {
             Text::NotFoundHeading => ("Nie znaleziono strony", "Page not found"),
             Text::NotFoundBody => ("Sprawdź, czy adres jest poprawny.", "Check that the address is correct."),
             Text::BackToStart => ("Wróć do rejestracji", "Back to registration"),
+            Text::HomeTitle => ("Strona główna", "Home"),
+            Text::HomeWhat => (
+                "Profil zaufany to bezpłatny sposób potwierdzania tożsamości w internecie: logujesz się nim do e-urzędów i podpisujesz dokumenty podpisem zaufanym.",
+                "The trusted profile is a free way to prove who you are online: you sign in to public e-services with it and sign documents with the trusted signature.",
+            ),
+            Text::HomeWhy => (
+                "Załóż go raz i załatwiaj sprawy urzędowe bez wychodzenia z domu.",
+                "Set it up once and deal with official matters without leaving home.",
+            ),
+            Text::SignIn => ("Zaloguj się", "Sign in"),
+            Text::Register => ("Zarejestruj się", "Register"),
+            Text::NoAccount => ("Nie masz jeszcze profilu zaufanego?", "No trusted profile yet?"),
+            Text::SignedOut => ("Wylogowano", "You have been signed out"),
+            Text::MyAccount => ("Moje konto", "My account"),
+            Text::SignOut => ("Wyloguj", "Sign out"),
+            Text::SignInCaption => ("Logowanie", "Signing in"),
+            Text::SessionExpired => ("Twoja sesja wygasła. Zaloguj się ponownie", "Your session has expired. Sign in again"),
+            Text::TooManyRequests => ("Zbyt wiele prób. Spróbuj ponownie za {seconds} s", "Too many attempts. Try again in {seconds} s"),
+            Text::SmsTooMany => (
+                "Wysłaliśmy już zbyt wiele kodów w ciągu godziny. Spróbuj ponownie za {minutes} min",
+                "We have sent too many codes within the hour. Try again in {minutes} min",
+            ),
+            Text::LoginNotPending => (
+                "W tej przeglądarce nie ma logowania czekającego na potwierdzenie. Zaloguj się ponownie.",
+                "There is no sign-in waiting for confirmation in this browser. Please sign in again.",
+            ),
+            Text::SignInAgain => ("Zaloguj się ponownie", "Sign in again"),
+            Text::Confirm => ("Potwierdź", "Confirm"),
+            Text::SmsIntroYourPhone => (
+                "Wysłaliśmy 6-cyfrowy kod na Twój numer telefonu komórkowego. Kod jest ważny 5 minut.",
+                "We sent a 6-digit code to your mobile phone. It is valid for 5 minutes.",
+            ),
+            Text::PushHeading => ("Potwierdź logowanie w aplikacji mObywatel", "Confirm the sign-in in the mObywatel app"),
+            Text::PushIntro => (
+                "Wysłaliśmy powiadomienie do aplikacji mObywatel na Twoim telefonie. Sprawdź, czy aplikacja pokazuje tę samą liczbę kontrolną, i potwierdź logowanie. Masz na to 2 minuty.",
+                "We sent a notification to the mObywatel app on your phone. Check that the app shows the same check number, then confirm the sign-in. You have 2 minutes.",
+            ),
+            Text::PushCheckNumber => ("Liczba kontrolna", "Check number"),
+            Text::PushWaiting => ("Czekamy na potwierdzenie w aplikacji mObywatel…", "Waiting for your confirmation in mObywatel…"),
+            Text::PushRefused => ("Logowanie zostało odrzucone w aplikacji mObywatel", "The sign-in was refused in the mObywatel app"),
+            Text::PushExpired => (
+                "Logowanie nie zostało potwierdzone w ciągu 2 minut. Możesz dostać kod SMS zamiast powiadomienia.",
+                "The sign-in was not confirmed within 2 minutes. You can get an SMS code instead.",
+            ),
+            Text::PushNoPhone => ("Nie masz teraz dostępu do aplikacji?", "Cannot use the app right now?"),
+            Text::SendSmsCode => ("Wyślij kod SMS", "Send an SMS code"),
+            Text::Greeting => ("Dzień dobry, {name}", "Hello, {name}"),
+            Text::ProfileValidUntil => ("Twój profil zaufany jest ważny do {date}.", "Your trusted profile is valid until {date}."),
+            Text::ProfileExpired => ("Twój profil zaufany był ważny do {date} i wygasł.", "Your trusted profile was valid until {date} and has expired."),
+            Text::ApplicationWaitsFor => ("Twój wniosek {number} czeka na {what}.", "Your application {number} is waiting for {what}."),
+            Text::ApplicationWaitsForSms => ("Twój wniosek czeka na kod z SMS-a.", "Your application is waiting for the code from the text message."),
+            Text::WaitsForVideo => ("rozmowę wideo z urzędnikiem", "the video call with an official"),
+            Text::WaitsForInPerson => ("potwierdzenie tożsamości w punkcie potwierdzającym", "your visit to the confirmation point"),
+            Text::WaitsForBank => ("potwierdzenie przez bank lub innego dostawcę", "confirmation by your bank or provider"),
+            Text::WaitsForEId => ("potwierdzenie e-dowodem", "confirmation with your e-ID card"),
+            Text::TimeoutHeading => ("Twoja sesja wkrótce wygaśnie", "Your session is about to end"),
+            Text::TimeoutBody => (
+                "Nie widzimy Twojej aktywności, więc dla bezpieczeństwa wkrótce Cię wylogujemy. Czy chcesz przedłużyć sesję?",
+                "We have not seen any activity, so for your security we will sign you out soon. Do you want to extend your session?",
+            ),
+            Text::TimeoutLeft => ("Pozostały czas: {time}", "Time left: {time}"),
+            Text::ExtendSession => ("Przedłuż sesję", "Extend the session"),
         };
         lang.pick(pl, en)
+    }
+}
+
+/// A date in words, as in a letter: "25 listopada 2029 r." in Polish, "25 November 2029" in English.
+pub fn long_date(date: Date, lang: Lang) -> String {
+    const PL: [&str; 12] =
+        ["stycznia", "lutego", "marca", "kwietnia", "maja", "czerwca", "lipca", "sierpnia", "września", "października", "listopada", "grudnia"];
+    const EN: [&str; 12] = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let month = usize::from(date.month) - 1;
+    match lang {
+        Lang::Pl => format!("{} {} {} r.", date.day, PL[month], date.year),
+        Lang::En => format!("{} {} {}", date.day, EN[month], date.year),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_date_names_the_month_in_the_genitive_in_polish() {
+        let date = Date::new(2029, 11, 25).unwrap();
+        assert_eq!(long_date(date, Lang::Pl), "25 listopada 2029 r.");
+        assert_eq!(long_date(date, Lang::En), "25 November 2029");
+        assert_eq!(long_date(Date::new(2026, 3, 1).unwrap(), Lang::Pl), "1 marca 2026 r.");
+    }
 
     #[test]
     fn accept_language_prefers_the_highest_quality_supported_language() {

@@ -1,15 +1,32 @@
-//! The state of one step's form: which of its fields the citizen has typed in and left, whether
-//! "Dalej" was pressed, the report of `shared::validate::validate_registration` over all the
-//! wizard's answers (so what a registration requires is required on its step), and what the
-//! server answered. The answers themselves live in the wizard.
+//! The state of one form: its text answers, which fields the citizen has typed in and left,
+//! whether it was submitted, what the rules report (a `Memo<Report>` the page makes: the whole
+//! registration for a wizard step, `validate_login` for signing in) and what the server answered.
 
-use crate::dom::today;
-use crate::state::Wizard;
 use leptos::prelude::*;
 use shared::api::{Field, FieldError};
-use shared::validate::validate_registration;
-use shared::{Lang, Report};
+use shared::{Lang, Problem, Report};
 use std::collections::BTreeMap;
+
+/// Text answers, a signal a field, in form order.
+#[derive(Clone, Copy)]
+pub struct TextAnswers(StoredValue<Vec<(Field, RwSignal<String>)>>);
+
+impl TextAnswers {
+    /// Answers for `fields`, each starting as `initial` says.
+    pub fn new(fields: impl IntoIterator<Item = Field>, initial: impl Fn(Field) -> String) -> TextAnswers {
+        TextAnswers(StoredValue::new(fields.into_iter().map(|f| (f, RwSignal::new(initial(f)))).collect()))
+    }
+
+    /// The answer of a text field.
+    pub fn value(&self, field: Field) -> RwSignal<String> {
+        self.0.with_value(|answers| answers.iter().find(|(f, _)| *f == field).map(|(_, v)| *v).expect("a text field of these answers"))
+    }
+
+    /// Every field with its answer's signal.
+    pub fn each(&self) -> Vec<(Field, RwSignal<String>)> {
+        self.0.get_value()
+    }
+}
 
 /// Whether the citizen typed in a field, and whether they have left it since.
 #[derive(Clone, Copy)]
@@ -19,28 +36,24 @@ struct Marks {
     touched: RwSignal<bool>,
 }
 
-/// The form of one step over some of the wizard's fields, in page order.
+/// The form of one page over some fields, in page order.
 #[derive(Clone, Copy)]
 pub struct FormState {
     marks: StoredValue<Vec<Marks>>,
-    wizard: Wizard,
-    /// Set by the first "Dalej": from then on every error of the step shows, and the summary too.
+    answers: TextAnswers,
+    /// Set by the first submit: from then on every error of the form shows, and the summary too.
     pub submitted: RwSignal<bool>,
-    /// The server's field errors of the last check, cleared field by field as the citizen edits.
+    /// The server's field errors of the last answer, as codes, cleared field by field as the
+    /// citizen edits.
     server_errors: RwSignal<BTreeMap<Field, Vec<FieldError>>>,
     report: Memo<Report>,
 }
 
 impl FormState {
-    pub fn new(fields: &[Field], wizard: Wizard) -> FormState {
+    /// A form over `fields`, typed into `answers`, judged by `report`.
+    pub fn new(fields: &[Field], answers: TextAnswers, report: Memo<Report>) -> FormState {
         let marks = fields.iter().map(|&field| Marks { field, dirty: RwSignal::new(false), touched: RwSignal::new(false) }).collect();
-        FormState {
-            marks: StoredValue::new(marks),
-            wizard,
-            submitted: RwSignal::new(false),
-            server_errors: RwSignal::new(BTreeMap::new()),
-            report: Memo::new(move |_| validate_registration(&wizard.request(), today())),
-        }
+        FormState { marks: StoredValue::new(marks), answers, submitted: RwSignal::new(false), server_errors: RwSignal::new(BTreeMap::new()), report }
     }
 
     fn marks(&self, field: Field) -> Marks {
@@ -53,7 +66,7 @@ impl FormState {
 
     /// The answer of a text field.
     pub fn value(&self, field: Field) -> RwSignal<String> {
-        self.wizard.value(field)
+        self.answers.value(field)
     }
 
     /// The citizen changed a field (typed, chose, ticked).
@@ -88,7 +101,7 @@ impl FormState {
         }
         self.report
             .with(|report| report.first(field).map(|problem| problem.message(lang)))
-            .or_else(|| self.server_errors.with(|errors| errors.get(&field).and_then(|e| e.first()).map(|e| e.message.clone())))
+            .or_else(|| self.server_errors.with(|errors| errors.get(&field).and_then(|e| e.first()).map(|e| field_message(field, e, lang))))
     }
 
     /// Every error shown now, in page order, for the summary.
@@ -96,7 +109,7 @@ impl FormState {
         self.fields().into_iter().filter_map(|field| self.error(field, lang).map(|message| (field, message))).collect()
     }
 
-    /// Whether this step's own fields pass the rules and the server had nothing against them.
+    /// Whether this form's own fields pass the rules and the server had nothing against them.
     pub fn is_valid_untracked(&self) -> bool {
         let fields = self.fields();
         let rules_pass = self.report.with_untracked(|report| fields.iter().all(|f| report.first(*f).is_none()));
@@ -107,4 +120,9 @@ impl FormState {
     pub fn report(&self) -> Memo<Report> {
         self.report
     }
+}
+
+/// A server's field error in `lang`: the rule's own message for a known code, else the server's words.
+pub fn field_message(field: Field, error: &FieldError, lang: Lang) -> String {
+    Problem::from_code(field, &error.code).map_or_else(|| error.message.clone(), |problem| problem.message(lang))
 }

@@ -1,59 +1,55 @@
-//! The frame of every wizard step: the step caption, the error summary, the heading (focused when
-//! the citizen arrives from another step), the form with "Dalej", and "Wstecz".
+//! The frame of every form page (the registration's steps, signing in): the error summary, a
+//! caption, the heading, the form with its one submit button, "Wstecz", and what goes around.
 
 use super::error_summary::{focus_summary, ErrorSummary, SummaryEntry};
 use super::form::FormState;
+use super::page_heading::PageHeading;
 use crate::dom::use_page_title;
-use crate::i18n::{tr, use_lang};
-use crate::pages::REGISTRATION_STEPS;
+use crate::i18n::tr;
 use leptos::ev::SubmitEvent;
-use leptos::html::{Div, H1};
+use leptos::html::Div;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::Text;
 
-/// Whether the next page shown is the first of this visit (its heading must not take focus, so
-/// the skip link stays the first stop of Tab); steps reached by navigation focus their heading.
-#[derive(Clone, Copy)]
-pub struct FirstPage(pub StoredValue<bool>);
-
 #[component]
-pub fn WizardStep(
-    /// 1-based position among the steps; none after them (the SMS code).
-    #[prop(optional)]
-    step: Option<u8>,
+pub fn FormPage(
+    /// Above the heading, e.g. "Rejestracja · Krok 1 z 6".
+    #[prop(optional, into)]
+    caption: Option<Signal<String>>,
     heading: Text,
     #[prop(optional)] intro: Option<Text>,
     form: FormState,
-    /// Where "Wstecz" leads; none on the first step.
+    /// Where "Wstecz" leads; none on a first page.
     #[prop(optional)]
     back: Option<&'static str>,
-    /// Runs when "Dalej" is pressed and the step's fields pass the rules.
+    /// Runs when the form is submitted and its fields pass the rules.
     on_valid: Callback<()>,
-    /// Set while the step's call to the service is under way; "Dalej" does nothing meanwhile.
+    /// Set while the page's call to the service is under way; submitting does nothing meanwhile.
     #[prop(optional, into)]
     busy: Signal<bool>,
-    /// Problems with answers of other steps, linked to those steps (the summary shows them first).
+    /// Problems the form's fields cannot show: answers of other steps, a refused sign-in (the
+    /// summary shows them first).
     #[prop(optional, into)]
     other_errors: Signal<Vec<SummaryEntry>>,
+    /// The submit button's words; "Dalej" unless said.
+    #[prop(default = Text::Next)]
+    submit: Text,
+    /// Shown above the heading, e.g. why the citizen must sign in again.
+    #[prop(optional, into)]
+    notice: ViewFn,
+    /// Shown under the form, e.g. where to register instead.
+    #[prop(optional, into)]
+    after: ViewFn,
     children: Children,
 ) -> impl IntoView {
-    let lang = use_lang();
     use_page_title(tr(heading));
+    let lang = crate::i18n::use_lang();
     let summary = NodeRef::<Div>::new();
-    let heading_ref = NodeRef::<H1>::new();
-    if let Some(FirstPage(first)) = use_context::<FirstPage>() {
-        if !first.get_value() {
-            request_animation_frame(move || {
-                if let Some(h1) = heading_ref.get_untracked() {
-                    let _ = h1.focus();
-                }
-            });
-        }
-        first.set_value(false);
-    }
+    // The summary takes focus when the service refuses (not again when only the language changes).
+    let refused = Memo::new(move |_| form.has_server_errors() || other_errors.with(|e| !e.is_empty()));
     Effect::new(move |_| {
-        if form.has_server_errors() || other_errors.with(|e| !e.is_empty()) {
+        if refused.get() {
             focus_summary(summary);
         }
     });
@@ -69,16 +65,6 @@ pub fn WizardStep(
             focus_summary(summary);
         }
     };
-    let caption = move || {
-        let title = Text::RegistrationTitle.get(lang.get());
-        match step {
-            Some(step) => {
-                let of = Text::StepOf.get(lang.get()).replace("{step}", &step.to_string()).replace("{total}", &REGISTRATION_STEPS.to_string());
-                format!("{title} · {of}")
-            }
-            None => title.to_owned(),
-        }
-    };
     let entries = Signal::derive(move || {
         let errors = if form.submitted.get() { form.errors(lang.get()) } else { Vec::new() };
         let own = errors.into_iter().map(|(field, message)| SummaryEntry { href: format!("#{}", field.key()), message });
@@ -87,14 +73,16 @@ pub fn WizardStep(
     view! {
         <div class="narrow">
             {back.map(|href| view! { <p class="back-link"><A href=href>{tr(Text::Back)}</A></p> })}
+            {notice.run()}
             <ErrorSummary entries node_ref=summary />
-            <p class="caption">{caption}</p>
-            <h1 class="heading" tabindex="-1" node_ref=heading_ref>{tr(heading)}</h1>
+            {caption.map(|caption| view! { <p class="caption">{caption}</p> })}
+            <PageHeading>{tr(heading)}</PageHeading>
             {intro.map(|intro| view! { <p class="lead">{tr(intro)}</p> })}
             <form class="form" novalidate on:submit=on_submit>
                 {children()}
-                <button type="submit" class="button">{tr(Text::Next)}</button>
+                <button type="submit" class="button">{tr(submit)}</button>
             </form>
+            {after.run()}
         </div>
     }
 }

@@ -1,5 +1,8 @@
-//! The frame of every page: skip link, header with the language switch, main, footer with help.
+//! The frame of every page: skip link, header with the account menu and the language switch, main,
+//! footer with help, and the session's timeout warning.
 
+use super::account_menu::AccountMenu;
+use super::session_timeout::SessionTimeout;
 use crate::dom::focus_by_id;
 use crate::i18n::{tr, Locale};
 use leptos::prelude::*;
@@ -19,7 +22,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <span class="brand__mark" aria-hidden="true">"PZ"</span>
                     <span class="brand__name">{tr(Text::ServiceName)}</span>
                 </A>
-                <LanguageSwitch />
+                <div class="masthead__tools">
+                    <AccountMenu />
+                    <LanguageSwitch />
+                </div>
             </div>
         </header>
         <main class="page" id="main" tabindex="-1">{children()}</main>
@@ -30,6 +36,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p><A href="/deklaracja-dostepnosci">{tr(Text::AccessibilityStatement)}</A></p>
             </div>
         </footer>
+        <SessionTimeout />
     }
 }
 

@@ -1,12 +1,11 @@
 //! Registration step 1, the account: username (checked free with the server as the citizen types
 //! and again on "Dalej"), password with its rules ticking as they are met, and its repeat.
 
-use super::STEPS;
+use super::{registration_caption, registration_form, STEPS};
 use crate::api::{self, Retries};
 use crate::components::field::TextField;
-use crate::components::form::FormState;
+use crate::components::form_page::FormPage;
 use crate::components::request_status::{RequestNotice, RequestStatus};
-use crate::components::wizard_step::WizardStep;
 use crate::i18n::{tr, use_lang};
 use crate::state::use_wizard;
 use leptos::prelude::*;
@@ -24,7 +23,7 @@ const AVAILABILITY_DEBOUNCE: Duration = Duration::from_millis(400);
 pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
     let wizard = use_wizard();
-    let form = FormState::new(&[Field::Username, Field::Password, Field::PasswordRepeat], wizard);
+    let form = registration_form(&[Field::Username, Field::Password, Field::PasswordRepeat]);
     let navigate = use_navigate();
     let status = RequestStatus::default();
     let free = RwSignal::new(None::<String>);
@@ -87,7 +86,7 @@ pub fn AccountPage() -> impl IntoView {
         );
     });
     view! {
-        <WizardStep step=1u8 heading=Text::AccountHeading intro=Text::AccountIntro form on_valid busy=status.busy()>
+        <FormPage caption=registration_caption(Some(1)) heading=Text::AccountHeading intro=Text::AccountIntro form on_valid busy=status.busy()>
             <TextField form field=Field::Username autocomplete="username" hint=Text::UsernameHint>
                 <p class="field__confirmation" role="status">
                     {move || free.get().filter(|f| *f == name.get()).map(|_| tr(Text::UsernameFree)())}
@@ -98,7 +97,7 @@ pub fn AccountPage() -> impl IntoView {
             </TextField>
             <TextField form field=Field::PasswordRepeat autocomplete="new-password" input_type="password" />
             <RequestNotice status />
-        </WizardStep>
+        </FormPage>
     }
 }
 

@@ -1,8 +1,7 @@
 //! Registration step 5, consent to the rules of the trusted profile and the trusted signature.
 
-use super::STEPS;
-use crate::components::form::FormState;
-use crate::components::wizard_step::WizardStep;
+use super::{registration_caption, registration_form, STEPS};
+use crate::components::form_page::FormPage;
 use crate::i18n::{tr, use_lang};
 use crate::state::use_wizard;
 use leptos::prelude::*;
@@ -14,12 +13,12 @@ use shared::Text;
 pub fn ConsentPage() -> impl IntoView {
     let lang = use_lang();
     let wizard = use_wizard();
-    let form = FormState::new(&[Field::Consent], wizard);
+    let form = registration_form(&[Field::Consent]);
     let navigate = use_navigate();
     let on_valid = Callback::new(move |()| navigate(STEPS[5], Default::default()));
     let error = Memo::new(move |_| form.error(Field::Consent, lang.get()));
     view! {
-        <WizardStep step=5u8 heading=Text::ConsentHeading intro=Text::ConsentIntro form back=STEPS[3] on_valid>
+        <FormPage caption=registration_caption(Some(5)) heading=Text::ConsentHeading intro=Text::ConsentIntro form back=STEPS[3] on_valid>
             <div class="field" class:field--error=move || error.with(Option::is_some)>
                 <p class="field__error" id="consent-error" aria-live="polite">
                     {move || error.get().map(|message| view! { <span class="visually-hidden">{move || lang.get().pick("Błąd: ", "Error: ")}</span>{message} })}
@@ -32,6 +31,6 @@ pub fn ConsentPage() -> impl IntoView {
                     <label class="checkbox__label" for="consent">{tr(Text::ConsentLabel)}</label>
                 </div>
             </div>
-        </WizardStep>
+        </FormPage>
     }
 }

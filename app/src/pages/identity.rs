@@ -1,11 +1,10 @@
 //! Registration step 4, how identity will be confirmed: a video call (its app and call windows),
 //! a confirmation point, a bank or Envelo, or the e-ID card. Details show under the chosen way.
 
-use super::STEPS;
-use crate::components::form::FormState;
-use crate::components::wizard_step::WizardStep;
-use crate::dom::today;
+use super::{registration_caption, registration_form, STEPS};
+use crate::components::form_page::FormPage;
 use crate::i18n::{tr, use_lang};
+use crate::session::use_session;
 use crate::state::{use_wizard, ConfirmationChoice, Method};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -17,7 +16,7 @@ use shared::Text;
 pub fn IdentityPage() -> impl IntoView {
     let lang = use_lang();
     let wizard = use_wizard();
-    let form = FormState::new(&[Field::Confirmation], wizard);
+    let form = registration_form(&[Field::Confirmation]);
     let navigate = use_navigate();
     let on_valid = Callback::new(move |()| navigate(STEPS[4], Default::default()));
     let choice = wizard.choice;
@@ -40,7 +39,7 @@ pub fn IdentityPage() -> impl IntoView {
         }
     };
     view! {
-        <WizardStep step=4u8 heading=Text::IdentityHeading intro=Text::IdentityIntro form back=STEPS[2] on_valid>
+        <FormPage caption=registration_caption(Some(4)) heading=Text::IdentityHeading intro=Text::IdentityIntro form back=STEPS[2] on_valid>
             <div class="field" class:field--error=move || error.with(Option::is_some)>
                 <fieldset class="fieldset" aria-describedby="confirmation-error">
                     <legend class="fieldset__legend">{tr(Text::MethodLegend)}</legend>
@@ -80,7 +79,7 @@ pub fn IdentityPage() -> impl IntoView {
                     {method_option(Method::EId, Text::MethodEId, Text::MethodEIdHint)}
                 </fieldset>
             </div>
-        </WizardStep>
+        </FormPage>
     }
 }
 
@@ -100,8 +99,9 @@ fn VideoDetails(change: impl Fn(Box<dyn FnOnce(&mut ConfirmationChoice)>) + Copy
             </div>
         }
     };
-    let windows = offered_call_windows(today());
-    let days: Vec<Vec<CallWindow>> = windows.chunk_by(|a, b| a.date == b.date).map(<[CallWindow]>::to_vec).collect();
+    // The next working days by the service's date in Poland, wherever the citizen is.
+    let session = use_session();
+    let days = Memo::new(move |_| offered_call_windows(session.today()).chunk_by(|a, b| a.date == b.date).map(<[CallWindow]>::to_vec).collect::<Vec<_>>());
     view! {
         <div class="conditional">
             <fieldset class="fieldset">
@@ -111,7 +111,7 @@ fn VideoDetails(change: impl Fn(Box<dyn FnOnce(&mut ConfirmationChoice)>) + Copy
             </fieldset>
             <fieldset class="fieldset">
                 <legend class="fieldset__legend fieldset__legend--small">{tr(Text::CallWindowsLegend)}</legend>
-                {days.into_iter().map(|day| {
+                {move || days.get().into_iter().map(|day| {
                     let date = day[0].date;
                     view! {
                         <fieldset class="fieldset day">

@@ -1,12 +1,10 @@
 //! Registration step 2, personal data: names and PESEL; the birth date and sex read from the
 //! PESEL are shown, not typed.
 
-use super::STEPS;
+use super::{registration_caption, registration_form, STEPS};
 use crate::components::field::TextField;
-use crate::components::form::FormState;
-use crate::components::wizard_step::WizardStep;
+use crate::components::form_page::FormPage;
 use crate::i18n::{tr, use_lang};
-use crate::state::use_wizard;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use shared::api::Field;
@@ -15,12 +13,12 @@ use shared::Text;
 #[component]
 pub fn PersonalPage() -> impl IntoView {
     let lang = use_lang();
-    let form = FormState::new(&[Field::FirstName, Field::SecondName, Field::Surname, Field::Pesel], use_wizard());
+    let form = registration_form(&[Field::FirstName, Field::SecondName, Field::Surname, Field::Pesel]);
     let navigate = use_navigate();
     let on_valid = Callback::new(move |()| navigate(STEPS[2], Default::default()));
     let facts = move || form.report().with(|report| report.pesel.map(|p| (p.birth_date().to_string(), p.sex().label(lang.get()))));
     view! {
-        <WizardStep step=2u8 heading=Text::PersonalHeading form back=STEPS[0] on_valid>
+        <FormPage caption=registration_caption(Some(2)) heading=Text::PersonalHeading form back=STEPS[0] on_valid>
             <TextField form field=Field::FirstName autocomplete="given-name" />
             <TextField form field=Field::SecondName autocomplete="additional-name" />
             <TextField form field=Field::Surname autocomplete="family-name" />
@@ -33,6 +31,6 @@ pub fn PersonalPage() -> impl IntoView {
                     </dl>
                 })}
             </div>
-        </WizardStep>
+        </FormPage>
     }
 }

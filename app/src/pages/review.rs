@@ -1,19 +1,19 @@
 //! Registration step 6, check your answers: every answer with a "Zmień" link to its step; "Dalej"
 //! creates the account and sends the SMS code.
 
-use super::{step_of, SMS_CODE_PATH, STEPS};
-use crate::api;
+use super::{registration_caption, registration_form, step_of, SMS_CODE_PATH, STEPS};
+use crate::api::{self, Refusal};
 use crate::components::error_summary::SummaryEntry;
-use crate::components::form::FormState;
+use crate::components::form::field_message;
+use crate::components::form_page::FormPage;
 use crate::components::request_status::{RequestNotice, RequestStatus};
-use crate::components::wizard_step::WizardStep;
-use crate::dom::today;
 use crate::i18n::{tr, use_lang};
+use crate::session::use_session;
 use crate::state::{use_wizard, Method};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
-use shared::api::{Field, ValidateResponse};
+use shared::api::Field;
 use shared::rules::confirmation::{CONFIRMATION_POINTS, PROVIDERS};
 use shared::validate::validate_registration;
 use shared::{Lang, Text};
@@ -22,20 +22,23 @@ use shared::{Lang, Text};
 pub fn ReviewPage() -> impl IntoView {
     let lang = use_lang();
     let wizard = use_wizard();
-    let form = FormState::new(&[], wizard);
+    let form = registration_form(&[]);
     let navigate = use_navigate();
     let status = RequestStatus::default();
-    let other_errors = RwSignal::new(Vec::<SummaryEntry>::new());
+    let session = use_session();
+    // What stops the registration, kept as codes so a change of language re-renders it.
+    let refused = RwSignal::new(None::<Refusal>);
+    let other_errors = Signal::derive(move || refused.with(|r| r.as_ref().map(|r| entries(r, lang.get())).unwrap_or_default()));
     // One name for this registration, the same on every retry of these answers: the server then
     // answers a retry after a lost answer with the registration it made, never a second one.
     // Changing an answer means leaving this page, and coming back makes a new one.
     let idempotency_key = StoredValue::new(api::new_idempotency_key());
     let on_valid = status.action(move || {
-        let request = untrack(|| wizard.request());
+        let (request, today) = untrack(|| (wizard.request(), session.today()));
         let lang = lang.get_untracked();
-        let report = validate_registration(&request, today());
+        let report = validate_registration(&request, today);
+        refused.set((!report.is_valid()).then(|| Refusal::Fields { errors: report.to_response(lang).errors, tries_left: None }));
         if !report.is_valid() {
-            other_errors.set(entries(&report.to_response(lang)));
             return;
         }
         let navigate = navigate.clone();
@@ -47,13 +50,13 @@ pub fn ReviewPage() -> impl IntoView {
                     wizard.registration_id.set(Some(created.id));
                     navigate(SMS_CODE_PATH, Default::default());
                 }
-                Err(refused) => other_errors.set(entries(&refused)),
+                Err(refusal) => refused.set(Some(refusal)),
             },
         );
     });
     let text = move |field: Field| move || wizard.value(field).get();
     view! {
-        <WizardStep step=6u8 heading=Text::ReviewHeading intro=Text::ReviewIntro form back=STEPS[4] on_valid busy=status.busy() other_errors>
+        <FormPage caption=registration_caption(Some(6)) heading=Text::ReviewHeading intro=Text::ReviewIntro form back=STEPS[4] on_valid busy=status.busy() other_errors>
             <h2 class="heading-small">{tr(Text::ReviewAccount)}</h2>
             <dl class="summary-list">
                 <Row field=Field::Username value=text(Field::Username) />
@@ -75,7 +78,7 @@ pub fn ReviewPage() -> impl IntoView {
                 <Row field=Field::Confirmation value=move || describe_choice(wizard.choice.get(), lang.get()) />
             </dl>
             <RequestNotice status />
-        </WizardStep>
+        </FormPage>
     }
 }
 
@@ -115,11 +118,14 @@ fn describe_choice(choice: crate::state::ConfirmationChoice, lang: Lang) -> Stri
     }
 }
 
-/// The summary's lines for field errors of any step, each linked to the step that fixes it.
-fn entries(response: &ValidateResponse) -> Vec<SummaryEntry> {
-    response
-        .errors
-        .iter()
-        .flat_map(|(field, errors)| errors.iter().map(|e| SummaryEntry { href: step_of(*field).to_owned(), message: e.message.clone() }))
-        .collect()
+/// The summary's lines in `lang`: each field error linked to the step that fixes it; any other
+/// refusal (a busy service's limit) as one line.
+fn entries(refusal: &Refusal, lang: Lang) -> Vec<SummaryEntry> {
+    match refusal {
+        Refusal::Fields { errors, .. } => errors
+            .iter()
+            .flat_map(|(field, errors)| errors.iter().map(move |e| SummaryEntry { href: step_of(*field).to_owned(), message: field_message(*field, e, lang) }))
+            .collect(),
+        other => other.message(lang).map(|message| SummaryEntry { href: "#main".to_owned(), message }).into_iter().collect(),
+    }
 }

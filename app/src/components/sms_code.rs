@@ -1,0 +1,150 @@
+//! The SMS code, for the registration and for signing in alike: one field that takes a pasted
+//! "123 456", the tries left after a wrong code, "Wyślij kod ponownie" with its countdown, and
+//! what the service answered. The page gives the calls; this module does the rest.
+
+use super::field::TextField;
+use super::form::{FormState, TextAnswers};
+use super::request_status::{RequestNotice, RequestStatus};
+use crate::api::{ApiFailure, Refusal, Retries, SMS_CODE_TOO_MANY};
+use crate::i18n::{tr, use_lang};
+use leptos::prelude::*;
+use shared::api::{Field, SmsCodeSent};
+use shared::rules::sms_code;
+use shared::{Lang, Problem, Report, Text};
+use std::future::Future;
+use std::time::Duration;
+
+/// The state of one page's SMS code.
+#[derive(Clone, Copy)]
+pub struct SmsCode {
+    pub form: FormState,
+    pub status: RequestStatus,
+    tries_left: RwSignal<Option<u8>>,
+    /// Seconds until another code may be asked for.
+    wait: RwSignal<i64>,
+    resent: RwSignal<bool>,
+    /// Why the service refused, when it is not about the code typed.
+    pub refusal: RwSignal<Option<Refusal>>,
+}
+
+impl SmsCode {
+    /// The code typed into `answers`' `Field::SmsCode`; another may be asked for in `resend_in` seconds.
+    pub fn new(answers: TextAnswers, resend_in: i64) -> SmsCode {
+        let code = answers.value(Field::SmsCode);
+        let report = Memo::new(move |_| {
+            let mut report = Report::default();
+            report.add(Field::SmsCode, sms_code::parse(&code.get()), Problem::SmsCode);
+            report
+        });
+        let wait = RwSignal::new(resend_in);
+        if let Ok(ticker) = set_interval_with_handle(move || wait.update(|s| *s = (*s - 1).max(0)), Duration::from_secs(1)) {
+            on_cleanup(move || ticker.clear());
+        }
+        SmsCode {
+            form: FormState::new(&[Field::SmsCode], answers, report),
+            status: RequestStatus::default(),
+            tries_left: RwSignal::new(None),
+            wait,
+            resent: RwSignal::new(false),
+            refusal: RwSignal::new(None),
+        }
+    }
+
+    /// The action of the submit button: sends the code through `call`, then `on_accepted` gets
+    /// the service's answer; a wrong code shows beside the field with the tries left.
+    pub fn confirm<T: 'static, F>(
+        self,
+        call: impl Fn(String, Lang, Retries) -> F + Send + Sync + 'static,
+        on_accepted: impl Fn(T) + Clone + Send + Sync + 'static,
+    ) -> Callback<()>
+    where
+        F: Future<Output = Result<Result<T, Refusal>, ApiFailure>> + 'static,
+    {
+        let lang = use_lang();
+        self.status.action(move || {
+            // The form lets only a well-formed code through.
+            let Ok(code) = sms_code::parse(&self.form.value(Field::SmsCode).get_untracked()) else { return };
+            self.refusal.set(None);
+            let on_accepted = on_accepted.clone();
+            self.status.send(
+                |retries| call(code, lang.get_untracked(), retries),
+                move |answer| match answer {
+                    Ok(accepted) => on_accepted(accepted),
+                    Err(Refusal::Fields { errors, tries_left }) => {
+                        self.tries_left.set(tries_left);
+                        self.form.set_server_errors(errors);
+                    }
+                    Err(other) => self.refusal.set(Some(other)),
+                },
+            );
+        })
+    }
+
+    /// The action of "Wyślij kod ponownie": asks `call` for a new code once the countdown is over.
+    pub fn resend<F>(self, call: impl Fn(Lang, Retries) -> F + Send + Sync + 'static) -> Callback<()>
+    where
+        F: Future<Output = Result<Result<SmsCodeSent, Refusal>, ApiFailure>> + 'static,
+    {
+        let lang = use_lang();
+        self.status.action(move || {
+            if self.wait.get_untracked() > 0 {
+                return;
+            }
+            self.resent.set(false);
+            self.refusal.set(None);
+            self.status.send(
+                |retries| call(lang.get_untracked(), retries),
+                move |answer| match answer {
+                    Ok(sent) => {
+                        self.wait.set(sent.resend_available_in);
+                        self.tries_left.set(None);
+                        self.form.set_server_errors(Default::default());
+                        self.resent.set(true);
+                    }
+                    Err(Refusal::TooMany { code, retry_after }) => {
+                        self.wait.set(i64::from(retry_after));
+                        if code == SMS_CODE_TOO_MANY {
+                            self.refusal.set(Some(Refusal::TooMany { code, retry_after }));
+                        }
+                    }
+                    Err(other) => self.refusal.set(Some(other)),
+                },
+            );
+        })
+    }
+}
+
+/// The code's field and everything around it, inside the page's form.
+#[component]
+pub fn SmsCodeFields(
+    sms: SmsCode,
+    /// The phone the code went to, masked; none when the page does not know it (after a reload).
+    #[prop(into)]
+    phone: Signal<Option<String>>,
+    resend: Callback<()>,
+) -> impl IntoView {
+    let lang = use_lang();
+    let SmsCode { form, status, tries_left, wait, resent, refusal } = sms;
+    let lead = move || match phone.get() {
+        Some(phone) => Text::SmsIntro.get(lang.get()).replace("{phone}", &phone),
+        None => Text::SmsIntroYourPhone.get(lang.get()).to_owned(),
+    };
+    view! {
+        <p class="lead">{lead}</p>
+        <TextField form field=Field::SmsCode autocomplete="one-time-code" input_mode="numeric" />
+        <p class="tries-left" aria-live="polite">
+            {move || tries_left.get().filter(|t| *t > 0).map(|t| Text::SmsTriesLeft.get(lang.get()).replace("{tries}", &t.to_string()))}
+        </p>
+        <div class="resend">
+            <button type="button" id="resend-code" class="button button--secondary" aria-disabled=move || (wait.get() > 0).to_string() on:click=move |_| resend.run(())>
+                {tr(Text::SmsResend)}
+            </button>
+            <p class="resend__wait">{move || (wait.get() > 0).then(|| Text::SmsResendIn.get(lang.get()).replace("{seconds}", &wait.get().to_string()))}</p>
+            <p role="status">{move || resent.get().then(tr(Text::SmsResent))}</p>
+        </div>
+        {move || refusal.with(|r| r.as_ref().and_then(|r| r.message(lang.get()))).map(|message| view! {
+            <div class="notice notice--error" role="alert"><p class="notice__text">{message}</p></div>
+        })}
+        <RequestNotice status />
+    }
+}

@@ -1,0 +1,35 @@
+//! The front door: what a trusted profile is, "Zaloguj się" and "Zarejestruj się", and the help centre.
+
+use super::STEPS;
+use crate::components::account_menu::SignInLink;
+use crate::components::announced::Announced;
+use crate::components::page_heading::PageHeading;
+use crate::dom::use_page_title;
+use crate::i18n::tr;
+use crate::session::use_session;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::Text;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    use_page_title(tr(Text::HomeTitle));
+    // Said once, on arrival (e.g. "Wylogowano"), then forgotten.
+    let session = use_session();
+    let notice = session.notice.get_untracked();
+    session.notice.set(None);
+    view! {
+        <div class="narrow">
+            {notice.map(|text| view! { <Announced text /> })}
+            <PageHeading>{tr(Text::ServiceName)}</PageHeading>
+            <p class="lead">{tr(Text::HomeWhat)}</p>
+            <p>{tr(Text::HomeWhy)}</p>
+            <div class="button-group">
+                <SignInLink class="button" />
+                <A href=STEPS[0] attr:class="button button--secondary" attr:id="register-link">{tr(Text::Register)}</A>
+            </div>
+            <h2 class="heading-small">{tr(Text::HelpTitle)}</h2>
+            <p>{tr(Text::HelpBody)}<br />{tr(Text::HelpHours)}</p>
+        </div>
+    }
+}
