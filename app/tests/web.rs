@@ -696,3 +696,48 @@ async fn the_timeout_warning_takes_focus_and_extending_closes_it() {
     step.until("the extended session closes the warning", |_| !dialog.open()).await;
     assert_eq!(service.bodies(), [""], "one extension asked for");
 }
+
+#[wasm_bindgen_test]
+async fn the_citizens_name_opens_a_menu_that_esc_closes_back_onto_the_button() {
+    let step = mount(|| {
+        app::session::use_session().apply(session_info(900, 120));
+        view! { <app::components::account_menu::AccountMenu /> }.into_any()
+    });
+    leptos::task::tick().await;
+    let button: HtmlElement = step.find("#account-menu-button");
+    assert_eq!(button.text_content().as_deref(), Some("Jan Kowalski"));
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(step.find::<HtmlElement>("#account-menu").hidden());
+    button.click();
+    leptos::task::tick().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
+    assert!(!step.find::<HtmlElement>("#account-menu").hidden());
+    assert_eq!(step.text("#account-menu a[href='/konto']"), "Moje konto");
+    assert_eq!(step.text("#account-menu button"), "Wyloguj");
+    step.find::<HtmlElement>("#account-menu a").focus().unwrap();
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key("Escape");
+    init.set_bubbles(true);
+    let escape = web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    document().active_element().unwrap().dispatch_event(&escape).unwrap();
+    leptos::task::tick().await;
+    assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("false"));
+    assert!(step.find::<HtmlElement>("#account-menu").hidden());
+    assert_eq!(document().active_element().unwrap().id(), "account-menu-button");
+}
+
+#[wasm_bindgen_test]
+async fn the_account_greets_the_citizen_and_says_until_when_the_profile_is_valid_in_words() {
+    let info = session_info(900, 120);
+    let citizen = serde_json::to_string(info.citizen.as_ref().unwrap()).unwrap();
+    let session = serde_json::to_string(&info).unwrap();
+    let _service = FakeRoutes::install(&[("/api/v1/me", 200, &citizen, None), ("/api/v1/session", 200, &session, None)]);
+    let step = mount(|| view! { <app::pages::MyAccountPage /> }.into_any());
+    step.until("the account shows", |s| s.root.query_selector("#profile-state").unwrap().is_some()).await;
+    assert_eq!(step.text("h1"), "Dzień dobry, Jan Kowalski");
+    assert_eq!(step.text("#profile-state"), "Twój profil zaufany jest ważny do 25 listopada 2029 r.");
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text("#profile-state"), "Your trusted profile is valid until 25 November 2029.");
+    assert_eq!(step.text("#sign-out"), "Sign out");
+}

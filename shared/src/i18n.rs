@@ -351,7 +351,8 @@ impl Text {
             Text::PushNoPhone => ("Nie masz teraz dostępu do aplikacji?", "Cannot use the app right now?"),
             Text::SendSmsCode => ("Wyślij kod SMS", "Send an SMS code"),
             Text::Greeting => ("Dzień dobry, {name}", "Hello, {name}"),
-            Text::ProfileValidUntil => ("Twój profil zaufany jest ważny do {date}.", "Your trusted profile is valid until {date}."),
+            // The Polish date ends in "r.", which also ends the sentence.
+            Text::ProfileValidUntil => ("Twój profil zaufany jest ważny do {date}", "Your trusted profile is valid until {date}."),
             Text::ProfileExpired => ("Twój profil zaufany był ważny do {date} i wygasł.", "Your trusted profile was valid until {date} and has expired."),
             Text::ApplicationWaitsFor => ("Twój wniosek {number} czeka na {what}.", "Your application {number} is waiting for {what}."),
             Text::ApplicationWaitsForSms => ("Twój wniosek czeka na kod z SMS-a.", "Your application is waiting for the code from the text message."),

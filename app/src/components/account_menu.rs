@@ -30,7 +30,7 @@ pub fn AccountMenu() -> impl IntoView {
 pub fn SignInLink(class: &'static str) -> impl IntoView {
     let preload = move || crate::pages::preload_login();
     view! {
-        <a href=LOGIN_PATH class=class id="sign-in-link" on:pointerenter=move |_| preload() on:focus=move |_| preload()>
+        <a href=LOGIN_PATH class=class on:pointerenter=move |_| preload() on:focus=move |_| preload()>
             {tr(Text::SignIn)}
         </a>
     }

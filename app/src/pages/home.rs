@@ -14,13 +14,12 @@ use shared::Text;
 #[component]
 pub fn HomePage() -> impl IntoView {
     use_page_title(tr(Text::HomeTitle));
-    // Said once, on arrival (e.g. "Wylogowano"), then forgotten.
+    // Said on arrival (e.g. "Wylogowano", also when signing out here), forgotten on leaving.
     let session = use_session();
-    let notice = session.notice.get_untracked();
-    session.notice.set(None);
+    on_cleanup(move || session.notice.set(None));
     view! {
         <div class="narrow">
-            {notice.map(|text| view! { <Announced text /> })}
+            {move || session.notice.get().map(|text| view! { <Announced text /> })}
             <PageHeading>{tr(Text::ServiceName)}</PageHeading>
             <p class="lead">{tr(Text::HomeWhat)}</p>
             <p>{tr(Text::HomeWhy)}</p>

@@ -102,8 +102,8 @@ pub fn LoginPushPage() -> impl IntoView {
                 <PageHeading>{tr(Text::PushHeading)}</PageHeading>
                 <p class="lead">{tr(Text::PushIntro)}</p>
                 <div class="check-number">
-                    <p class="check-number__label" id="check-number-label">{tr(Text::PushCheckNumber)}</p>
-                    <p class="check-number__value" id="check-number" aria-labelledby="check-number-label check-number">{move || check_number.get()}</p>
+                    <p class="check-number__label">{tr(Text::PushCheckNumber)}</p>
+                    <p class="check-number__value" id="check-number">{move || check_number.get()}</p>
                 </div>
                 <p class="push-state" role="status">{move || (state.get() == PushState::Pending).then(tr(Text::PushWaiting))}</p>
                 <div role="alert">
