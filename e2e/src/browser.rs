@@ -96,11 +96,18 @@ impl Browser {
         serde_json::from_str(&reqwest::get(url).await.expect("the outbox answers").text().await.expect("a body")).expect("a JSON list")
     }
 
-    /// The newest SMS code sent to `phone` (E.164), read from the mock's outbox.
+    /// The newest SMS code sent to `phone` (E.164), read from the mock's outbox (waiting for the
+    /// first SMS to arrive, as the citizen would).
     pub async fn sms_code_sent_to(&self, phone: &str) -> String {
-        let outbox = self.outbox(phone).await;
-        let text = outbox.first().and_then(|m| m["text"].as_str()).expect("an SMS in the outbox");
-        text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).expect("a 6-digit code").to_owned()
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let outbox = self.outbox(phone).await;
+            if let Some(text) = outbox.iter().find(|m| m["channel"] == "sms").and_then(|m| m["text"].as_str()) {
+                return text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).expect("a 6-digit code").to_owned();
+            }
+            assert!(tokio::time::Instant::now() < deadline, "no SMS reached {phone}");
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
     }
 
     /// Loads a scenario of the mock, as a designer would (e.g. `citizens`).
@@ -180,6 +187,55 @@ impl Browser {
         .await
     }
 
+    /// The input whose label reads `label`, as a citizen finds it.
+    pub async fn input_labelled(&self, label: &str) -> WebDriverResult<WebElement> {
+        let label = self.find(By::XPath(format!("//label[normalize-space()={}]", xpath_text(label)))).await?;
+        let id = label.attr("for").await?.expect("the label names its input");
+        self.find(By::Id(id)).await
+    }
+
+    /// The button that reads `text` (the first, when several do).
+    pub async fn button(&self, text: &str) -> WebDriverResult<WebElement> {
+        self.find(By::XPath(format!("//button[normalize-space()={}]", xpath_text(text)))).await
+    }
+
+    /// The link that reads `text`, inside `main` (not the header's or the footer's).
+    pub async fn link_in_main(&self, text: &str) -> WebDriverResult<WebElement> {
+        self.find(By::XPath(format!("//main//a[normalize-space()={}]", xpath_text(text)))).await
+    }
+
+    /// The whole text of the page as it shows now.
+    pub async fn page_text(&self) -> WebDriverResult<String> {
+        self.driver.execute("return document.body ? document.body.innerText : '';", Vec::new()).await?.convert()
+    }
+
+    /// Waits until the page shows `text` somewhere.
+    pub async fn expect_text(&self, text: &str) -> WebDriverResult<()> {
+        self.eventually(&format!("the page shows {text:?}"), async || Ok(self.page_text().await?.contains(text).then_some(()))).await
+    }
+
+    /// The path of the page now, e.g. `/konto`.
+    pub async fn path(&self) -> WebDriverResult<String> {
+        let url = self.driver.current_url().await?;
+        Ok(url.path().to_owned())
+    }
+
+    /// Waits until the page is at `path` (a navigation has ended there).
+    pub async fn expect_path(&self, path: &str) -> WebDriverResult<()> {
+        let deadline = tokio::time::Instant::now() + PATIENCE;
+        loop {
+            let now_at = self.path().await?;
+            if now_at == path {
+                return Ok(());
+            }
+            if tokio::time::Instant::now() >= deadline {
+                let _ = self.screenshot("failed-expect-path").await;
+                panic!("timed out waiting until the page is at {path}: it is at {now_at} and reads:\n{}", self.page_text().await.unwrap_or_default());
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+    }
+
     /// The tag of the element that has focus, e.g. `h1`.
     pub async fn focused_tag(&self) -> WebDriverResult<String> {
         self.driver.active_element().await?.tag_name().await
@@ -212,6 +268,15 @@ impl Browser {
         let dir = root().join("e2e/artifacts");
         std::fs::create_dir_all(&dir).expect("the artifacts folder");
         self.driver.screenshot(&dir.join(format!("{name}.png"))).await
+    }
+}
+
+/// `text` as an XPath string literal (no quote in the portal's texts needs escaping beyond this).
+fn xpath_text(text: &str) -> String {
+    if text.contains('\'') {
+        format!("\"{text}\"")
+    } else {
+        format!("'{text}'")
     }
 }
 

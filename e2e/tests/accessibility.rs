@@ -5,11 +5,12 @@ use e2e::{with_browser, Browser};
 use thirtyfour::prelude::*;
 
 #[tokio::test]
-async fn the_account_step_as_first_opened_is_accessible() {
+async fn the_account_step_as_first_opened_from_the_front_door_is_accessible() {
     with_browser(async |browser: &Browser| {
         browser.open("/").await?;
+        browser.link_in_main("Zarejestruj się").await?.click().await?;
         browser.find(By::Id("username")).await?;
-        assert!(browser.driver.current_url().await?.path().ends_with("/rejestracja/konto"), "the start page leads to registration");
+        assert!(browser.driver.current_url().await?.path().ends_with("/rejestracja/konto"), "the front door leads to registration");
         assert_eq!(browser.driver.title().await?, "Utwórz konto – Profil Zaufany");
         assert_accessible(browser, "the account step").await?;
         browser.screenshot("account-pl").await?;

@@ -26,3 +26,16 @@ async fn later_steps_download_once_the_citizen_starts_answering_and_not_before()
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_front_door_fetches_the_login_page_only_when_the_citizen_heads_there() {
+    with_browser(async |browser: &Browser| {
+        browser.open("/").await?;
+        let sign_in = browser.link_in_main("Zaloguj się").await?;
+        assert_eq!(page_chunks_fetched(browser).await?, 0, "the front door's load fetched other pages' code");
+        sign_in.focus().await?;
+        browser.eventually("the login page's code is fetched", async || Ok((page_chunks_fetched(browser).await? >= 1).then_some(()))).await?;
+        Ok(())
+    })
+    .await;
+}

@@ -5,9 +5,9 @@
 use crate::api::{Field, FieldError, PeselFacts, ValidateRequest, ValidateResponse};
 use crate::date::Date;
 use crate::rules::confirmation::{self, ConfirmationError, ConsentError};
+use crate::rules::login::{self, LoginError};
 use crate::rules::name::{NameError, NamePart};
 use crate::rules::repeat::{self, EmailRepeatError, PasswordRepeatError, PhoneRepeatError};
-use crate::rules::login::{self, LoginError};
 use crate::rules::sms_code::SmsCodeError;
 use crate::rules::{email, email::EmailError, id_card, id_card::IdCardError, name, password, password::PasswordError};
 use crate::rules::{pesel, pesel::Pesel, pesel::PeselError, phone::PhoneError, phone::PhoneNumber, username, username::UsernameError};
