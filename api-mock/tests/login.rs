@@ -339,3 +339,49 @@ async fn futures_join<F: std::future::Future<Output = Answer> + Send + 'static>(
     }
     answers
 }
+
+#[tokio::test]
+async fn second_factor_routes_without_a_sign_in_in_progress_say_so() {
+    let state = citizens().await;
+    let signed_in = signed_in_dariusz(&state).await;
+    for cookie in [None, Some("pz_session=unknown"), Some(signed_in.as_str())] {
+        for (method, uri, body) in [
+            ("POST", "/api/v1/login/sms-code", Some(json!({"code": "123456"}))),
+            ("POST", "/api/v1/login/sms-code/resend", None),
+            ("POST", "/api/v1/login/sms", None),
+            ("GET", "/api/v1/login/push", None),
+        ] {
+            let answer = send(&state, from_app(method, uri, cookie, body)).await;
+            assert_eq!((answer.status, answer.body["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("login.not_pending")), "{method} {uri} {cookie:?}");
+        }
+    }
+    let nobody = send(&state, get("/api/v1/session")).await;
+    assert_eq!((nobody.status, nobody.body["citizen"].clone(), nobody.body["pending"].clone()), (StatusCode::OK, Value::Null, Value::Null));
+    assert_eq!(send(&state, get("/api/v1/me")).await.status, StatusCode::UNAUTHORIZED);
+}
+
+#[tokio::test]
+async fn the_simulated_mobywatel_page_lists_a_citizen_s_requests_and_answers_them() {
+    let state = citizens().await;
+    let pending = cookie_of(&login(&state, "henryk_wozniak", PASSWORD).await);
+    let page = send(&state, get("/mobywatel?citizen=henryk_wozniak")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let html = page.body.as_str().unwrap().to_owned();
+    let id = send(&state, get("/api/dev/mobywatel/henryk_wozniak/requests")).await.body[0]["id"].as_str().unwrap().to_owned();
+    let check_number = send(&state, get("/api/dev/mobywatel/henryk_wozniak/requests")).await.body[0]["check_number"].as_str().unwrap().to_owned();
+    assert!(html.contains("Logowanie do Profilu Zaufanego") && html.contains(&check_number) && html.contains("Potwierdź") && html.contains("Odrzuć"), "{html}");
+    assert!(page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("default-src 'none'"));
+    let form = Request::post(format!("/mobywatel/requests/{id}"))
+        .header(header::HOST, "127.0.0.1:8080")
+        .header(header::ORIGIN, ORIGIN)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(Body::from("answer=accept&citizen=henryk_wozniak"))
+        .unwrap();
+    let answered = send(&state, form).await;
+    assert_eq!((answered.status, answered.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/mobywatel?citizen=henryk_wozniak"));
+    assert_eq!(send(&state, from_app("GET", "/api/v1/login/push", Some(&pending), None)).await.body["state"], "accepted");
+    let unknown = send(&state, common::post_json("/api/dev/mobywatel/requests/nope", json!({"answer": "accept"}).to_string())).await;
+    assert_eq!((unknown.status, unknown.body["error"]["code"].as_str()), (StatusCode::NOT_FOUND, Some("push.not_found")));
+    let deployment = AppState { dev: false, ..state };
+    assert!(!send(&deployment, get("/mobywatel?citizen=henryk_wozniak")).await.body.to_string().contains("mObywatel (symulacja)"), "no phone without --dev");
+}
