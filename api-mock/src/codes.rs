@@ -14,21 +14,36 @@ use shared::rules::sms_code::{self, SmsCodeError};
 pub const MAX_PER_HOUR: i64 = 5;
 const HOUR: i64 = 3_600;
 
-/// What a code confirms; a code of one purpose never confirms another.
+/// What a code (or a push request) confirms; one of one purpose never confirms another.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Purpose {
     /// The registration's SMS code; the subject is the registration.
     Registration,
-    /// A sign-in's SMS code; the subject is the account.
+    /// Signing in; the subject is the account.
     Login,
+    /// That the signed-in citizen is still there, before a sensitive change; the subject is the account.
+    Confirmation,
+    /// The change of the authorisation method; the subject is the account.
+    MethodChange,
+    /// A new password after "Nie pamiętam hasła"; the subject is the account.
+    PasswordReset,
 }
 
 impl Purpose {
-    fn code(self) -> &'static str {
+    const ALL: [Purpose; 5] = [Purpose::Registration, Purpose::Login, Purpose::Confirmation, Purpose::MethodChange, Purpose::PasswordReset];
+
+    pub fn code(self) -> &'static str {
         match self {
             Purpose::Registration => "registration",
             Purpose::Login => "login",
+            Purpose::Confirmation => "confirmation",
+            Purpose::MethodChange => "method_change",
+            Purpose::PasswordReset => "password_reset",
         }
+    }
+
+    pub fn from_code(code: &str) -> Option<Purpose> {
+        Purpose::ALL.into_iter().find(|p| p.code() == code)
     }
 }
 

@@ -1,6 +1,7 @@
 //! api-mock: a real HTTP server that answers the Profil Zaufany API with the rules of `shared`,
 //! and serves the built app. It holds no real citizen data and must never log secrets.
 
+mod accounts;
 mod clock;
 mod codes;
 mod error;

@@ -3,7 +3,7 @@
 //! its push) until the second factor succeeds, when it is replaced by a signed-in one with a new
 //! token. A session ends after the idle limit without activity, or at the total limit.
 
-use crate::codes::CodeKey;
+use crate::codes::{CodeKey, Purpose};
 use crate::store::{Store, StoreError};
 use axum::http::{header, HeaderMap, HeaderValue};
 use base64::Engine;
@@ -74,9 +74,19 @@ pub struct Session {
     pub stage: Stage,
     pub last_seen: i64,
     pub ends_at: i64,
+    /// When the citizen last gave a second factor in it (signing in, or confirming it is them).
+    pub confirmed_at: i64,
 }
 
+/// How recent a second factor a sensitive change (the authorisation method) asks for.
+pub const CONFIRMATION_SECONDS: i64 = 2 * 60;
+
 impl Session {
+    /// Whether the citizen gave a second factor within the last 2 minutes.
+    pub fn recently_confirmed(&self, now: i64) -> bool {
+        now - self.confirmed_at <= CONFIRMATION_SECONDS
+    }
+
     /// Seconds until it ends unless there is activity.
     pub fn expires_in(&self, limits: Limits, now: i64) -> i64 {
         (self.last_seen + limits.idle_seconds).min(self.ends_at) - now
@@ -122,6 +132,7 @@ pub struct LoginAccount {
     pub password_hash: String,
     /// E.164.
     pub phone: String,
+    pub email: String,
     pub authorisation: Authorisation,
     pub locked_until: Option<i64>,
 }
@@ -130,6 +141,10 @@ pub struct LoginAccount {
 #[derive(Clone, Debug)]
 pub struct PushRequest {
     pub id: String,
+    pub purpose: Purpose,
+    pub account_id: i64,
+    /// The session that asked.
+    pub session_hash: String,
     pub username: String,
     pub check_number: String,
     pub created_at: i64,
@@ -155,7 +170,7 @@ impl Store {
     }
 
     fn account_where(&self, column: &str, value: impl rusqlite::ToSql) -> Result<Option<LoginAccount>, StoreError> {
-        let sql = format!("SELECT id, password_hash, phone, authorisation, locked_until FROM accounts WHERE {column} = ?1 ORDER BY id DESC LIMIT 1");
+        let sql = format!("SELECT id, password_hash, phone, authorisation, locked_until, email FROM accounts WHERE {column} = ?1 ORDER BY id DESC LIMIT 1");
         let account = self
             .connection()
             .query_row(&sql, [value], |row| {
@@ -165,6 +180,7 @@ impl Store {
                     phone: row.get(2)?,
                     authorisation: Authorisation::from_code(&row.get::<_, String>(3)?).unwrap_or(Authorisation::Sms),
                     locked_until: row.get(4)?,
+                    email: row.get(5)?,
                 })
             })
             .optional()?;
@@ -176,7 +192,8 @@ impl Store {
         let session = self
             .connection()
             .query_row(
-                "SELECT token_hash, account_id, stage, last_seen, ends_at FROM sessions WHERE token_hash = ?1 AND last_seen + ?2 > ?3 AND ends_at > ?3",
+                "SELECT token_hash, account_id, stage, last_seen, ends_at, confirmed_at FROM sessions
+                 WHERE token_hash = ?1 AND last_seen + ?2 > ?3 AND ends_at > ?3",
                 params![hash_token(token), limits.idle_seconds, now],
                 |row| {
                     Ok(Session {
@@ -185,6 +202,7 @@ impl Store {
                         stage: Stage::from_code(&row.get::<_, String>(2)?).unwrap_or(Stage::AwaitingSms),
                         last_seen: row.get(3)?,
                         ends_at: row.get(4)?,
+                        confirmed_at: row.get(5)?,
                     })
                 },
             )
@@ -237,7 +255,8 @@ impl Store {
     pub fn push_requests(&self, username: &str) -> Result<Vec<PushRequest>, StoreError> {
         let connection = self.connection();
         let mut statement = connection.prepare(
-            "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state FROM push_requests p JOIN accounts a ON a.id = p.account_id
+            "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
+             FROM push_requests p JOIN accounts a ON a.id = p.account_id
              WHERE a.username_key = ?1 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 20",
         )?;
         let requests = statement.query_map([shared::rules::username::uniqueness_key(username)], push_request)?.collect::<Result<Vec<_>, _>>()?;
@@ -261,7 +280,8 @@ impl Store {
             .execute("UPDATE push_requests SET state = ?2 WHERE id = ?1 AND state = 'pending' AND expires_at > ?3", params![id, state.code(), now])?;
         let request = connection
             .query_row(
-                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state FROM push_requests p JOIN accounts a ON a.id = p.account_id
+                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
+             FROM push_requests p JOIN accounts a ON a.id = p.account_id
                  WHERE p.id = ?1",
                 [id],
                 push_request,
@@ -279,6 +299,9 @@ fn push_request(row: &rusqlite::Row) -> rusqlite::Result<PushRequest> {
         created_at: row.get(3)?,
         expires_at: row.get(4)?,
         state: PushState::from_code(&row.get::<_, String>(5)?).ok_or_else(|| unreadable(5))?,
+        purpose: Purpose::from_code(&row.get::<_, String>(6)?).ok_or_else(|| unreadable(6))?,
+        account_id: row.get(7)?,
+        session_hash: row.get(8)?,
     })
 }
 
@@ -319,12 +342,13 @@ impl SignIn<'_> {
         self.insert_session(account_id, stage, limits, now)
     }
 
-    /// A new session row; answers its token and hash.
+    /// A new session row (confirmed now when signed in); answers its token and hash.
     fn insert_session(&self, account_id: i64, stage: Stage, limits: Limits, now: i64) -> Result<(String, String), StoreError> {
         let (token, hash) = new_token();
+        let confirmed_at = if stage == Stage::SignedIn { now } else { 0 };
         self.transaction.execute(
-            "INSERT INTO sessions (token_hash, account_id, stage, created_at, last_seen, ends_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5)",
-            params![hash, account_id, stage.code(), now, now + limits.max_seconds],
+            "INSERT INTO sessions (token_hash, account_id, stage, created_at, last_seen, ends_at, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
+            params![hash, account_id, stage.code(), now, now + limits.max_seconds, confirmed_at],
         )?;
         Ok((token, hash))
     }
@@ -336,29 +360,44 @@ impl SignIn<'_> {
         self.transaction.execute("DELETE FROM sessions WHERE token_hash = ?1", [&pending.token_hash])?;
         self.transaction.execute("UPDATE push_requests SET state = 'expired' WHERE session_hash = ?1 AND state = 'pending'", [&pending.token_hash])?;
         let (token, token_hash) = self.insert_session(pending.account_id, Stage::SignedIn, limits, now)?;
-        Ok((token, Session { token_hash, account_id: pending.account_id, stage: Stage::SignedIn, last_seen: now, ends_at: now + limits.max_seconds }))
+        let session = Session {
+            token_hash,
+            account_id: pending.account_id,
+            stage: Stage::SignedIn,
+            last_seen: now,
+            ends_at: now + limits.max_seconds,
+            confirmed_at: now,
+        };
+        Ok((token, session))
     }
 
-    /// Sends a push request for the pending session; answers its check number.
-    pub fn request_push(&self, session_hash: &str, account_id: i64, now: i64) -> Result<String, StoreError> {
+    /// Sends a push request for `purpose` asked by the session; earlier ones of that purpose are
+    /// withdrawn. Answers its check number.
+    pub fn request_push(&self, session_hash: &str, account_id: i64, purpose: Purpose, now: i64) -> Result<String, StoreError> {
         let check_number = format!("{:02}", rand::rng().random_range(10..100));
         let id = format!("{:032x}", rand::rng().random::<u128>());
         self.transaction.execute(
+            "UPDATE push_requests SET state = 'expired' WHERE session_hash = ?1 AND purpose = ?2 AND state = 'pending'",
+            params![session_hash, purpose.code()],
+        )?;
+        self.transaction.execute(
             "INSERT INTO push_requests (id, account_id, session_hash, purpose, check_number, created_at, expires_at, state)
-             VALUES (?1, ?2, ?3, 'login', ?4, ?5, ?6, 'pending')",
-            params![id, account_id, session_hash, check_number, now, now + shared::rules::login::PUSH_VALID_SECONDS],
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending')",
+            params![id, account_id, session_hash, purpose.code(), check_number, now, now + shared::rules::login::PUSH_VALID_SECONDS],
         )?;
         Ok(check_number)
     }
 
-    /// The newest push request of a pending session, with an unanswered one past its time read as expired.
-    pub fn push_of(&self, session_hash: &str, now: i64) -> Result<Option<PushRequest>, StoreError> {
+    /// The newest push request of `purpose` the session asked for, with an unanswered one past
+    /// its time read as expired.
+    pub fn push_of(&self, session_hash: &str, purpose: Purpose, now: i64) -> Result<Option<PushRequest>, StoreError> {
         let request = self
             .transaction
             .query_row(
-                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state FROM push_requests p JOIN accounts a ON a.id = p.account_id
-                 WHERE p.session_hash = ?1 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1",
-                [session_hash],
+                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
+             FROM push_requests p JOIN accounts a ON a.id = p.account_id
+                 WHERE p.session_hash = ?1 AND p.purpose = ?2 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1",
+                params![session_hash, purpose.code()],
                 push_request,
             )
             .optional()?;

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 /// Each entry brings the schema from the version before it to its own (`PRAGMA user_version`).
-const MIGRATIONS: [&str; 5] = [
+const MIGRATIONS: [&str; 6] = [
     r#"
 CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
@@ -125,11 +125,23 @@ CREATE TABLE push_requests (
 CREATE INDEX push_requests_account ON push_requests(account_id, created_at);
 CREATE INDEX push_requests_session ON push_requests(session_hash);
 "#,
+    r#"
+ALTER TABLE sessions ADD COLUMN confirmed_at INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE password_resets (
+    token_hash        TEXT PRIMARY KEY,
+    account_id        INTEGER NOT NULL REFERENCES accounts(id),
+    created_at        INTEGER NOT NULL,
+    expires_at        INTEGER NOT NULL,
+    used_at           INTEGER,
+    new_password_hash TEXT
+);
+CREATE INDEX password_resets_account ON password_resets(account_id);
+"#,
 ];
 
 /// Every table, children first: what a reset empties.
-const TABLES: [&str; 9] =
-    ["push_requests", "sessions", "profiles", "one_time_codes", "code_sends", "outbox", "registrations", "accounts", "application_numbers"];
+const TABLES: [&str; 10] =
+    ["password_resets", "push_requests", "sessions", "profiles", "one_time_codes", "code_sends", "outbox", "registrations", "accounts", "application_numbers"];
 
 #[derive(Debug)]
 pub enum StoreError {

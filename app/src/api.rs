@@ -3,7 +3,7 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use shared::api::{
-    Citizen, ErrorBody, ErrorResponse, Field, FieldError, LoginLocked, LoginRequest, LoginStarted, PushStatus, RegistrationCreated, RegistrationStatus,
+    Citizen, ErrorBody, ErrorResponse, Field, FieldError, LoginLocked, LoginRequest, SecondFactorSent, PushStatus, RegistrationCreated, RegistrationStatus,
     SessionInfo, SmsCodeAccepted, SmsCodeRequest, SmsCodeSent, UsernameAvailability, ValidateRequest,
 };
 use shared::rules::login::{self, LoginError};
@@ -183,7 +183,7 @@ pub async fn me(lang: Lang, retries: Retries) -> Result<Result<Citizen, Refusal>
 }
 
 /// `POST /api/v1/login`: the password is right and the second factor is on its way, or why not.
-pub async fn login(request: &LoginRequest, lang: Lang, retries: Retries) -> Result<Result<LoginStarted, Refusal>, ApiFailure> {
+pub async fn login(request: &LoginRequest, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
     judge(send(retries, |signal| prepare(Request::post("/api/v1/login"), lang, signal).json(request)).await?).await
 }
 
@@ -199,7 +199,7 @@ pub async fn resend_login_code(lang: Lang, retries: Retries) -> Result<Result<Sm
 }
 
 /// `POST /api/v1/login/sms`: an SMS code instead of the push, for the same sign-in.
-pub async fn login_by_sms(lang: Lang, retries: Retries) -> Result<Result<LoginStarted, Refusal>, ApiFailure> {
+pub async fn login_by_sms(lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
     post_empty("/api/v1/login/sms", lang, retries).await
 }
 

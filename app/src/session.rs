@@ -7,7 +7,7 @@ use crate::i18n::use_lang;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
-use shared::api::{Citizen, LoginStarted, SessionInfo};
+use shared::api::{Citizen, SecondFactorSent, SessionInfo};
 use shared::date::{warsaw_date, Date};
 use shared::{Lang, Text};
 
@@ -27,7 +27,7 @@ pub struct Session {
     /// Whether the service has told who is signed in (the header waits for it).
     pub known: RwSignal<bool>,
     /// The sign-in of this tab waiting for its second factor, as the service started it.
-    pub login: RwSignal<Option<LoginStarted>>,
+    pub login: RwSignal<Option<SecondFactorSent>>,
     /// When the session ends unless extended, on the device's clock (milliseconds since 1970).
     pub ends_at: RwSignal<Option<f64>>,
     /// How long before its end the citizen is warned, in seconds.

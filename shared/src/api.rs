@@ -6,7 +6,9 @@ use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub mod account;
 pub mod session;
+pub use account::*;
 pub use session::*;
 
 /// An input field of the portal's forms; its serde name is its JSON key and its DOM id.

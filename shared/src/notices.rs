@@ -1,5 +1,6 @@
 //! The texts of the SMS and e-mails the service sends, in the citizen's language.
 
+use crate::api::Authorisation;
 use crate::rules::confirmation::{Confirmation, VideoApp, CONFIRMATION_POINTS, IN_PERSON_DEADLINE_DAYS};
 use crate::{Lang, Text};
 
@@ -89,6 +90,75 @@ pub fn next_step(confirmation: &Confirmation, lang: Lang) -> String {
                 "Confirm the application with your e-ID card: hold it to an NFC phone or a card reader.",
             )
             .into(),
+    }
+}
+
+/// The method of confirming changed: so that a change made by someone else does not go unnoticed.
+pub fn authorisation_changed(method: Authorisation, lang: Lang) -> Email {
+    let (pl, en) = match method {
+        Authorisation::Sms => ("kod SMS", "an SMS code"),
+        Authorisation::Push => ("powiadomienie push w aplikacji mObywatel", "a push notification in the mObywatel app"),
+    };
+    match lang {
+        Lang::Pl => Email {
+            subject: "Zmieniono metodę autoryzacji w Profilu Zaufanym".into(),
+            text: signed(format!("Dzień dobry,\n\nod teraz logowanie i operacje w Profilu Zaufanym potwierdzasz tak: {pl}.\n\nJeśli to nie Ty zmieniłeś metodę, zadzwoń do centrum pomocy i zmień hasło."), lang),
+        },
+        Lang::En => Email {
+            subject: "Your Trusted Profile authorisation method has changed".into(),
+            text: signed(format!("Hello,\n\nfrom now on you confirm sign-ins and operations in the Trusted Profile with {en}.\n\nIf you did not make this change, call the help centre and change your password."), lang),
+        },
+    }
+}
+
+/// "Nie pamiętam nazwy użytkownika": the usernames of the accounts with this e-mail address.
+pub fn username_reminder(usernames: &[String], lang: Lang) -> Email {
+    let names = usernames.join(", ");
+    match lang {
+        Lang::Pl => Email {
+            subject: "Przypomnienie nazwy użytkownika w Profilu Zaufanym".into(),
+            text: signed(
+                format!(
+                    "Dzień dobry,\n\nTwoja nazwa użytkownika w Profilu Zaufanym: {names}\n\nJeśli to nie Ty prosiłeś o przypomnienie, zignoruj tę wiadomość."
+                ),
+                lang,
+            ),
+        },
+        Lang::En => Email {
+            subject: "Your Trusted Profile username".into(),
+            text: signed(
+                format!("Hello,\n\nyour username in the Trusted Profile: {names}\n\nIf you did not ask for this reminder, ignore this message."),
+                lang,
+            ),
+        },
+    }
+}
+
+/// "Nie pamiętam hasła": the link to set a new password (single use, valid 30 minutes).
+pub fn password_reset_link(link: &str, lang: Lang) -> Email {
+    match lang {
+        Lang::Pl => Email {
+            subject: "Zmiana hasła w Profilu Zaufanym".into(),
+            text: signed(format!("Dzień dobry,\n\naby ustawić nowe hasło, otwórz ten link (działa raz, przez 30 minut):\n{link}\n\nJeśli to nie Ty prosiłeś o zmianę hasła, zignoruj tę wiadomość: Twoje hasło się nie zmieni."), lang),
+        },
+        Lang::En => Email {
+            subject: "Changing your Trusted Profile password".into(),
+            text: signed(format!("Hello,\n\nto set a new password, open this link (it works once, for 30 minutes):\n{link}\n\nIf you did not ask to change your password, ignore this message: your password stays as it is."), lang),
+        },
+    }
+}
+
+/// The password was changed, and every session of the account ended.
+pub fn password_changed(lang: Lang) -> Email {
+    match lang {
+        Lang::Pl => Email {
+            subject: "Hasło w Profilu Zaufanym zostało zmienione".into(),
+            text: signed("Dzień dobry,\n\nTwoje hasło w Profilu Zaufanym zostało zmienione, a wszystkie otwarte sesje zakończone.\n\nJeśli to nie Ty zmieniłeś hasło, natychmiast zadzwoń do centrum pomocy.".into(), lang),
+        },
+        Lang::En => Email {
+            subject: "Your Trusted Profile password has been changed".into(),
+            text: signed("Hello,\n\nyour Trusted Profile password has been changed, and every open session has ended.\n\nIf you did not change it, call the help centre at once.".into(), lang),
+        },
     }
 }
 

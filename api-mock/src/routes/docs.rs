@@ -38,6 +38,8 @@ pub const DOCUMENT_PATH: &str = "/api/openapi.json";
         (name = "validation", description = "The input rules, as the browser runs them"),
         (name = "registration", description = "The citizen's registration: account, application, SMS code"),
         (name = "session", description = "Signing in (password, then an SMS code or a push in mObywatel), the session, signing out"),
+        (name = "account", description = "The signed-in citizen's profile details and authorisation method"),
+        (name = "recovery", description = "A forgotten username or password"),
         (name = "dev", description = "Designer's and tester's tools (only with --dev)"),
     )
 )]

@@ -4,25 +4,24 @@
 //! pair gets one answer whether the account exists or not, after the same argon2 time.
 
 use super::docs::{BodyRejected, RateLimited, Unavailable};
-use super::registrations::{new_code, too_soon, wrong_code};
+use super::factor;
+use super::registrations::{too_soon, wrong_code};
 use super::session::info;
 use super::RequestLang;
-use crate::codes::{self, NotYet, Purpose};
+use crate::codes::{self, Purpose};
 use crate::error::ApiJson;
 use crate::sessions::{self, LoginAccount, Session, SignIn, Stage};
-use crate::store::{self, StoreError};
+use crate::store::StoreError;
 use crate::{ApiError, AppState};
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use rusqlite::Transaction;
 use shared::api::{
-    Authorisation, ErrorBody, ErrorResponse, LoginLocked, LoginRequest, LoginStarted, PushState, PushStatus, SessionInfo, SmsCodeRejected, SmsCodeRequest,
+    Authorisation, ErrorBody, ErrorResponse, LoginLocked, LoginRequest, PushState, PushStatus, SecondFactorSent, SessionInfo, SmsCodeRejected, SmsCodeRequest,
     SmsCodeSent, ValidateResponse,
 };
 use shared::rules::login::{self, LoginError};
-use shared::rules::phone::PhoneNumber;
 use shared::rules::sms_code;
 use shared::validate::validate_login;
 use shared::Lang;
@@ -50,7 +49,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     params(RequestLang),
     request_body(content = LoginRequest, example = json!({"login": "dariusz_kaminski", "password": "Haslo#Testowe1"})),
     responses(
-        (status = 200, description = "The password is right; the SMS code or the push is on its way", body = LoginStarted,
+        (status = 200, description = "The password is right; the SMS code or the push is on its way", body = SecondFactorSent,
             headers(("Set-Cookie" = String, description = "`pz_session`: HttpOnly, SameSite=Strict, Path=/")),
             example = json!({"method": "sms", "phone": "+48 *** *** 004", "check_number": null, "expires_in": 300, "resend_available_in": 60})),
         (status = 401, description = "No account with this username or e-mail and this password (`login.wrong_credentials`; which one is wrong is not told)",
@@ -92,19 +91,11 @@ async fn start(
             Authorisation::Sms => Stage::AwaitingSms,
             Authorisation::Push => Stage::AwaitingPush,
         };
-        let code = match stage {
-            Stage::AwaitingSms => match send_login_code(&state, transaction, key, &account, lang)? {
-                Ok(code) => Some(code),
-                Err(not_yet) => return Ok(Err(too_soon(not_yet, lang))),
-            },
-            _ => None,
-        };
         let (token, session_hash) = sign_in.start(account.id, stage, limits, now)?;
-        let check_number = match stage {
-            Stage::AwaitingPush => Some(sign_in.request_push(&session_hash, account.id, now)?),
-            _ => None,
-        };
-        Ok(Ok((token, started(&account, code, check_number))))
+        match factor::send(&state, transaction, key, Purpose::Login, account.authorisation, &account, &session_hash, lang)? {
+            Ok(sent) => Ok(Ok((token, sent))),
+            Err(not_yet) => Ok(Err(too_soon(not_yet, lang))),
+        }
     })?;
     let (token, started) = started?;
     tracing::info!(method = started.method.code(), "password accepted, second factor sent");
@@ -168,16 +159,7 @@ async fn confirm_code(
 )]
 async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SmsCodeSent>, ApiError> {
     let pending = pending(&state, &headers, Stage::AwaitingSms, lang)?;
-    let account = account_of(&state, &pending)?;
-    let (code, sms) = new_code(&state, &account.phone, lang);
-    let subject = account.id.to_string();
-    state.store.transact(|transaction, key| -> Result<(), ApiError> {
-        codes::may_send(transaction, Purpose::Login, &subject, code.sent_at).map_err(StoreError::from)?.map_err(|not_yet| too_soon(not_yet, lang))?;
-        codes::put(transaction, key, Purpose::Login, &subject, &code).map_err(StoreError::from)?;
-        store::post(transaction, &sms, code.sent_at).map_err(StoreError::from)?;
-        Ok(())
-    })?;
-    Ok(Json(SmsCodeSent { resend_available_in: sms_code::RESEND_COOLDOWN_SECONDS }))
+    Ok(Json(factor::resend(&state, Purpose::Login, &account_of(&state, &pending)?, lang)?))
 }
 
 /// Instead of the push (unanswered, refused, or no phone at hand): an SMS code for the same sign-in.
@@ -188,7 +170,7 @@ async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLa
     tag = "session",
     params(RequestLang),
     responses(
-        (status = 200, description = "The SMS code is on its way", body = LoginStarted),
+        (status = 200, description = "The SMS code is on its way", body = SecondFactorSent),
         (status = 409, description = "No sign-in waiting for a push in this browser (`login.not_pending`)", body = ErrorResponse),
         (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
         (status = 429, description = "5 SMS codes within the hour (`sms_code.too_many`), or too many requests from this address (`request.rate_limited`)",
@@ -196,18 +178,18 @@ async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLa
         Unavailable,
     )
 )]
-async fn choose_sms(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<LoginStarted>, ApiError> {
+async fn choose_sms(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SecondFactorSent>, ApiError> {
     let pending = pending(&state, &headers, Stage::AwaitingPush, lang)?;
     let account = account_of(&state, &pending)?;
-    let started = state.store.transact(|transaction, key| -> Result<Result<_, ApiError>, ApiError> {
-        let code = match send_login_code(&state, transaction, key, &account, lang)? {
-            Ok(code) => code,
+    let sent = state.store.transact(|transaction, key| -> Result<Result<_, ApiError>, ApiError> {
+        let sent = match factor::send(&state, transaction, key, Purpose::Login, Authorisation::Sms, &account, &pending.token_hash, lang)? {
+            Ok(sent) => sent,
             Err(not_yet) => return Ok(Err(too_soon(not_yet, lang))),
         };
         SignIn { transaction, key }.switch_to_sms(&pending.token_hash)?;
-        Ok(Ok(started(&LoginAccount { authorisation: Authorisation::Sms, ..account.clone() }, Some(code), None)))
+        Ok(Ok(sent))
     })??;
-    Ok(Json(started))
+    Ok(Json(sent))
 }
 
 /// Where this browser's push request stands. Once accepted in mObywatel, this answer signs the
@@ -230,55 +212,17 @@ async fn push_status(State(state): State<AppState>, RequestLang(lang): RequestLa
     let (limits, now) = (state.session_limits, state.clock.now());
     let outcome = state.store.transact(|transaction, key| {
         let sign_in = SignIn { transaction, key };
-        let Some(request) = sign_in.push_of(&pending.token_hash, now)? else { return Ok(None) };
+        let Some(request) = sign_in.push_of(&pending.token_hash, Purpose::Login, now)? else { return Ok(None) };
         let completed = (request.state == PushState::Accepted).then(|| sign_in.complete(&pending, limits, now)).transpose()?;
-        let status = PushStatus { state: request.state, check_number: request.check_number, expires_in: (request.expires_at - now).max(0) };
-        Ok::<_, StoreError>(Some((status, completed)))
+        Ok::<_, StoreError>(Some((factor::status(&request, now), completed)))
     })?;
-    let Some((mut status, completed)) = outcome else { return Err(not_pending(lang)) };
-    if status.state != PushState::Pending {
-        status.expires_in = 0;
-    }
+    let Some((status, completed)) = outcome else { return Err(not_pending(lang)) };
     match completed {
         Some((token, _)) => {
             tracing::info!("push accepted, signed in");
             Ok(with_cookie(&headers, &token, Json(status)))
         }
         None => Ok(Json(status).into_response()),
-    }
-}
-
-/// The sign-in's SMS code: the one still in force if sent (so signing in again within its time
-/// sends nothing new), else a new one unless five went out this hour.
-fn send_login_code(
-    state: &AppState,
-    transaction: &Transaction,
-    key: &codes::CodeKey,
-    account: &LoginAccount,
-    lang: Lang,
-) -> Result<Result<(i64, i64), NotYet>, StoreError> {
-    let (now, subject) = (state.clock.now(), account.id.to_string());
-    if let Some((sent_at, expires_at)) = codes::in_force(transaction, Purpose::Login, &subject, now)? {
-        return Ok(Ok((expires_at - now, (sent_at + sms_code::RESEND_COOLDOWN_SECONDS - now).max(0))));
-    }
-    if let Err(too_many @ NotYet::TooMany { .. }) = codes::may_send(transaction, Purpose::Login, &subject, now)? {
-        return Ok(Err(too_many));
-    }
-    let (code, sms) = new_code(state, &account.phone, lang);
-    codes::put(transaction, key, Purpose::Login, &subject, &code)?;
-    store::post(transaction, &sms, now)?;
-    Ok(Ok((sms_code::VALID_SECONDS, sms_code::RESEND_COOLDOWN_SECONDS)))
-}
-
-/// The answer of a started sign-in; `code` is the SMS code's (expires in, resend in) seconds.
-fn started(account: &LoginAccount, code: Option<(i64, i64)>, check_number: Option<String>) -> LoginStarted {
-    let (expires_in, resend_available_in) = code.unwrap_or((login::PUSH_VALID_SECONDS, 0));
-    LoginStarted {
-        method: account.authorisation,
-        phone: PhoneNumber::parse(&account.phone).map(|p| p.masked()).unwrap_or_default(),
-        check_number,
-        expires_in,
-        resend_available_in,
     }
 }
 

@@ -5,6 +5,7 @@
 use super::docs::BodyRejected;
 use super::outbox_page::{dev_page, head, urlencode};
 use crate::clock::warsaw_time;
+use crate::codes::Purpose;
 use crate::sessions::PushRequest;
 use crate::{ApiError, AppState};
 use axum::extract::rejection::FormRejection;
@@ -13,7 +14,8 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Form, Json};
 use maud::{html, DOCTYPE};
 use serde::{Deserialize, Serialize};
-use shared::api::{ErrorResponse, PushState};
+use shared::api::{Authorisation, ErrorResponse, PushState};
+use shared::Lang;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -46,7 +48,12 @@ impl PushRequestView {
         PushRequestView {
             id: request.id,
             username: request.username,
-            what: "Logowanie do Profilu Zaufanego".into(),
+            what: match request.purpose {
+                Purpose::MethodChange => "Zmiana metody autoryzacji na powiadomienia push",
+                Purpose::Confirmation => "Potwierdzenie tożsamości w Profilu Zaufanym",
+                _ => "Logowanie do Profilu Zaufanego",
+            }
+            .into(),
             requested_at: request.created_at,
             expires_at: request.expires_at,
             check_number: request.check_number,
@@ -110,12 +117,23 @@ async fn answer(
 }
 
 /// Answers the request if it still waits: whether this answer was taken, and the request after.
+/// An accepted change of method takes effect now, and an accepted confirmation counts now, even
+/// if the page that asked is gone; a sign-in completes when its page next asks.
 fn give(state: &AppState, id: &str, answer: PushAnswer) -> Result<(bool, PushRequestView), ApiError> {
     let now = state.clock.now();
     let answered = state.store.answer_push(id, matches!(answer, PushAnswer::Accept), now)?;
-    answered
-        .map(|(taken, request)| (taken, PushRequestView::new(request, now)))
-        .ok_or(ApiError::Missing { code: "push.not_found", message: "There is no push request with this id." })
+    let (taken, request) = answered.ok_or(ApiError::Missing { code: "push.not_found", message: "There is no push request with this id." })?;
+    if taken && request.state == PushState::Accepted {
+        match request.purpose {
+            Purpose::MethodChange => {
+                let account = state.store.account(request.account_id)?.ok_or_else(|| ApiError::Storage("a push request's account is gone".into()))?;
+                super::account::change(state, &account, Authorisation::Push, Lang::Pl)?;
+            }
+            Purpose::Confirmation => state.store.confirm_session(&request.session_hash, now)?,
+            Purpose::Login | Purpose::Registration | Purpose::PasswordReset => {}
+        }
+    }
+    Ok((taken, PushRequestView::new(request, now)))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

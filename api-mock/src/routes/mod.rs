@@ -4,13 +4,16 @@
 //! is the same string in the document, the fault rules and the logs. Injected faults and the
 //! in-flight limit hit the public API, never the dev tools.
 
+mod account;
 mod dev;
 mod docs;
+mod factor;
 mod faults;
 mod health;
 mod login;
 mod mobywatel;
 mod outbox_page;
+mod recovery;
 mod registrations;
 mod scenarios;
 mod session;
@@ -71,9 +74,10 @@ fn public() -> OpenApiRouter<AppState> {
 
 /// The API with its sign-in and code routes under `rate_limit`.
 fn public_limited(rate_limit: &crate::limits::RateLimit) -> OpenApiRouter<AppState> {
+    let limited_routes = login::limited_routes().merge(account::limited_routes()).merge(recovery::limited_routes());
     let limited = match rate_limit.layer() {
-        Some(limit) => login::limited_routes().layer(limit),
-        None => login::limited_routes(),
+        Some(limit) => limited_routes.layer(limit),
+        None => limited_routes,
     };
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(docs::routes())
@@ -84,6 +88,7 @@ fn public_limited(rate_limit: &crate::limits::RateLimit) -> OpenApiRouter<AppSta
         .merge(limited)
         .merge(login::routes())
         .merge(session::routes())
+        .merge(account::routes())
 }
 
 /// The designer's and tester's tools, with `--dev` only.

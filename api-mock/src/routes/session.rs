@@ -92,7 +92,7 @@ async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<R
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, sessions::cookie("", &headers))]).into_response())
 }
 
-fn no_session(lang: Lang) -> ApiError {
+pub(super) fn no_session(lang: Lang) -> ApiError {
     ApiError::Unauthorized {
         code: "session.none",
         message: lang.pick("Nie jesteś zalogowany albo Twoja sesja wygasła. Zaloguj się", "You are not signed in, or your session has ended. Sign in"),
@@ -106,7 +106,7 @@ pub(super) fn current(state: &AppState, headers: &HeaderMap) -> Result<Option<Se
 }
 
 /// The signed-in session of the request, touched (activity); else 401.
-fn signed_in(state: &AppState, headers: &HeaderMap, lang: Lang) -> Result<Session, ApiError> {
+pub(super) fn signed_in(state: &AppState, headers: &HeaderMap, lang: Lang) -> Result<Session, ApiError> {
     let mut session = current(state, headers)?.filter(|s| s.stage == Stage::SignedIn).ok_or_else(|| no_session(lang))?;
     state.store.touch(&mut session, state.clock.now())?;
     Ok(session)

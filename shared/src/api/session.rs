@@ -41,11 +41,13 @@ pub struct LoginRequest {
     pub password: String,
 }
 
-/// `200` of `POST /api/v1/login` (and of `POST /api/v1/login/sms`, the way from push to SMS):
-/// the password was right and the second factor is on its way.
+/// The second factor is on its way: the answer of `POST /api/v1/login` (the password was right),
+/// of `POST /api/v1/login/sms` (an SMS code instead of the push), and of every operation that
+/// asks for a second factor (confirming it is still the citizen, changing the method, a new
+/// password).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LoginStarted {
+pub struct SecondFactorSent {
     pub method: Authorisation,
     /// The phone the code goes to, masked (`+48 *** *** 456`).
     pub phone: String,

@@ -1,0 +1,149 @@
+//! The account's own changes in the state: its details as the profile page shows them, the
+//! authorisation method, a fresh second factor in a session, and password resets (a random
+//! single-use token kept only as its hash, valid 30 minutes).
+
+use crate::sessions::hash_token;
+use crate::store::{self, Message, Store, StoreError};
+use rusqlite::{params, OptionalExtension};
+use shared::api::{Authorisation, ProfileDetails, ProfileFacts, RegistrationState};
+use shared::rules::confirmation::{Confirmation, ProfileKind};
+use shared::rules::phone::PhoneNumber;
+
+/// How long a password reset link works.
+pub const RESET_SECONDS: i64 = 30 * 60;
+
+/// A password reset, found by its link's token.
+#[derive(Clone, Debug)]
+pub struct Reset {
+    pub token_hash: String,
+    pub account_id: i64,
+    pub expires_at: i64,
+    pub used: bool,
+    /// The new password's hash, once chosen (it takes effect with the SMS code).
+    pub new_password_hash: Option<String>,
+}
+
+impl Store {
+    /// The profile page's facts of an account, from its newest registration.
+    pub fn profile(&self, account_id: i64) -> Result<Option<ProfileDetails>, StoreError> {
+        let details = self
+            .connection()
+            .query_row(
+                "SELECT a.username, a.first_name, a.second_name, a.surname, a.pesel, a.email, a.phone, a.authorisation,
+                        r.state, r.application_number, r.confirmation, r.created_at, p.kind, p.confirmed_at, p.valid_until
+                 FROM accounts a JOIN registrations r ON r.account_id = a.id LEFT JOIN profiles p ON p.registration_id = r.id
+                 WHERE a.id = ?1 ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1",
+                [account_id],
+                |row| {
+                    let unreadable = |column| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, "unreadable column".into());
+                    let pesel: String = row.get(4)?;
+                    let phone: String = row.get(6)?;
+                    let confirmation: Confirmation = serde_json::from_str(&row.get::<_, String>(10)?).map_err(|_| unreadable(10))?;
+                    let profile = match (row.get::<_, Option<String>>(12)?, row.get::<_, Option<i64>>(13)?, row.get::<_, Option<String>>(14)?) {
+                        (Some(kind), Some(confirmed_at), Some(valid_until)) => Some(ProfileFacts {
+                            kind: if kind == ProfileKind::Temporary.code() { ProfileKind::Temporary } else { ProfileKind::Ordinary },
+                            confirmed_on: crate::clock::warsaw_date(confirmed_at),
+                            valid_until: valid_until.parse().map_err(|_| unreadable(14))?,
+                        }),
+                        _ => None,
+                    };
+                    Ok(ProfileDetails {
+                        username: row.get(0)?,
+                        first_name: row.get(1)?,
+                        second_name: row.get(2)?,
+                        surname: row.get(3)?,
+                        pesel: format!("{}{}", "*".repeat(pesel.len().saturating_sub(4)), &pesel[pesel.len().saturating_sub(4)..]),
+                        email: row.get(5)?,
+                        phone: PhoneNumber::parse(&phone).map(|p| p.masked()).unwrap_or_default(),
+                        authorisation: Authorisation::from_code(&row.get::<_, String>(7)?).ok_or_else(|| unreadable(7))?,
+                        registration: RegistrationState::from_code(&row.get::<_, String>(8)?).ok_or_else(|| unreadable(8))?,
+                        application_number: row.get(9)?,
+                        confirmation,
+                        applied_on: crate::clock::warsaw_date(row.get(11)?),
+                        profile,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(details)
+    }
+
+    /// The citizen gave a second factor in this session at `now`.
+    pub fn confirm_session(&self, session_hash: &str, now: i64) -> Result<(), StoreError> {
+        self.connection().execute("UPDATE sessions SET confirmed_at = ?2 WHERE token_hash = ?1", params![session_hash, now])?;
+        Ok(())
+    }
+
+    /// From now on the account confirms with `method`; `email` tells the citizen so.
+    pub fn set_authorisation(&self, account_id: i64, method: Authorisation, email: &Message, now: i64) -> Result<(), StoreError> {
+        self.transact(|transaction, _| {
+            transaction.execute("UPDATE accounts SET authorisation = ?2 WHERE id = ?1", params![account_id, method.code()])?;
+            store::post(transaction, email, now)?;
+            Ok::<_, StoreError>(())
+        })
+    }
+
+    /// The usernames of the accounts with this (normalised) e-mail address.
+    pub fn usernames_with_email(&self, email: &str) -> Result<Vec<String>, StoreError> {
+        let connection = self.connection();
+        let mut statement = connection.prepare("SELECT username FROM accounts WHERE email = ?1 ORDER BY id LIMIT 10")?;
+        let names = statement.query_map([email], |row| row.get(0))?.collect::<Result<Vec<_>, _>>()?;
+        Ok(names)
+    }
+
+    /// The account with this username (any letter case) and this PESEL, with its e-mail address.
+    pub fn account_with_pesel(&self, username_key: &str, pesel: &str) -> Result<Option<(i64, String)>, StoreError> {
+        let found = self
+            .connection()
+            .query_row("SELECT id, email FROM accounts WHERE username_key = ?1 AND pesel = ?2", params![username_key, pesel], |row| {
+                Ok((row.get(0)?, row.get(1)?))
+            })
+            .optional()?;
+        Ok(found)
+    }
+
+    /// Starts a password reset whose link carries `token`, and sends `email` with the link.
+    pub fn start_reset(&self, account_id: i64, token: &str, now: i64, email: &Message) -> Result<(), StoreError> {
+        self.transact(|transaction, _| {
+            transaction.execute(
+                "INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+                params![hash_token(token), account_id, now, now + RESET_SECONDS],
+            )?;
+            store::post(transaction, email, now)?;
+            Ok::<_, StoreError>(())
+        })
+    }
+
+    /// The reset of a link's token, whatever its state.
+    pub fn password_reset(&self, token: &str) -> Result<Option<Reset>, StoreError> {
+        let reset = self
+            .connection()
+            .query_row(
+                "SELECT token_hash, account_id, expires_at, used_at IS NOT NULL, new_password_hash FROM password_resets WHERE token_hash = ?1",
+                [hash_token(token)],
+                |row| {
+                    Ok(Reset { token_hash: row.get(0)?, account_id: row.get(1)?, expires_at: row.get(2)?, used: row.get(3)?, new_password_hash: row.get(4)? })
+                },
+            )
+            .optional()?;
+        Ok(reset)
+    }
+
+    /// The new password is chosen (it takes effect with the SMS code).
+    pub fn choose_password(&self, reset: &Reset, password_hash: &str) -> Result<(), StoreError> {
+        self.connection().execute("UPDATE password_resets SET new_password_hash = ?2 WHERE token_hash = ?1", params![reset.token_hash, password_hash])?;
+        Ok(())
+    }
+}
+
+/// Within a transaction: the SMS code was right, so the new password takes effect, the link is
+/// spent, every session of the account ends, the lock-out is lifted, and `email` says so.
+pub fn complete_reset(transaction: &rusqlite::Transaction, reset: &Reset, password_hash: &str, now: i64, email: &Message) -> Result<(), StoreError> {
+    transaction
+        .execute("UPDATE accounts SET password_hash = ?2, wrong_passwords = 0, locked_until = NULL WHERE id = ?1", params![reset.account_id, password_hash])?;
+    transaction.execute("UPDATE password_resets SET used_at = ?2 WHERE token_hash = ?1", params![reset.token_hash, now])?;
+    transaction.execute("DELETE FROM push_requests WHERE account_id = ?1 AND state = 'pending'", [reset.account_id])?;
+    transaction.execute("DELETE FROM sessions WHERE account_id = ?1", [reset.account_id])?;
+    store::post(transaction, email, now)?;
+    Ok(())
+}

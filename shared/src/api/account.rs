@@ -1,0 +1,87 @@
+//! The JSON of the citizen's account: the profile's details ("Szczegóły profilu"), the change of
+//! the authorisation method, confirming it is still the citizen (a fresh second factor), and
+//! recovering a forgotten username or password.
+
+use super::{Authorisation, RegistrationState};
+use crate::date::Date;
+use crate::rules::confirmation::{Confirmation, ProfileKind};
+use serde::{Deserialize, Serialize};
+
+/// `GET /api/v1/me/profile`: the account and its newest application or profile.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileDetails {
+    pub username: String,
+    pub first_name: String,
+    pub second_name: Option<String>,
+    pub surname: String,
+    /// Hidden but for its last 4 digits (`*******1359`).
+    pub pesel: String,
+    pub email: String,
+    /// Masked (`+48 *** *** 004`).
+    pub phone: String,
+    pub authorisation: Authorisation,
+    /// Where the newest application stands.
+    pub registration: RegistrationState,
+    /// Set once the application was sent.
+    pub application_number: Option<String>,
+    /// How the identity is (or was) to be confirmed: the way the profile was created.
+    pub confirmation: Confirmation,
+    /// The day the application was made.
+    pub applied_on: Date,
+    /// The profile, once the identity was confirmed.
+    pub profile: Option<ProfileFacts>,
+}
+
+/// A confirmed profile.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProfileFacts {
+    pub kind: ProfileKind,
+    /// The day the identity was confirmed: the profile's start.
+    pub confirmed_on: Date,
+    /// Its last valid day; in the past when it expired.
+    pub valid_until: Date,
+}
+
+/// `POST /api/v1/me/authorisation`: the method wanted from now on.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MethodChangeRequest {
+    pub method: Authorisation,
+}
+
+/// `POST /api/v1/recovery/username`: "Nie pamiętam nazwy użytkownika".
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UsernameReminderRequest {
+    pub email: String,
+}
+
+/// `POST /api/v1/recovery/password`: "Nie pamiętam hasła".
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordResetRequest {
+    pub username: String,
+    pub pesel: String,
+}
+
+/// `GET /api/v1/recovery/password/{token}`: the link from the e-mail still works.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ResetLink {
+    /// Seconds until the link stops working.
+    pub expires_in: i64,
+}
+
+/// `POST /api/v1/recovery/password/{token}`: the new password, twice (the rules of registration).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewPasswordRequest {
+    pub password: String,
+    pub password_repeat: String,
+}
