@@ -3,8 +3,9 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use shared::api::{
-    Citizen, ErrorBody, ErrorResponse, Field, FieldError, LoginLocked, LoginRequest, SecondFactorSent, PushStatus, RegistrationCreated, RegistrationStatus,
-    SessionInfo, SmsCodeAccepted, SmsCodeRequest, SmsCodeSent, UsernameAvailability, ValidateRequest,
+    Authorisation, Citizen, ErrorBody, ErrorResponse, Field, FieldError, LoginLocked, LoginRequest, MethodChangeRequest, NewPasswordRequest,
+    PasswordResetRequest, ProfileDetails, PushStatus, RegistrationCreated, RegistrationStatus, ResetLink, SecondFactorSent, SessionInfo, SmsCodeAccepted,
+    SmsCodeRequest, SmsCodeSent, UsernameAvailability, UsernameReminderRequest, ValidateRequest,
 };
 use shared::rules::login::{self, LoginError};
 use shared::{Lang, Text};
@@ -58,6 +59,20 @@ pub fn new_idempotency_key() -> String {
 pub const LOGIN_NOT_PENDING: &str = "login.not_pending";
 /// The code of a refusal: too many SMS codes within the hour.
 pub const SMS_CODE_TOO_MANY: &str = "sms_code.too_many";
+/// The code of a refusal: changing the method needs a second factor given within 2 minutes.
+pub const CONFIRMATION_REQUIRED: &str = "authorisation.confirmation_required";
+/// The code of a refusal: the method asked for is the citizen's method already.
+pub const METHOD_UNCHANGED: &str = "authorisation.unchanged";
+
+/// Refusals the page words itself, by code: the method change's and the password reset link's.
+const WORDED: [(&str, Text); 6] = [
+    (METHOD_UNCHANGED, Text::MethodUnchanged),
+    ("authorisation.not_pending", Text::NothingPending),
+    ("confirmation.not_pending", Text::NothingPending),
+    ("reset.not_found", Text::ResetLinkInvalid),
+    ("reset.used", Text::ResetLinkUsed),
+    ("reset.expired", Text::ResetLinkExpired),
+];
 
 /// The service's "no" to something the citizen did, kept as codes so the page says it in the
 /// current language (and again after a switch).
@@ -85,13 +100,25 @@ impl Refusal {
             }
             Refusal::TooMany { retry_after, .. } => Text::TooManyRequests.get(lang).replace("{seconds}", &retry_after.to_string()),
             Refusal::Other(error) if error.code == LOGIN_NOT_PENDING => Text::LoginNotPending.get(lang).to_owned(),
-            Refusal::Other(error) => LoginError::from_code(&error.code).map_or_else(|| error.message.clone(), |e| e.message(lang).to_owned()),
+            Refusal::Other(error) => match WORDED.iter().find(|(code, _)| *code == error.code) {
+                Some((_, text)) => text.get(lang).to_owned(),
+                None => LoginError::from_code(&error.code).map_or_else(|| error.message.clone(), |e| e.message(lang).to_owned()),
+            },
         })
     }
 
     /// Whether this says that no sign-in waits in this browser (start again at the login page).
     pub fn is_login_not_pending(&self) -> bool {
-        matches!(self, Refusal::Other(error) if error.code == LOGIN_NOT_PENDING)
+        self.code() == Some(LOGIN_NOT_PENDING)
+    }
+
+    /// The code of a refusal that is not about a field.
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Refusal::TooMany { code, .. } => Some(code),
+            Refusal::Other(error) => Some(&error.code),
+            Refusal::Fields { .. } | Refusal::Locked(_) => None,
+        }
     }
 }
 
@@ -189,8 +216,7 @@ pub async fn login(request: &LoginRequest, lang: Lang, retries: Retries) -> Resu
 
 /// `POST /api/v1/login/sms-code`: signed in, or why the code is refused.
 pub async fn confirm_login_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refusal>, ApiFailure> {
-    let request = SmsCodeRequest { code: code.to_owned() };
-    judge(send(retries, |signal| prepare(Request::post("/api/v1/login/sms-code"), lang, signal).json(&request)).await?).await
+    post_code("/api/v1/login/sms-code", code, lang, retries).await
 }
 
 /// `POST /api/v1/login/sms-code/resend`: a new sign-in code is sent, or the seconds to wait.
@@ -206,6 +232,100 @@ pub async fn login_by_sms(lang: Lang, retries: Retries) -> Result<Result<SecondF
 /// `GET /api/v1/login/push`: the answer in mObywatel so far. Asked every few seconds: one attempt.
 pub async fn push_status(lang: Lang) -> Result<Result<PushStatus, Refusal>, ApiFailure> {
     judge(send(Retries::Never, |signal| prepare(Request::get("/api/v1/login/push"), lang, signal).build()).await?).await
+}
+
+/// `GET /api/v1/me/profile`: the account, its newest application or profile, and the method.
+/// Counts as activity.
+pub async fn profile(lang: Lang, retries: Retries) -> Result<Result<ProfileDetails, Refusal>, ApiFailure> {
+    judge(send(retries, |signal| prepare(Request::get("/api/v1/me/profile"), lang, signal).build()).await?).await
+}
+
+/// `POST /api/v1/session/confirmation`: a second factor of the citizen's own method is on its
+/// way, to confirm it is still them.
+pub async fn confirm_its_you(lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
+    post_empty("/api/v1/session/confirmation", lang, retries).await
+}
+
+/// `POST /api/v1/session/confirmation/sms-code`: confirmed (the session as it is now), or why not.
+pub async fn confirm_its_you_by_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refusal>, ApiFailure> {
+    post_code("/api/v1/session/confirmation/sms-code", code, lang, retries).await
+}
+
+/// `GET /api/v1/session/confirmation/push`: the answer in mObywatel so far. One attempt.
+pub async fn its_you_push_status(lang: Lang) -> Result<Result<PushStatus, Refusal>, ApiFailure> {
+    judge(send(Retries::Never, |signal| prepare(Request::get("/api/v1/session/confirmation/push"), lang, signal).build()).await?).await
+}
+
+/// `POST /api/v1/me/authorisation`: the new method's second factor is on its way, or why not
+/// (`authorisation.confirmation_required`: confirm it is the citizen first).
+pub async fn change_method(method: Authorisation, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
+    let request = MethodChangeRequest { method };
+    judge(send(retries, |signal| prepare(Request::post("/api/v1/me/authorisation"), lang, signal).json(&request)).await?).await
+}
+
+/// `GET /api/v1/me/authorisation/push`: the answer in mObywatel so far (accepted: the method is
+/// push now). One attempt.
+pub async fn method_change_push_status(lang: Lang) -> Result<Result<PushStatus, Refusal>, ApiFailure> {
+    judge(send(Retries::Never, |signal| prepare(Request::get("/api/v1/me/authorisation/push"), lang, signal).build()).await?).await
+}
+
+/// `POST /api/v1/me/authorisation/sms-code`: the method is SMS now (the citizen as they are), or why not.
+pub async fn confirm_method_change_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<Citizen, Refusal>, ApiFailure> {
+    post_code("/api/v1/me/authorisation/sms-code", code, lang, retries).await
+}
+
+/// `POST /api/v1/me/authorisation/sms-code/resend`: a new code for the change, or the seconds to wait.
+pub async fn resend_method_change_code(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+    post_empty("/api/v1/me/authorisation/sms-code/resend", lang, retries).await
+}
+
+/// `POST /api/v1/recovery/username`: accepted (the same whether or not the address is known), or
+/// the field's errors.
+pub async fn remind_username(request: &UsernameReminderRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+    judge_empty(send(retries, |signal| prepare(Request::post("/api/v1/recovery/username"), lang, signal).json(request)).await?).await
+}
+
+/// `POST /api/v1/recovery/password`: accepted (the same whether or not the pair is known), or the
+/// fields' errors.
+pub async fn start_password_reset(request: &PasswordResetRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+    judge_empty(send(retries, |signal| prepare(Request::post("/api/v1/recovery/password"), lang, signal).json(request)).await?).await
+}
+
+/// The path of a password reset link's token (from the e-mail's link, never kept).
+fn reset_path(token: &str, rest: &str) -> String {
+    format!("/api/v1/recovery/password/{}{rest}", js_sys::encode_uri_component(token))
+}
+
+/// `GET /api/v1/recovery/password/{token}`: the link works, or why not (`reset.not_found`,
+/// `reset.used`, `reset.expired`).
+pub async fn reset_link(token: &str, lang: Lang, retries: Retries) -> Result<Result<ResetLink, Refusal>, ApiFailure> {
+    let path = reset_path(token, "");
+    judge(send(retries, |signal| prepare(Request::get(&path), lang, signal).build()).await?).await
+}
+
+/// `POST /api/v1/recovery/password/{token}`: the new password passes and an SMS code is on its
+/// way, or the fields' errors, or why the link no longer works.
+pub async fn choose_password(token: &str, request: &NewPasswordRequest, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
+    let path = reset_path(token, "");
+    judge(send(retries, |signal| prepare(Request::post(&path), lang, signal).json(request)).await?).await
+}
+
+/// `POST /api/v1/recovery/password/{token}/sms-code`: the new password is set and every session
+/// of the account ended, or why not.
+pub async fn confirm_password_reset(token: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+    let (path, request) = (reset_path(token, "/sms-code"), SmsCodeRequest { code: code.to_owned() });
+    judge_empty(send(retries, |signal| prepare(Request::post(&path), lang, signal).json(&request)).await?).await
+}
+
+/// `POST /api/v1/recovery/password/{token}/sms-code/resend`: a new code, or the seconds to wait.
+pub async fn resend_password_reset_code(token: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+    post_empty(&reset_path(token, "/sms-code/resend"), lang, retries).await
+}
+
+/// A `POST` of an SMS code, judged.
+async fn post_code<T: serde::de::DeserializeOwned>(path: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<T, Refusal>, ApiFailure> {
+    let request = SmsCodeRequest { code: code.to_owned() };
+    judge(send(retries, |signal| prepare(Request::post(path), lang, signal).json(&request)).await?).await
 }
 
 /// A `POST` without a body, judged.
@@ -285,6 +405,14 @@ async fn judge<T: serde::de::DeserializeOwned>(response: Response) -> Result<Res
         RefusalBody::Other(ErrorResponse { error }) => Refusal::Other(error),
     };
     Ok(Err(refusal))
+}
+
+/// A successful answer without a body (202, 204), or the refusal a 4xx answer carries.
+async fn judge_empty(response: Response) -> Result<Result<(), Refusal>, ApiFailure> {
+    if response.ok() {
+        return Ok(Ok(()));
+    }
+    judge(response).await
 }
 
 /// The body of an answer whose status the caller has already judged.

@@ -4,8 +4,9 @@ use crate::components::layout::Layout;
 use crate::components::page_heading::FirstPage;
 use crate::i18n::provide_locale;
 use crate::pages::{
-    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, HomePage, IdentityRoute, LoginCodeRoute, LoginPushRoute, LoginRoute, MyAccountRoute,
-    NotFoundPage, PersonalRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute,
+    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, ForgotPasswordRoute, ForgotUsernameRoute, HomePage, IdentityRoute, LoginCodeRoute,
+    LoginPushRoute, LoginRoute, MethodChangeRoute, MyAccountRoute, NewPasswordRoute, NotFoundPage, PersonalRoute, ProfileRoute, ReviewRoute, SmsCodeRoute,
+    SubmittedRoute,
 };
 use crate::session::provide_session;
 use crate::state::provide_wizard;
@@ -29,6 +30,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/logowanie/kod") view={Lazy::<LoginCodeRoute>::new()} />
                     <Route path=path!("/logowanie/mobywatel") view={Lazy::<LoginPushRoute>::new()} />
                     <Route path=path!("/konto") view={Lazy::<MyAccountRoute>::new()} />
+                    <Route path=path!("/konto/profil-zaufany") view={Lazy::<ProfileRoute>::new()} />
+                    <Route path=path!("/konto/metoda-autoryzacji") view={Lazy::<MethodChangeRoute>::new()} />
+                    <Route path=path!("/nie-pamietam-nazwy-uzytkownika") view={Lazy::<ForgotUsernameRoute>::new()} />
+                    <Route path=path!("/nie-pamietam-hasla") view={Lazy::<ForgotPasswordRoute>::new()} />
+                    <Route path=path!("/nie-pamietam-hasla/nowe-haslo") view={Lazy::<NewPasswordRoute>::new()} />
                     <Route path=path!("/rejestracja/konto") view=AccountPage />
                     <Route path=path!("/rejestracja/dane-osobowe") view={Lazy::<PersonalRoute>::new()} />
                     <Route path=path!("/rejestracja/kontakt") view={Lazy::<ContactRoute>::new()} />

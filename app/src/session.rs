@@ -19,6 +19,16 @@ pub const LOGIN_CODE_PATH: &str = "/logowanie/kod";
 pub const LOGIN_PUSH_PATH: &str = "/logowanie/mobywatel";
 /// The first page of the account, where signing in leads unless asked otherwise.
 pub const ACCOUNT_PATH: &str = "/konto";
+/// "Szczegóły profilu".
+pub const PROFILE_PATH: &str = "/konto/profil-zaufany";
+/// "Zmień metodę autoryzacji".
+pub const METHOD_PATH: &str = "/konto/metoda-autoryzacji";
+/// "Nie pamiętam nazwy użytkownika".
+pub const FORGOT_USERNAME_PATH: &str = "/nie-pamietam-nazwy-uzytkownika";
+/// "Nie pamiętam hasła".
+pub const FORGOT_PASSWORD_PATH: &str = "/nie-pamietam-hasla";
+/// The link of the password reset e-mail (its token after `#`), as api-mock writes it.
+pub const NEW_PASSWORD_PATH: &str = "/nie-pamietam-hasla/nowe-haslo";
 
 #[derive(Clone, Copy)]
 pub struct Session {

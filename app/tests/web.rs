@@ -713,6 +713,8 @@ async fn the_citizens_name_opens_a_menu_that_esc_closes_back_onto_the_button() {
     assert_eq!(button.get_attribute("aria-expanded").as_deref(), Some("true"));
     assert!(!step.find::<HtmlElement>("#account-menu").hidden());
     assert_eq!(step.text("#account-menu a[href='/konto']"), "Moje konto");
+    assert_eq!(step.text("#account-menu-profile"), "Profil zaufany");
+    assert_eq!(step.text("#account-menu ul[aria-labelledby=account-menu-profile] a[href='/konto/profil-zaufany']"), "Szczegóły profilu");
     assert_eq!(step.text("#account-menu button"), "Wyloguj");
     step.find::<HtmlElement>("#account-menu a").focus().unwrap();
     let init = web_sys::KeyboardEventInit::new();
@@ -740,4 +742,216 @@ async fn the_account_greets_the_citizen_and_says_until_when_the_profile_is_valid
     leptos::task::tick().await;
     assert_eq!(step.text("#profile-state"), "Your trusted profile is valid until 25 November 2029.");
     assert_eq!(step.text("#sign-out"), "Sign out");
+}
+
+// The account: the profile's details, the change of authorisation method, recovery.
+
+/// The routes a signed-in page asks first: who is signed in, and the session.
+fn signed_in_routes() -> (String, String) {
+    let info = session_info(900, 120);
+    (serde_json::to_string(info.citizen.as_ref().unwrap()).unwrap(), serde_json::to_string(&info).unwrap())
+}
+
+/// Details like the fixture citizens': Jan Kowalski with `confirmation` and `profile`.
+fn profile_details(
+    confirmation: shared::rules::confirmation::Confirmation,
+    profile: Option<shared::api::ProfileFacts>,
+    registration: shared::api::RegistrationState,
+) -> String {
+    use shared::api::{Authorisation, ProfileDetails};
+    serde_json::to_string(&ProfileDetails {
+        username: "jan_kowalski".into(),
+        first_name: "Jan".into(),
+        second_name: None,
+        surname: "Kowalski".into(),
+        pesel: "*******1359".into(),
+        email: "jan_kowalski@example.pl".into(),
+        phone: "+48 *** *** 004".into(),
+        authorisation: Authorisation::Sms,
+        registration,
+        application_number: Some("PZ-2026-000003".into()),
+        confirmation,
+        applied_on: shared::date::Date::new(2026, 11, 2).unwrap(),
+        profile,
+    })
+    .unwrap()
+}
+
+fn mount_profile(details: &str) -> (Step, FakeRoutes) {
+    let (citizen, session) = signed_in_routes();
+    let service =
+        FakeRoutes::install(&[("/api/v1/me", 200, &citizen, None), ("/api/v1/session", 200, &session, None), ("/api/v1/me/profile", 200, details, None)]);
+    let step = mount(|| view! { <app::pages::ProfilePage /> }.into_any());
+    (step, service)
+}
+
+#[wasm_bindgen_test]
+async fn the_profile_shows_the_masked_pesel_the_polish_date_and_the_provider_it_was_created_by() {
+    use shared::api::{ProfileFacts, RegistrationState};
+    use shared::rules::confirmation::{Confirmation, ProfileKind};
+    let date = |y, m, d| shared::date::Date::new(y, m, d).unwrap();
+    let facts = ProfileFacts { kind: ProfileKind::Ordinary, confirmed_on: date(2026, 11, 25), valid_until: date(2029, 11, 25) };
+    let (step, _service) = mount_profile(&profile_details(Confirmation::Bank { provider: "envelo".into() }, Some(facts), RegistrationState::Confirmed));
+    step.until("the details show", |s| s.root.query_selector("#profile-pesel").unwrap().is_some()).await;
+    assert_eq!(step.text("h1"), "Szczegóły profilu");
+    assert_eq!(step.text("#profile-username"), "jan_kowalski");
+    assert_eq!(step.text("#profile-pesel"), "*******1359");
+    assert_eq!(step.text("#profile-phone"), "+48 *** *** 004");
+    assert!(step.root.query_selector("#profile-second-name").unwrap().is_none(), "no second name, no line");
+    assert_eq!(step.text("#profile-kind"), "Zwykły");
+    assert_eq!(step.text("#profile-valid-until"), "25 listopada 2029 r.");
+    assert_eq!(step.text("#profile-created-by"), "Przez bank lub innego dostawcę: Envelo (Poczta Polska)");
+    assert_eq!(step.text("#profile-confirmed-on"), "25 listopada 2026 r.");
+    assert_eq!(step.text("#profile-authorisation"), "Kod SMS");
+    assert_eq!(step.find::<HtmlElement>("#change-method").get_attribute("href").as_deref(), Some("/konto/metoda-autoryzacji"));
+    assert!(step.root.query_selector("#next-step").unwrap().is_none());
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text("#profile-valid-until"), "25 November 2029");
+    assert_eq!(step.text("#profile-created-by"), "Through a bank or another provider: Envelo (Poczta Polska)");
+}
+
+#[wasm_bindgen_test]
+async fn an_expired_profile_says_the_day_it_expired() {
+    use shared::api::{ProfileFacts, RegistrationState};
+    use shared::rules::confirmation::{Confirmation, ProfileKind};
+    let date = |y, m, d| shared::date::Date::new(y, m, d).unwrap();
+    let facts = ProfileFacts { kind: ProfileKind::Ordinary, confirmed_on: date(2020, 10, 30), valid_until: date(2023, 10, 30) };
+    let way = Confirmation::InPerson { point: "us-gdansk".into() };
+    let (step, _service) = mount_profile(&profile_details(way, Some(facts), RegistrationState::Confirmed));
+    step.until("the details show", |s| s.root.query_selector("#profile-valid-until").unwrap().is_some()).await;
+    assert_eq!(step.text("#profile-valid-until"), "Wygasł 31 października 2023 r.");
+    assert_eq!(step.text("#profile-created-by"), "W punkcie potwierdzającym: Pierwszy Urząd Skarbowy w Gdańsku");
+}
+
+#[wasm_bindgen_test]
+async fn an_application_awaiting_a_visit_shows_its_number_and_what_happens_next_instead_of_a_validity() {
+    use shared::api::RegistrationState;
+    use shared::rules::confirmation::Confirmation;
+    let way = Confirmation::InPerson { point: "zus-krakow".into() };
+    let (step, _service) = mount_profile(&profile_details(way, None, RegistrationState::AwaitingIdentity));
+    step.until("the details show", |s| s.root.query_selector("#application-number").unwrap().is_some()).await;
+    assert_eq!(step.text("#application-state"), "Czeka na potwierdzenie tożsamości");
+    assert_eq!(step.text("#application-number"), "PZ-2026-000003");
+    assert_eq!(step.text("#application-way"), "W punkcie potwierdzającym: ZUS Oddział w Krakowie");
+    assert_eq!(step.text("#application-applied-on"), "2 listopada 2026 r.");
+    assert!(step.text("#next-step").contains("W ciągu 14 dni przyjdź z dowodem osobistym"), "{}", step.text("#next-step"));
+    assert!(step.root.query_selector("#profile-valid-until").unwrap().is_none());
+}
+
+fn mount_method_change(routes: &[(&str, u16, &str, Option<u32>)]) -> (Step, FakeRoutes) {
+    let (citizen, session) = signed_in_routes();
+    let mut all = vec![("/api/v1/me", 200, citizen.as_str(), None), ("/api/v1/session", 200, session.as_str(), None)];
+    all.extend_from_slice(routes);
+    let service = FakeRoutes::install(&all);
+    let step = mount(|| view! { <app::pages::MethodChangePage /> }.into_any());
+    (step, service)
+}
+
+#[wasm_bindgen_test]
+async fn the_current_method_is_checked_and_marked_and_choosing_it_again_is_an_error_at_the_field_and_in_the_summary() {
+    let (step, service) = mount_method_change(&[]);
+    step.until("the choice shows", |s| s.root.query_selector("#method-sms").unwrap().is_some()).await;
+    assert_eq!(step.text("h1"), "Zmień metodę autoryzacji");
+    assert_eq!(step.text("label[for=method-sms]"), "Kod SMS (obecna metoda)");
+    assert_eq!(step.text("label[for=method-push]"), "Powiadomienie push w aplikacji mObywatel");
+    assert!(step.input("method-sms").checked() && !step.input("method-push").checked());
+    assert_eq!(step.text("#method-hint"), "W każdej chwili możesz wrócić do potwierdzania logowania przez SMS z kodem.");
+    step.press_next().await;
+    assert_eq!(step.text("#method-error"), "Błąd: Wybierz metodę inną niż obecna");
+    assert_eq!(step.summary_links(), [("#method-sms".to_owned(), "Wybierz metodę inną niż obecna".to_owned())]);
+    assert!(service.bodies().iter().all(|b| b.is_empty()), "nothing is sent: {:?}", service.bodies());
+    step.find::<HtmlElement>("#method-push").click();
+    leptos::task::tick().await;
+    assert_eq!(step.text("#method-error"), "");
+}
+
+#[wasm_bindgen_test]
+async fn choosing_push_sends_it_and_shows_the_check_number_to_compare_in_mobywatel() {
+    let sent = r#"{"method":"push","phone":"+48 *** *** 004","check_number":"42","expires_in":120,"resend_available_in":0}"#;
+    let pending = r#"{"state":"pending","check_number":"42","expires_in":118}"#;
+    let (step, service) = mount_method_change(&[("/api/v1/me/authorisation", 200, sent, None), ("/api/v1/me/authorisation/push", 200, pending, None)]);
+    step.until("the choice shows", |s| s.root.query_selector("#method-push").unwrap().is_some()).await;
+    step.find::<HtmlElement>("#method-push").click();
+    leptos::task::tick().await;
+    step.press_next().await;
+    step.until("the push step shows", |s| s.root.query_selector("#check-number").unwrap().is_some()).await;
+    assert!(service.bodies().contains(&r#"{"method":"push"}"#.to_owned()), "{:?}", service.bodies());
+    assert_eq!(step.text("h1"), "Potwierdź zmianę w aplikacji mObywatel");
+    assert_eq!(step.text("#check-number"), "42");
+}
+
+#[wasm_bindgen_test]
+async fn a_change_without_a_recent_second_factor_asks_to_confirm_it_is_you_with_the_current_method_first() {
+    let required = r#"{"error":{"code":"authorisation.confirmation_required","message":"server words"}}"#;
+    let sent = r#"{"method":"sms","phone":"+48 *** *** 004","check_number":null,"expires_in":300,"resend_available_in":60}"#;
+    let (step, _service) = mount_method_change(&[("/api/v1/me/authorisation", 403, required, None), ("/api/v1/session/confirmation", 200, sent, None)]);
+    step.until("the choice shows", |s| s.root.query_selector("#method-push").unwrap().is_some()).await;
+    step.find::<HtmlElement>("#method-push").click();
+    leptos::task::tick().await;
+    step.press_next().await;
+    step.until("the confirmation step shows", |s| s.root.query_selector("#code").unwrap().is_some()).await;
+    assert_eq!(step.text("h1"), "Potwierdź, że to Ty");
+    assert!(step.text("form .lead").contains("+48 *** *** 004"), "{}", step.text("form .lead"));
+    assert_eq!(step.text("button[type=submit]"), "Potwierdź");
+}
+
+/// Mounts the new password page for the link `#token`, whose check answers `status` and `body`.
+async fn mount_new_password(status: u16, body: &str) -> (Step, FakeRoutes) {
+    window().location().set_hash("tok123").unwrap();
+    let service = FakeRoutes::install(&[("/api/v1/recovery/password/tok123", status, body, None)]);
+    let step = mount(|| view! { <app::pages::NewPasswordPage /> }.into_any());
+    step.until("the link is checked", |s| s.root.query_selector("h1").unwrap().is_some()).await;
+    window().location().set_hash("").unwrap();
+    (step, service)
+}
+
+#[wasm_bindgen_test]
+async fn the_new_password_ticks_the_rules_as_they_are_met_and_a_different_repeat_is_an_error() {
+    let (step, _service) = mount_new_password(200, r#"{"expires_in":1700}"#).await;
+    assert_eq!(step.text("h1"), "Wpisz nowe hasło");
+    assert_eq!(step.text("label[for=password]"), "Nowe hasło");
+    assert_eq!(step.text("label[for=password_repeat]"), "Powtórz hasło");
+    let met = |step: &Step| step.root.query_selector_all("#password-rules .rules__item--met").unwrap().length();
+    assert_eq!(met(&step), 0);
+    step.type_into("password", "tajne").await;
+    assert_eq!(met(&step), 1, "only the lower-case letter");
+    step.type_into("password", "Tajne#Haslo1").await;
+    assert_eq!(met(&step), 4);
+    step.type_into("password_repeat", "Tajne#Haslo2").await;
+    step.leave("password_repeat").await;
+    assert!(step.error("password_repeat").contains("Hasła nie są takie same"), "{}", step.error("password_repeat"));
+    assert_eq!(step.text("button[type=submit]"), "Zapisz");
+    step.press_next().await;
+    assert_eq!(step.summary_links().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn a_used_reset_link_is_said_plainly_with_the_way_to_ask_again() {
+    let (step, _service) = mount_new_password(410, r#"{"error":{"code":"reset.used","message":"server words"}}"#).await;
+    assert_eq!(step.text("h1"), "Link do zmiany hasła został już użyty");
+    assert_eq!(step.find::<HtmlElement>("#ask-again").get_attribute("href").as_deref(), Some("/nie-pamietam-hasla"));
+}
+
+#[wasm_bindgen_test]
+async fn the_username_reminder_checks_the_address_as_typed_and_then_says_the_same_whatever_the_service_knows() {
+    let service = FakeRoutes::install(&[("/api/v1/recovery/username", 202, "", None)]);
+    let step = mount(|| view! { <app::pages::ForgotUsernamePage /> }.into_any());
+    assert_eq!(step.text("h1"), "Nie pamiętam nazwy użytkownika");
+    assert_eq!(step.text("label[for=email]"), "Adres e-mail");
+    assert_eq!(step.text("button[type=submit]"), "Przypomnij");
+    step.type_into("email", "jan@").await;
+    step.leave("email").await;
+    let format = "Wpisz adres e-mail w poprawnym formacie, np. jan.kowalski@example.pl";
+    assert_eq!(step.error("email"), format!("Błąd: {format}"));
+    step.press_next().await;
+    assert_eq!(step.summary_links(), [("#email".to_owned(), format.to_owned())]);
+    assert!(service.bodies().is_empty(), "nothing is sent while the address is wrong");
+    step.type_into("email", " jan@example.pl ").await;
+    step.press_next().await;
+    step.until("the confirmation shows", |s| s.root.query_selector("#email-sent").unwrap().is_some()).await;
+    assert_eq!(service.bodies(), [r#"{"email":"jan@example.pl"}"#]);
+    assert_eq!(step.text("h1"), "Sprawdź skrzynkę e-mail");
+    assert_eq!(step.text("#email-sent"), "Jeśli konto z tym adresem e-mail istnieje, wysłaliśmy na nie nazwę użytkownika.");
+    assert_eq!(step.find::<HtmlElement>("#go-to-login").get_attribute("href").as_deref(), Some("/logowanie"));
 }

@@ -1,9 +1,10 @@
 //! The header's corner: "Zaloguj się" for a citizen signed out; signed in, a button with the
-//! citizen's name that opens a menu ("Moje konto", "Wyloguj") — a disclosure: Enter or Space
-//! opens it, Esc closes it and returns to the button, leaving it closes it.
+//! citizen's name that opens a menu ("Moje konto", "Profil zaufany" › "Szczegóły profilu",
+//! "Wyloguj") — a disclosure: Enter or Space opens it, Esc closes it and returns to the button,
+//! leaving it closes it.
 
 use crate::i18n::tr;
-use crate::session::{use_session, use_sign_out, ACCOUNT_PATH, LOGIN_PATH};
+use crate::session::{use_session, use_sign_out, ACCOUNT_PATH, LOGIN_PATH, PROFILE_PATH};
 use leptos::ev::{FocusEvent, KeyboardEvent};
 use leptos::html::{Button, Div};
 use leptos::prelude::*;
@@ -72,6 +73,12 @@ fn CitizenMenu(name: String) -> impl IntoView {
             </button>
             <ul class="account-menu__list" id="account-menu" hidden=move || !open.get()>
                 <li><A href=ACCOUNT_PATH attr:class="account-menu__item">{tr(Text::MyAccount)}</A></li>
+                <li>
+                    <p class="account-menu__group" id="account-menu-profile">{tr(Text::TrustedProfile)}</p>
+                    <ul class="account-menu__sublist" aria-labelledby="account-menu-profile">
+                        <li><A href=PROFILE_PATH attr:class="account-menu__item" attr:id="profile-details-menu">{tr(Text::ProfileDetailsHeading)}</A></li>
+                    </ul>
+                </li>
                 <li>
                     <button type="button" class="account-menu__item" id="sign-out-menu" on:click=move |_| sign_out.run(())>{tr(Text::SignOut)}</button>
                 </li>

@@ -17,6 +17,9 @@ pub fn TextField(
     #[prop(optional)]
     input_mode: Option<&'static str>,
     #[prop(optional)] hint: Option<Text>,
+    /// The label when the field's own does not fit the page, e.g. "Nowe hasło".
+    #[prop(optional)]
+    label: Option<Text>,
     /// Shown under the input, e.g. the password rules or the username check.
     #[prop(optional)]
     children: Option<Children>,
@@ -36,7 +39,7 @@ pub fn TextField(
     let value = form.value(field);
     view! {
         <div class="field" class:field--error=move || error.with(Option::is_some)>
-            <label class="field__label" for=id>{move || field.label(lang.get())}</label>
+            <label class="field__label" for=id>{move || label.map_or_else(|| field.label(lang.get()), |label| label.get(lang.get()))}</label>
             {hint.map(|hint| view! { <p class="field__hint" id=hint_id>{move || hint.get(lang.get())}</p> })}
             <p class="field__error" id=error_id aria-live="polite">
                 {move || error.get().map(|message| view! {

@@ -121,7 +121,9 @@ pub fn SmsCodeFields(
     /// The phone the code went to, masked; none when the page does not know it (after a reload).
     #[prop(into)]
     phone: Signal<Option<String>>,
-    resend: Callback<()>,
+    /// "Wyślij kod ponownie"; none where the service offers no resending.
+    #[prop(optional)]
+    resend: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
     let SmsCode { form, status, tries_left, wait, resent, refusal } = sms;
@@ -135,13 +137,15 @@ pub fn SmsCodeFields(
         <p class="tries-left" aria-live="polite">
             {move || tries_left.get().filter(|t| *t > 0).map(|t| Text::SmsTriesLeft.get(lang.get()).replace("{tries}", &t.to_string()))}
         </p>
-        <div class="resend">
-            <button type="button" id="resend-code" class="button button--secondary" aria-disabled=move || (wait.get() > 0).to_string() on:click=move |_| resend.run(())>
-                {tr(Text::SmsResend)}
-            </button>
-            <p class="resend__wait">{move || (wait.get() > 0).then(|| Text::SmsResendIn.get(lang.get()).replace("{seconds}", &wait.get().to_string()))}</p>
-            <p role="status">{move || resent.get().then(tr(Text::SmsResent))}</p>
-        </div>
+        {resend.map(|resend| view! {
+            <div class="resend">
+                <button type="button" id="resend-code" class="button button--secondary" aria-disabled=move || (wait.get() > 0).to_string() on:click=move |_| resend.run(())>
+                    {tr(Text::SmsResend)}
+                </button>
+                <p class="resend__wait">{move || (wait.get() > 0).then(|| Text::SmsResendIn.get(lang.get()).replace("{seconds}", &wait.get().to_string()))}</p>
+                <p role="status">{move || resent.get().then(tr(Text::SmsResent))}</p>
+            </div>
+        })}
         {move || refusal.with(|r| r.as_ref().and_then(|r| r.message(lang.get()))).map(|message| view! {
             <div class="notice notice--error" role="alert"><p class="notice__text">{message}</p></div>
         })}

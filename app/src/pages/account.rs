@@ -5,6 +5,7 @@ use super::{registration_caption, registration_form, STEPS};
 use crate::api::{self, Retries};
 use crate::components::field::TextField;
 use crate::components::form_page::FormPage;
+use crate::components::password_rules::PasswordRules;
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::i18n::{tr, use_lang};
 use crate::state::use_wizard;
@@ -12,7 +13,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use shared::api::{Field, UsernameAvailability};
-use shared::rules::{password, username};
+use shared::rules::username;
 use shared::Text;
 use std::time::Duration;
 
@@ -98,23 +99,5 @@ pub fn AccountPage() -> impl IntoView {
             <TextField form field=Field::PasswordRepeat autocomplete="new-password" input_type="password" />
             <RequestNotice status />
         </FormPage>
-    }
-}
-
-/// The password's requirements, each ticked as soon as it is met.
-#[component]
-fn PasswordRules(value: RwSignal<String>) -> impl IntoView {
-    let lang = use_lang();
-    let rules = move || password::requirements(&value.get());
-    view! {
-        <ul class="rules" id="password-rules">
-            {move || rules().into_iter().map(|(rule, met)| view! {
-                <li class="rules__item" class:rules__item--met=met>
-                    <span class="rules__mark" aria-hidden="true">{if met { "✓" } else { "✗" }}</span>
-                    {rule.message(lang.get())}
-                    <span class="visually-hidden">{format!(" – {}", if met { Text::RuleMet.get(lang.get()) } else { Text::RuleNotMet.get(lang.get()) })}</span>
-                </li>
-            }).collect_view()}
-        </ul>
     }
 }

@@ -1,6 +1,7 @@
 //! Signing in: "Nazwa użytkownika lub adres e-mail" and "Hasło"; then the SMS code or the push in
 //! mObywatel, as the citizen's profile says. A wrong pair gets one message that does not say
-//! which of the two was wrong; a locked sign-in says until when.
+//! which of the two was wrong; a locked sign-in says until when. Under the form: "Nie pamiętam
+//! nazwy użytkownika", "Nie pamiętam hasła" and the way to register.
 
 use super::STEPS;
 use crate::api::{self, Refusal};
@@ -11,7 +12,7 @@ use crate::components::form::{FormState, TextAnswers};
 use crate::components::form_page::FormPage;
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::i18n::{tr, use_lang};
-use crate::session::{return_path, use_session, with_return, LOGIN_CODE_PATH, LOGIN_PUSH_PATH};
+use crate::session::{return_path, use_session, with_return, FORGOT_PASSWORD_PATH, FORGOT_USERNAME_PATH, LOGIN_CODE_PATH, LOGIN_PUSH_PATH};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
@@ -67,7 +68,13 @@ pub fn LoginPage() -> impl IntoView {
     view! {
         <FormPage heading=Text::SignIn form on_valid busy=status.busy() other_errors submit=Text::SignIn
             notice=move || expired.then(|| view! { <Announced text=Text::SessionExpired /> })
-            after=|| view! { <p class="other-way">{tr(Text::NoAccount)}" "<A href=STEPS[0] attr:id="register-link">{tr(Text::Register)}</A></p> }>
+            after=|| view! {
+                <ul class="link-list">
+                    <li><A href=FORGOT_USERNAME_PATH attr:id="forgot-username">{tr(Text::ForgotUsername)}</A></li>
+                    <li><A href=FORGOT_PASSWORD_PATH attr:id="forgot-password">{tr(Text::ForgotPassword)}</A></li>
+                </ul>
+                <p class="other-way">{tr(Text::NoAccount)}" "<A href=STEPS[0] attr:id="register-link">{tr(Text::Register)}</A></p>
+            }>
             <TextField form field=Field::Login autocomplete="username" />
             <TextField form field=Field::Password autocomplete="current-password" input_type="password" />
             <RequestNotice status />

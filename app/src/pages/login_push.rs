@@ -5,6 +5,7 @@
 use super::NoSignInWaiting;
 use crate::api::{self, Refusal};
 use crate::components::page_heading::PageHeading;
+use crate::components::push_wait::{CheckNumber, PushWait};
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::dom::use_page_title;
 use crate::i18n::{tr, use_lang};
@@ -15,12 +16,6 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use shared::api::PushState;
 use shared::Text;
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::Arc;
-use std::time::Duration;
-
-/// How often the page asks whether the push was answered.
-const POLL_EVERY: Duration = Duration::from_secs(2);
 
 #[component]
 pub fn LoginPushPage() -> impl IntoView {
@@ -29,13 +24,9 @@ pub fn LoginPushPage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
     let back_to = StoredValue::new(return_path(use_query_map().with_untracked(|q| q.get("powrot"))));
-    let check_number = RwSignal::new(session.login.with_untracked(|l| l.as_ref().and_then(|s| s.check_number.clone())));
-    let state = RwSignal::new(PushState::Pending);
     let not_pending = RwSignal::new(false);
     let refusal = RwSignal::new(None::<Refusal>);
     let status = RequestStatus::default();
-
-    let asking = Arc::new(AtomicBool::new(false));
     let signed_in = {
         let navigate = navigate.clone();
         move || {
@@ -49,32 +40,21 @@ pub fn LoginPushPage() -> impl IntoView {
             });
         }
     };
-    let ask = move || {
-        if state.get_untracked() != PushState::Pending || asking.swap(true, Ordering::SeqCst) {
-            return;
-        }
-        let (asking, signed_in) = (asking.clone(), signed_in.clone());
-        spawn_local(async move {
-            let answer = api::push_status(lang.get_untracked()).await;
-            asking.store(false, Ordering::SeqCst);
-            match answer {
-                Ok(Ok(push)) => {
-                    check_number.set(Some(push.check_number));
-                    state.set(push.state);
-                    if push.state == PushState::Accepted {
-                        signed_in();
-                    }
-                }
-                Ok(Err(refused)) if refused.is_login_not_pending() => not_pending.set(true),
-                // A busy or silent service: asked again at the next tick.
-                _ => {}
+    let wait = PushWait::start(
+        session.login.with_untracked(|l| l.as_ref().and_then(|s| s.check_number.clone())),
+        api::push_status,
+        move |state| {
+            if state == PushState::Accepted {
+                signed_in();
             }
-        });
-    };
-    ask.clone()();
-    if let Ok(poll) = set_interval_with_handle(ask, POLL_EVERY) {
-        on_cleanup(move || poll.clear());
-    }
+        },
+        move |refused| {
+            if refused.is_login_not_pending() {
+                not_pending.set(true);
+            }
+        },
+    );
+    let state = wait.state;
 
     let send_sms = status.action(move || {
         refusal.set(None);
@@ -101,11 +81,7 @@ pub fn LoginPushPage() -> impl IntoView {
                 <p class="caption">{tr(Text::SignInCaption)}</p>
                 <PageHeading>{tr(Text::PushHeading)}</PageHeading>
                 <p class="lead">{tr(Text::PushIntro)}</p>
-                <div class="check-number">
-                    <p class="check-number__label">{tr(Text::PushCheckNumber)}</p>
-                    <p class="check-number__value" id="check-number">{move || check_number.get()}</p>
-                </div>
-                <p class="push-state" role="status">{move || (state.get() == PushState::Pending).then(tr(Text::PushWaiting))}</p>
+                <CheckNumber wait />
                 <div role="alert">
                     {move || match state.get() {
                         PushState::Refused => Some(view! {

@@ -1,19 +1,25 @@
 //! One module a screen. The front door; the registration wizard's steps follow one another in
 //! `STEPS`, then the SMS code and the confirmation; signing in (the login, then its SMS code or
-//! its push in mObywatel) leads to the account.
+//! its push in mObywatel) leads to the account (its profile details, the change of authorisation
+//! method); a forgotten username or password is recovered by e-mail.
 
 mod accessibility;
 mod account;
 mod consent;
 mod contact;
+mod forgot_password;
+mod forgot_username;
 mod home;
 mod identity;
 mod login;
 mod login_code;
 mod login_push;
+mod method_change;
 mod my_account;
+mod new_password;
 mod not_found;
 mod personal;
+mod profile;
 mod review;
 mod sms_code;
 mod submitted;
@@ -22,14 +28,19 @@ pub use accessibility::AccessibilityPage;
 pub use account::AccountPage;
 pub use consent::ConsentPage;
 pub use contact::ContactPage;
+pub use forgot_password::ForgotPasswordPage;
+pub use forgot_username::ForgotUsernamePage;
 pub use home::HomePage;
 pub use identity::IdentityPage;
 pub use login::LoginPage;
 pub use login_code::LoginCodePage;
 pub use login_push::LoginPushPage;
+pub use method_change::MethodChangePage;
 pub use my_account::MyAccountPage;
+pub use new_password::NewPasswordPage;
 pub use not_found::NotFoundPage;
 pub use personal::PersonalPage;
+pub use profile::ProfilePage;
 pub use review::ReviewPage;
 pub use sms_code::SmsCodePage;
 pub use submitted::SubmittedPage;
@@ -51,6 +62,11 @@ lazy_page!(LoginRoute => LoginPage);
 lazy_page!(LoginCodeRoute => LoginCodePage);
 lazy_page!(LoginPushRoute => LoginPushPage);
 lazy_page!(MyAccountRoute => MyAccountPage);
+lazy_page!(ProfileRoute => ProfilePage);
+lazy_page!(MethodChangeRoute => MethodChangePage);
+lazy_page!(ForgotUsernameRoute => ForgotUsernamePage);
+lazy_page!(ForgotPasswordRoute => ForgotPasswordPage);
+lazy_page!(NewPasswordRoute => NewPasswordPage);
 
 /// Downloads the registration's later steps in the background.
 pub fn preload_registration() {
@@ -68,7 +84,13 @@ pub fn preload_login() {
     preload::<LoginRoute>();
 }
 
+use crate::api::{ApiFailure, Refusal, Retries};
+use crate::components::error_summary::SummaryEntry;
 use crate::components::form::FormState;
+use crate::components::form_page::FormPage;
+use crate::components::page_heading::PageHeading;
+use crate::components::request_status::{RequestNotice, RequestStatus};
+use crate::dom::use_page_title;
 use crate::i18n::{tr, use_lang};
 use crate::session::{use_session, with_return, LOGIN_PATH};
 use crate::state::use_wizard;
@@ -76,7 +98,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::Field;
 use shared::validate::validate_registration;
-use shared::Text;
+use shared::{Lang, Text};
+use std::future::Future;
 
 /// The wizard's steps before the SMS code, in order.
 pub const STEPS: [&str; 6] = [
@@ -150,6 +173,61 @@ fn NoSignInWaiting(back_to: String) -> impl IntoView {
             <h1 class="heading">{tr(Text::SignInCaption)}</h1>
             <p>{tr(Text::LoginNotPending)}</p>
             <p><A href=with_return(LOGIN_PATH, &back_to)>{tr(Text::SignInAgain)}</A></p>
+        </div>
+    }
+}
+
+/// A recovery form (the username reminder, the password reset's start): its fields, then the same
+/// "Sprawdź skrzynkę e-mail" whatever the service knows; `send` makes the call from the answers.
+#[component]
+fn RecoveryForm<S, F>(heading: Text, intro: Text, submit: Text, sent: Text, form: FormState, send: S, children: ChildrenFn) -> impl IntoView
+where
+    S: Fn(Lang, Retries) -> F + Copy + Send + Sync + 'static,
+    F: Future<Output = Result<Result<(), Refusal>, ApiFailure>> + 'static,
+{
+    let lang = use_lang();
+    let status = RequestStatus::default();
+    let done = RwSignal::new(false);
+    let refused = RwSignal::new(None::<Refusal>);
+    let first_field = form.fields().first().map_or_else(String::new, |field| format!("#{}", field.key()));
+    let other_errors = Signal::derive(move || {
+        refused
+            .with(|r| r.as_ref().and_then(|r| r.message(lang.get())))
+            .map(|message| SummaryEntry { href: first_field.clone(), message })
+            .into_iter()
+            .collect()
+    });
+    let on_valid = status.action(move || {
+        refused.set(None);
+        status.send(
+            move |retries| send(lang.get_untracked(), retries),
+            move |answer| match answer {
+                Ok(()) => done.set(true),
+                Err(Refusal::Fields { errors, .. }) => form.set_server_errors(errors),
+                Err(other) => refused.set(Some(other)),
+            },
+        );
+    });
+    let children = StoredValue::new(children);
+    view! {
+        <Show when=move || !done.get() fallback=move || view! { <EmailSent text=sent /> }>
+            <FormPage heading intro form on_valid busy=status.busy() other_errors submit>
+                {children.read_value()()}
+                <RequestNotice status />
+            </FormPage>
+        </Show>
+    }
+}
+
+/// "Sprawdź skrzynkę e-mail", what may have been sent, and the way to the login page.
+#[component]
+fn EmailSent(text: Text) -> impl IntoView {
+    use_page_title(tr(Text::CheckEmailHeading));
+    view! {
+        <div class="narrow">
+            <PageHeading>{tr(Text::CheckEmailHeading)}</PageHeading>
+            <p class="lead" id="email-sent">{tr(text)}</p>
+            <p><A href=LOGIN_PATH attr:id="go-to-login">{tr(Text::GoToLogin)}</A></p>
         </div>
     }
 }

@@ -1,0 +1,279 @@
+//! "Zmień metodę autoryzacji": SMS codes or a push in mObywatel. When the citizen's last second
+//! factor is older than 2 minutes, "Potwierdź, że to Ty" with the current method comes first and
+//! the change is sent again by itself; then the new method confirms it: a push accepted in
+//! mObywatel (refused or unanswered: nothing changes, and the page says so), or an SMS code.
+
+use super::profile::method_name;
+use crate::api::{self, Refusal, CONFIRMATION_REQUIRED, METHOD_UNCHANGED};
+use crate::components::error_summary::SummaryEntry;
+use crate::components::form::{FormState, TextAnswers};
+use crate::components::form_page::FormPage;
+use crate::components::page_heading::PageHeading;
+use crate::components::push_wait::{CheckNumber, PushWait};
+use crate::components::request_status::{RequestNotice, RequestStatus};
+use crate::components::signed_in::SignedIn;
+use crate::components::sms_code::{SmsCode, SmsCodeFields};
+use crate::dom::use_page_title;
+use crate::i18n::{tr, use_lang};
+use crate::session::{use_session, Session, PROFILE_PATH};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use shared::api::{Authorisation, Citizen, ErrorBody, Field, PushState, SecondFactorSent, SessionInfo};
+use shared::{Report, Text};
+
+/// Where the change stands.
+#[derive(Clone, Debug, PartialEq)]
+enum Stage {
+    Choose,
+    /// Confirming it is still the citizen, with the current method.
+    ItsYou(SecondFactorSent),
+    /// Confirming the change with the new method.
+    Confirm(SecondFactorSent),
+    /// Changed to this method.
+    Done(Authorisation),
+}
+
+#[component]
+pub fn MethodChangePage() -> impl IntoView {
+    view! {
+        <SignedIn>
+            <MethodChange />
+        </SignedIn>
+    }
+}
+
+/// The page's state and the calls that move it from stage to stage.
+#[derive(Clone, Copy)]
+struct Change {
+    stage: RwSignal<Stage>,
+    chosen: RwSignal<Authorisation>,
+    refused: RwSignal<Option<Refusal>>,
+    status: RequestStatus,
+    /// Sends the chosen method; asks for "Potwierdź, że to Ty" first when the service wants it.
+    send: Callback<()>,
+    /// Starts "Potwierdź, że to Ty" with the current method.
+    its_you: Callback<()>,
+    session: Session,
+}
+
+impl Change {
+    fn new(current: Authorisation) -> Change {
+        let lang = use_lang();
+        let (stage, chosen, refused, status) = (RwSignal::new(Stage::Choose), RwSignal::new(current), RwSignal::new(None), RequestStatus::default());
+        let fail = move |refusal| {
+            refused.set(Some(refusal));
+            stage.set(Stage::Choose);
+        };
+        let its_you = status.action(move || {
+            refused.set(None);
+            status.send(
+                move |retries| api::confirm_its_you(lang.get_untracked(), retries),
+                move |answer| match answer {
+                    Ok(sent) => stage.set(Stage::ItsYou(sent)),
+                    Err(refusal) => fail(refusal),
+                },
+            );
+        });
+        let send = status.action(move || {
+            refused.set(None);
+            let method = chosen.get_untracked();
+            status.send(
+                move |retries| api::change_method(method, lang.get_untracked(), retries),
+                move |answer| match answer {
+                    Ok(sent) => stage.set(Stage::Confirm(sent)),
+                    Err(refusal) if refusal.code() == Some(CONFIRMATION_REQUIRED) => its_you.run(()),
+                    Err(refusal) => fail(refusal),
+                },
+            );
+        });
+        Change { stage, chosen, refused, status, send, its_you, session: use_session() }
+    }
+
+    /// The change took effect: the session learns the new method, and the page says so.
+    fn done(self, method: Authorisation) {
+        self.session.refresh();
+        self.stage.set(Stage::Done(method));
+    }
+}
+
+#[component]
+fn MethodChange() -> impl IntoView {
+    let session = use_session();
+    let current = session.citizen.with_untracked(|c| c.as_ref().map_or(Authorisation::Sms, |c| c.authorisation));
+    let change = Change::new(current);
+    move || match change.stage.get() {
+        Stage::Choose => view! { <Choose change current /> }.into_any(),
+        Stage::ItsYou(sent) if sent.method == Authorisation::Sms => view! { <ItsYouByCode change sent /> }.into_any(),
+        Stage::ItsYou(sent) => view! { <Push change sent its_you=true /> }.into_any(),
+        Stage::Confirm(sent) if sent.method == Authorisation::Sms => view! { <ChangeByCode change sent /> }.into_any(),
+        Stage::Confirm(sent) => view! { <Push change sent its_you=false /> }.into_any(),
+        Stage::Done(method) => view! { <Done method /> }.into_any(),
+    }
+}
+
+/// The two methods, the current one checked and marked; "Dalej".
+#[component]
+fn Choose(change: Change, current: Authorisation) -> impl IntoView {
+    let lang = use_lang();
+    let Change { chosen, refused, status, send, .. } = change;
+    let form = FormState::new(&[], TextAnswers::new([], |_| String::new()), Memo::new(|_| Report::default()));
+    let first_option = format!("#method-{}", Authorisation::Sms.code());
+    let other_errors = Signal::derive(move || {
+        refused
+            .with(|r| r.as_ref().and_then(|r| r.message(lang.get())))
+            .map(|message| SummaryEntry { href: first_option.clone(), message })
+            .into_iter()
+            .collect()
+    });
+    // Only the choice of the current method is this field's error; the rest shows in the summary.
+    let error = move || refused.with(|r| r.as_ref().filter(|r| r.code() == Some(METHOD_UNCHANGED)).and_then(|r| r.message(lang.get())));
+    let on_valid = Callback::new(move |()| {
+        if chosen.get_untracked() == current {
+            refused.set(Some(Refusal::Other(ErrorBody { code: METHOD_UNCHANGED.to_owned(), message: String::new() })));
+        } else {
+            send.run(());
+        }
+    });
+    let option = move |method: Authorisation| {
+        let id = format!("method-{}", method.code());
+        view! {
+            <div class="radio">
+                <input class="radio__input" type="radio" name="method" id=id.clone() value=method.code()
+                    prop:checked=move || chosen.get() == method
+                    on:change=move |_| {
+                        chosen.set(method);
+                        refused.set(None);
+                    } />
+                <label class="radio__label" for=id>
+                    {tr(method_name(method))}
+                    {(method == current).then(|| view! { " (" {tr(Text::CurrentMethod)} ")" })}
+                </label>
+            </div>
+        }
+    };
+    view! {
+        <FormPage heading=Text::ChangeMethod form on_valid busy=status.busy() other_errors back=PROFILE_PATH>
+            <div class="field" class:field--error=move || error().is_some()>
+                <fieldset class="fieldset" aria-describedby="method-hint method-error">
+                    <legend class="fieldset__legend">{tr(Text::MethodChoiceLegend)}</legend>
+                    <p class="field__hint" id="method-hint">{tr(Text::MethodBackToSmsHint)}</p>
+                    <p class="field__error" id="method-error" aria-live="polite">
+                        {move || error().map(|message| view! { <span class="visually-hidden">{move || lang.get().pick("Błąd: ", "Error: ")}</span>{message} })}
+                    </p>
+                    {option(Authorisation::Sms)}
+                    {option(Authorisation::Push)}
+                </fieldset>
+            </div>
+            <RequestNotice status />
+        </FormPage>
+    }
+}
+
+/// "Potwierdź, że to Ty" with an SMS code; once confirmed, the change goes again by itself.
+#[component]
+fn ItsYouByCode(change: Change, sent: SecondFactorSent) -> impl IntoView {
+    let session = use_session();
+    let sms = SmsCode::new(TextAnswers::new([Field::SmsCode], |_| String::new()), sent.resend_available_in);
+    let on_valid = sms.confirm(
+        |code, lang, retries| async move { api::confirm_its_you_by_code(&code, lang, retries).await },
+        move |info: SessionInfo| {
+            session.apply(info);
+            change.send.run(());
+        },
+    );
+    let caption = tr(Text::ChangeMethod);
+    view! {
+        <FormPage caption=Signal::derive(move || caption().to_owned()) heading=Text::ItsYouHeading intro=Text::ItsYouIntro form=sms.form on_valid
+            busy=Signal::derive(move || sms.status.busy().get() || change.status.busy().get()) submit=Text::Confirm>
+            <SmsCodeFields sms phone=Some(sent.phone) />
+            <RequestNotice status=change.status />
+        </FormPage>
+    }
+}
+
+/// The change to SMS codes, confirmed with a code sent to the phone.
+#[component]
+fn ChangeByCode(change: Change, sent: SecondFactorSent) -> impl IntoView {
+    let session = use_session();
+    let sms = SmsCode::new(TextAnswers::new([Field::SmsCode], |_| String::new()), sent.resend_available_in);
+    let on_valid = sms.confirm(
+        |code, lang, retries| async move { api::confirm_method_change_code(&code, lang, retries).await },
+        move |citizen: Citizen| {
+            session.citizen.set(Some(citizen));
+            change.done(Authorisation::Sms);
+        },
+    );
+    let resend = sms.resend(api::resend_method_change_code);
+    let caption = tr(Text::ChangeMethod);
+    view! {
+        <FormPage caption=Signal::derive(move || caption().to_owned()) heading=Text::SmsHeading form=sms.form on_valid busy=sms.status.busy() submit=Text::Confirm>
+            <SmsCodeFields sms phone=Some(sent.phone) resend />
+        </FormPage>
+    }
+}
+
+/// A push in mObywatel: "Potwierdź, że to Ty" (`its_you`) or the change to push itself. Accepted:
+/// on to the change, or done; refused or unanswered: nothing changed, "Spróbuj ponownie".
+#[component]
+fn Push(change: Change, sent: SecondFactorSent, its_you: bool) -> impl IntoView {
+    let lang = use_lang();
+    let (heading, intro, refused_text, expired_text) = match its_you {
+        true => (Text::ItsYouHeading, Text::ItsYouPushIntro, Text::ItsYouRefused, Text::ItsYouExpired),
+        false => (Text::MethodPushHeading, Text::MethodPushIntro, Text::MethodPushRefused, Text::MethodPushExpired),
+    };
+    use_page_title(tr(heading));
+    let nothing_pending = RwSignal::new(None::<Refusal>);
+    let on_answered = move |state| {
+        if state == PushState::Accepted {
+            if its_you {
+                change.send.run(());
+            } else {
+                change.done(Authorisation::Push);
+            }
+        }
+    };
+    let on_refused = move |refusal| nothing_pending.set(Some(refusal));
+    let wait = match its_you {
+        true => PushWait::start(sent.check_number, api::its_you_push_status, on_answered, on_refused),
+        false => PushWait::start(sent.check_number, api::method_change_push_status, on_answered, on_refused),
+    };
+    let failure = move || match wait.state.get() {
+        PushState::Refused => Some(tr(refused_text)().to_owned()),
+        PushState::Expired => Some(tr(expired_text)().to_owned()),
+        PushState::Pending | PushState::Accepted => nothing_pending.with(|r| r.as_ref().and_then(|r| r.message(lang.get()))),
+    };
+    let try_again = move |_| if its_you { change.its_you.run(()) } else { change.send.run(()) };
+    view! {
+        <div class="narrow">
+            <p class="caption">{tr(Text::ChangeMethod)}</p>
+            <PageHeading>{tr(heading)}</PageHeading>
+            <p class="lead">{tr(intro)}</p>
+            <CheckNumber wait />
+            <div role="alert">
+                {move || failure().map(|message| view! {
+                    <div class="notice notice--error">
+                        <p class="notice__text" id="push-failed">{message}</p>
+                        <button type="button" class="button" id="push-try-again" on:click=try_again>{tr(Text::TryAgain)}</button>
+                    </div>
+                })}
+            </div>
+            <RequestNotice status=change.status />
+        </div>
+    }
+}
+
+/// "Metoda autoryzacji została zmieniona", the method now, and the way back to the profile.
+#[component]
+fn Done(method: Authorisation) -> impl IntoView {
+    let lang = use_lang();
+    use_page_title(tr(Text::MethodChanged));
+    view! {
+        <div class="narrow">
+            <div class="panel">
+                <PageHeading>{tr(Text::MethodChanged)}</PageHeading>
+            </div>
+            <p class="lead" id="method-now">{move || Text::MethodNow.get(lang.get()).replace("{method}", method_name(method).get(lang.get()))}</p>
+            <p><A href=PROFILE_PATH attr:id="back-to-profile">{tr(Text::BackToProfile)}</A></p>
+        </div>
+    }
+}
