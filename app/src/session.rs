@@ -27,8 +27,7 @@ pub const METHOD_PATH: &str = "/konto/metoda-autoryzacji";
 pub const FORGOT_USERNAME_PATH: &str = "/nie-pamietam-nazwy-uzytkownika";
 /// "Nie pamiętam hasła".
 pub const FORGOT_PASSWORD_PATH: &str = "/nie-pamietam-hasla";
-/// The link of the password reset e-mail (its token after `#`), as api-mock writes it.
-pub const NEW_PASSWORD_PATH: &str = "/nie-pamietam-hasla/nowe-haslo";
+pub use shared::api::NEW_PASSWORD_PATH;
 
 #[derive(Clone, Copy)]
 pub struct Session {

@@ -16,15 +16,12 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::Json;
 use shared::api::{
     Channel, ErrorResponse, NewPasswordRequest, PasswordResetRequest, ResetLink, SecondFactorSent, SmsCodeRejected, SmsCodeRequest, SmsCodeSent,
-    UsernameReminderRequest, ValidateRequest, ValidateResponse,
+    UsernameReminderRequest, ValidateRequest, ValidateResponse, NEW_PASSWORD_PATH,
 };
 use shared::rules::{email, username};
 use shared::{notices, validate, Lang};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
-
-/// Where the reset link leads in the app; the token follows after `#`, so it never reaches a server log.
-pub const NEW_PASSWORD_PATH: &str = "/nie-pamietam-hasla/nowe-haslo";
 
 /// Every recovery route is rate-limited.
 pub fn limited_routes() -> OpenApiRouter<AppState> {
