@@ -13,13 +13,15 @@ use leptos_router::hooks::use_location;
 use shared::Text;
 use wasm_bindgen::JsCast;
 
-/// Nothing until the service has said who is signed in (no flash of the wrong state).
+/// Until the service has said who is signed in, an invisible stand-in of "Zaloguj się" holds its
+/// place: no flash of the wrong state, and no shift of the page when the link appears (a header
+/// that wraps on a phone would push everything down).
 #[component]
 pub fn AccountMenu() -> impl IntoView {
     let session = use_session();
     let name = Memo::new(move |_| session.citizen.with(|c| c.as_ref().map(|c| format!("{} {}", c.first_name, c.surname))));
     move || match (session.known.get(), name.get()) {
-        (false, _) => ().into_any(),
+        (false, _) => view! { <span class="masthead__link masthead__link--waiting" aria-hidden="true">{tr(Text::SignIn)}</span> }.into_any(),
         (true, None) => view! { <SignInLink class="masthead__link" /> }.into_any(),
         (true, Some(name)) => view! { <CitizenMenu name /> }.into_any(),
     }
