@@ -6,33 +6,14 @@
 mod common;
 
 use api_mock::AppState;
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
-use common::{get, latest_code, send, Answer};
+use axum::http::StatusCode;
+use common::{cookie_of, from_app, get, latest_code, send};
 use serde_json::{json, Value};
 
 const PASSWORD: &str = "Haslo#Testowe1";
-const ORIGIN: &str = "http://127.0.0.1:8080";
 
 async fn citizens() -> AppState {
-    let state = AppState { rate_limit: api_mock::limits::RateLimit::default(), ..AppState::in_memory(None) };
-    assert_eq!(send(&state, common::post_json("/api/dev/scenarios/citizens", "")).await.status, StatusCode::OK);
-    state
-}
-
-fn from_app(method: &str, uri: &str, cookie: Option<&str>, body: Option<Value>) -> Request<Body> {
-    let mut request = Request::builder().method(method).uri(uri).header(header::HOST, "127.0.0.1:8080").header(header::ORIGIN, ORIGIN);
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    match body {
-        Some(body) => request.header(header::CONTENT_TYPE, "application/json").body(Body::from(body.to_string())).unwrap(),
-        None => request.body(Body::empty()).unwrap(),
-    }
-}
-
-fn cookie_of(answer: &Answer) -> String {
-    answer.headers[header::SET_COOKIE].to_str().unwrap().split(';').next().unwrap().to_owned()
+    common::with_citizens(AppState { rate_limit: api_mock::limits::RateLimit::default(), ..AppState::in_memory(None) }).await
 }
 
 /// Signs a citizen in (SMS code or push accepted through the dev API); answers the cookie.

@@ -7,41 +7,19 @@ mod common;
 use api_mock::AppState;
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
-use common::{get, send, Answer};
+use common::{cookie_of, from_app, get, send, Answer, ORIGIN};
 use serde_json::{json, Value};
 
 const PASSWORD: &str = "Haslo#Testowe1";
-const ORIGIN: &str = "http://127.0.0.1:8080";
 /// Dariusz: an active ordinary profile, SMS codes.
 const DARIUSZ_PHONE: &str = "+48600100004";
 
 async fn citizens() -> AppState {
-    let state = AppState::in_memory(None);
-    let loaded = send(&state, common::post_json("/api/dev/scenarios/citizens", "")).await;
-    assert_eq!(loaded.status, StatusCode::OK, "{}", loaded.body);
-    state
-}
-
-/// A request as the app's page sends it: same origin, with the session cookie if any.
-fn from_app(method: &str, uri: &str, cookie: Option<&str>, body: Option<Value>) -> Request<Body> {
-    let mut request = Request::builder().method(method).uri(uri).header(header::HOST, "127.0.0.1:8080").header(header::ORIGIN, ORIGIN);
-    if let Some(cookie) = cookie {
-        request = request.header(header::COOKIE, cookie);
-    }
-    match body {
-        Some(body) => request.header(header::CONTENT_TYPE, "application/json").body(Body::from(body.to_string())).unwrap(),
-        None => request.body(Body::empty()).unwrap(),
-    }
+    common::with_citizens(AppState::in_memory(None)).await
 }
 
 async fn login(state: &AppState, login: &str, password: &str) -> Answer {
     send(state, from_app("POST", "/api/v1/login", None, Some(json!({"login": login, "password": password})))).await
-}
-
-/// The `pz_session=…` pair the answer set.
-fn cookie_of(answer: &Answer) -> String {
-    let set = answer.headers.get(header::SET_COOKIE).expect("a Set-Cookie").to_str().unwrap();
-    set.split(';').next().unwrap().to_owned()
 }
 
 async fn confirm(state: &AppState, cookie: &str, code: &str) -> Answer {

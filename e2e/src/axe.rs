@@ -19,3 +19,11 @@ pub async fn assert_accessible(browser: &Browser, screen: &str) -> WebDriverResu
     assert!(violations.is_empty(), "axe-core found {} violation(s) on {screen}:\n{}", violations.len(), violations.join("\n"));
     Ok(())
 }
+
+/// `assert_accessible` in Polish, then again after the language switch in English, and back.
+pub async fn assert_accessible_in_both_languages(browser: &Browser, screen: &str) -> WebDriverResult<()> {
+    assert_accessible(browser, &format!("{screen} (pl)")).await?;
+    browser.button("English").await?.click().await?;
+    assert_accessible(browser, &format!("{screen} (en)")).await?;
+    browser.button("Polski").await?.click().await
+}

@@ -180,29 +180,22 @@ async fn an_expired_reset_link_is_refused_clearly() {
     .await;
 }
 
-async fn scan_both_languages(browser: &Browser, screen: &str) -> WebDriverResult<()> {
-    e2e::axe::assert_accessible(browser, &format!("{screen} (pl)")).await?;
-    browser.button("English").await?.click().await?;
-    e2e::axe::assert_accessible(browser, &format!("{screen} (en)")).await?;
-    browser.button("Polski").await?.click().await
-}
-
 #[tokio::test]
 async fn every_account_screen_passes_axe_in_both_languages() {
     with_browser(async |browser: &Browser| {
         browser.load_scenario("citizens").await;
         browser.open("/nie-pamietam-nazwy-uzytkownika").await?;
         browser.expect_heading("Nie pamiętam nazwy użytkownika").await?;
-        scan_both_languages(browser, "the username reminder").await?;
+        e2e::axe::assert_accessible_in_both_languages(browser, "the username reminder").await?;
         browser.open("/nie-pamietam-hasla").await?;
         browser.expect_heading("Nie pamiętam hasła").await?;
-        scan_both_languages(browser, "the password reset").await?;
+        e2e::axe::assert_accessible_in_both_languages(browser, "the password reset").await?;
         sign_in_by_sms(browser, "dariusz_kaminski", DARIUSZ_PHONE).await?;
         open_profile_details(browser).await?;
-        scan_both_languages(browser, "the profile details").await?;
+        e2e::axe::assert_accessible_in_both_languages(browser, "the profile details").await?;
         browser.link_in_main("Zmień metodę autoryzacji").await?.click().await?;
         browser.expect_heading("Zmień metodę autoryzacji").await?;
-        scan_both_languages(browser, "the change of method").await
+        e2e::axe::assert_accessible_in_both_languages(browser, "the change of method").await
     })
     .await;
 }

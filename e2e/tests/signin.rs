@@ -4,7 +4,7 @@
 //! the session's timeout, a signed-in page opened cold, and the whole way by keyboard alone.
 
 use e2e::pages::signin::{answer_in_mobywatel, enter_code, enter_code_sent_to, open_login, sign_in_by_sms, sign_in_with, PASSWORD};
-use e2e::{with_browser, with_browser_and, Browser, WebDriverResult};
+use e2e::{with_browser, with_browser_and, Browser};
 use thirtyfour::prelude::*;
 
 /// Dariusz Kamiński: an active ordinary profile, SMS codes.
@@ -245,33 +245,26 @@ async fn the_whole_sign_in_works_by_keyboard_alone() {
     .await;
 }
 
-async fn scan_both_languages(browser: &Browser, screen: &str) -> WebDriverResult<()> {
-    e2e::axe::assert_accessible(browser, &format!("{screen} (pl)")).await?;
-    browser.button("English").await?.click().await?;
-    e2e::axe::assert_accessible(browser, &format!("{screen} (en)")).await?;
-    browser.button("Polski").await?.click().await
-}
-
 #[tokio::test]
 async fn every_sign_in_screen_passes_axe_in_both_languages() {
     with_browser(async |browser: &Browser| {
         browser.load_scenario("citizens").await;
         browser.open("/").await?;
         browser.link_in_main("Zaloguj się").await?;
-        scan_both_languages(browser, "the front door").await?;
+        e2e::axe::assert_accessible_in_both_languages(browser, "the front door").await?;
         open_login(browser).await?;
         browser.button("Zaloguj się").await?.click().await?;
         browser.find(By::ClassName("error-summary")).await?;
-        scan_both_languages(browser, "the login page with errors").await?;
+        e2e::axe::assert_accessible_in_both_languages(browser, "the login page with errors").await?;
         sign_in_with(browser, HENRYK, PASSWORD).await?;
         browser.expect_heading("Potwierdź logowanie w aplikacji mObywatel").await?;
-        scan_both_languages(browser, "the push page").await?;
+        e2e::axe::assert_accessible_in_both_languages(browser, "the push page").await?;
         browser.button("Wyślij kod SMS").await?.click().await?;
         browser.expect_heading("Wpisz kod z SMS-a").await?;
-        scan_both_languages(browser, "the SMS code page").await?;
+        e2e::axe::assert_accessible_in_both_languages(browser, "the SMS code page").await?;
         enter_code_sent_to(browser, "+48600100008").await?;
         browser.expect_path("/konto").await?;
-        scan_both_languages(browser, "the account page").await
+        e2e::axe::assert_accessible_in_both_languages(browser, "the account page").await
     })
     .await;
 }

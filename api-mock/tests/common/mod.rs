@@ -50,3 +50,31 @@ pub async fn latest_code(state: &AppState, phone: &str) -> String {
     let text = outbox[0]["text"].as_str().expect("an SMS in the outbox").to_owned();
     text.split(|c: char| !c.is_ascii_digit()).find(|word| word.len() == 6).expect("a 6-digit code in the SMS").to_owned()
 }
+
+/// The origin of the app's pages in these tests.
+pub const ORIGIN: &str = "http://127.0.0.1:8080";
+
+/// `state` with the `citizens` scenario loaded, as a designer would.
+pub async fn with_citizens(state: AppState) -> AppState {
+    let loaded = send(&state, post_json("/api/dev/scenarios/citizens", "")).await;
+    assert_eq!(loaded.status, StatusCode::OK, "{}", loaded.body);
+    state
+}
+
+/// A request as the app's page sends it: same origin, with the session cookie if any.
+pub fn from_app(method: &str, uri: &str, cookie: Option<&str>, body: Option<Value>) -> Request<Body> {
+    let mut request = Request::builder().method(method).uri(uri).header(header::HOST, "127.0.0.1:8080").header(header::ORIGIN, ORIGIN);
+    if let Some(cookie) = cookie {
+        request = request.header(header::COOKIE, cookie);
+    }
+    match body {
+        Some(body) => request.header(header::CONTENT_TYPE, "application/json").body(Body::from(body.to_string())).unwrap(),
+        None => request.body(Body::empty()).unwrap(),
+    }
+}
+
+/// The `pz_session=…` pair the answer set.
+pub fn cookie_of(answer: &Answer) -> String {
+    let set = answer.headers.get(header::SET_COOKIE).expect("a Set-Cookie").to_str().unwrap();
+    set.split(';').next().unwrap().to_owned()
+}
