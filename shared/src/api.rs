@@ -8,8 +8,10 @@ use std::collections::BTreeMap;
 
 pub mod account;
 pub mod session;
+pub mod validity;
 pub use account::*;
 pub use session::*;
+pub use validity::*;
 
 /// An input field of the portal's forms; its serde name is its JSON key and its DOM id.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -35,6 +37,8 @@ pub enum Field {
     SmsCode,
     /// Signing in: the username or the e-mail address.
     Login,
+    /// The code sent by e-mail to confirm an extension.
+    EmailCode,
 }
 
 impl Field {
@@ -73,6 +77,7 @@ impl Field {
             Field::Consent => "consent",
             Field::SmsCode => "code",
             Field::Login => "login",
+            Field::EmailCode => "email_code",
         }
     }
 
@@ -95,6 +100,7 @@ impl Field {
             Field::Consent => ("Zgoda", "Consent"),
             Field::SmsCode => ("Kod z SMS-a", "Code from the text message"),
             Field::Login => ("Nazwa użytkownika lub adres e-mail", "Username or e-mail address"),
+            Field::EmailCode => ("Kod z e-maila", "Code from the e-mail"),
         };
         lang.pick(pl, en)
     }
@@ -160,7 +166,7 @@ impl ValidateRequest {
             Field::Phone => &self.phone,
             Field::PhoneRepeat => &self.phone_repeat,
             Field::IdCard => &self.id_card,
-            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login => return None,
+            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login | Field::EmailCode => return None,
         })
     }
 
@@ -178,7 +184,7 @@ impl ValidateRequest {
             Field::Phone => &mut self.phone,
             Field::PhoneRepeat => &mut self.phone_repeat,
             Field::IdCard => &mut self.id_card,
-            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login => return None,
+            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login | Field::EmailCode => return None,
         })
     }
 }

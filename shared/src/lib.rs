@@ -11,6 +11,7 @@ pub mod notices;
 pub mod pattern;
 pub mod rules;
 pub mod validate;
+pub mod validity;
 
 pub use i18n::{Lang, Text};
 pub use validate::{validate, Problem, Report};

@@ -1,6 +1,9 @@
 //! The texts of the SMS and e-mails the service sends, in the citizen's language.
 
 use crate::api::Authorisation;
+use crate::date::Date;
+use crate::i18n::{days_left_words, long_date};
+use crate::rules::confirmation::ProfileKind;
 use crate::rules::confirmation::{Confirmation, VideoApp, CONFIRMATION_POINTS, IN_PERSON_DEADLINE_DAYS};
 use crate::{Lang, Text};
 
@@ -162,9 +165,112 @@ pub fn password_changed(lang: Lang) -> Email {
     }
 }
 
+/// What to do before a profile of `kind` ends: extend it, or (temporary) make an ordinary one.
+/// No link: the citizen goes to the service by themselves, so a reminder never looks like phishing.
+fn before_expiry_steps(kind: ProfileKind, lang: Lang) -> &'static str {
+    match kind {
+        ProfileKind::Ordinary => lang.pick(
+            "Aby go przedłużyć, zaloguj się na pz.gov.pl i wybierz „Przedłuż ważność”.",
+            "To extend it, sign in at pz.gov.pl and choose “Extend validity”.",
+        ),
+        ProfileKind::Temporary => lang.pick(
+            "Profilu tymczasowego nie można przedłużyć: zaloguj się na pz.gov.pl i załóż nowy profil przez bank lub e-dowodem.",
+            "A temporary profile cannot be extended: sign in at pz.gov.pl and make a new profile through a bank or with your e-ID card.",
+        ),
+    }
+}
+
+/// The SMS reminder before a profile ends (60, 30, 7 and 1 days before, and on its last day), in
+/// full Polish (or English) and with no link to click.
+pub fn expiry_reminder_sms(kind: ProfileKind, valid_until: Date, days_left: i64, lang: Lang) -> String {
+    let (date, left, steps) = (long_date(valid_until, lang), days_left_words(days_left, lang), before_expiry_steps(kind, lang));
+    let never = lang.pick("Nie wysyłamy linków w SMS-ach.", "We never send links by text message.");
+    match lang {
+        Lang::Pl => format!("Profil Zaufany: Twój profil zaufany jest ważny do {date} ({left}). {steps} {never}"),
+        Lang::En => format!("Trusted Profile: your trusted profile is valid until {date} ({left}). {steps} {never}"),
+    }
+}
+
+/// The e-mail reminder sent with `expiry_reminder_sms`.
+pub fn expiry_reminder_email(kind: ProfileKind, valid_until: Date, days_left: i64, lang: Lang) -> Email {
+    let (date, left, steps) = (long_date(valid_until, lang), days_left_words(days_left, lang), before_expiry_steps(kind, lang));
+    match lang {
+        Lang::Pl => Email {
+            subject: format!("Twój profil zaufany jest ważny do {date}"),
+            text: signed(format!("Dzień dobry,\n\nTwój profil zaufany jest ważny do {date} ({left}). {steps} To zajmie kilka minut.\n\nGdy profil wygaśnie, Twoje konto zostanie: zalogujesz się i założysz nowy profil przez bank lub e-dowodem.\n\nNie wysyłamy linków do logowania. Jeśli ktoś prosi Cię o kliknięcie w link, by przedłużyć profil, to nie my."), lang),
+        },
+        Lang::En => Email {
+            subject: format!("Your trusted profile is valid until {date}"),
+            text: signed(format!("Hello,\n\nyour trusted profile is valid until {date} ({left}). {steps} It takes a few minutes.\n\nWhen the profile expires, your account stays: you will sign in and make a new profile through a bank or with your e-ID card.\n\nWe never send sign-in links. If someone asks you to click a link to extend your profile, it is not us."), lang),
+        },
+    }
+}
+
+/// The code of the e-mail that confirms an extension (and the address, when it is new).
+pub fn extension_code_email(code: &str, lang: Lang) -> Email {
+    match lang {
+        Lang::Pl => Email {
+            subject: "Kod do przedłużenia profilu zaufanego".into(),
+            text: signed(format!("Dzień dobry,\n\nTwój kod do przedłużenia profilu zaufanego to {code}. Kod jest ważny 5 minut. Nie podawaj go nikomu.\n\nJeśli to nie Ty przedłużasz profil, zignoruj tę wiadomość i zadzwoń do centrum pomocy."), lang),
+        },
+        Lang::En => Email {
+            subject: "Your code to extend the trusted profile".into(),
+            text: signed(format!("Hello,\n\nyour code to extend the trusted profile is {code}. It is valid for 5 minutes. Never share it.\n\nIf you are not extending your profile, ignore this message and call the help centre."), lang),
+        },
+    }
+}
+
+/// The profile was extended until `valid_until`.
+pub fn profile_extended(valid_until: Date, lang: Lang) -> Email {
+    let date = long_date(valid_until, lang);
+    match lang {
+        Lang::Pl => Email {
+            subject: format!("Profil zaufany przedłużony do {date}"),
+            text: signed(format!("Dzień dobry,\n\nprzedłużyliśmy Twój profil zaufany. Jest ważny do {date}."), lang),
+        },
+        Lang::En => Email {
+            subject: format!("Trusted profile extended until {date}"),
+            text: signed(format!("Hello,\n\nwe have extended your trusted profile. It is valid until {date}."), lang),
+        },
+    }
+}
+
+/// To the old address, when an extension changed the contact details: so that a change made by
+/// someone else does not go unnoticed.
+pub fn contact_changed(lang: Lang) -> Email {
+    match lang {
+        Lang::Pl => Email {
+            subject: "Zmieniono dane kontaktowe w Profilu Zaufanym".into(),
+            text: signed("Dzień dobry,\n\nprzy przedłużeniu profilu zaufanego zmieniono adres e-mail lub numer telefonu konta. Kody i powiadomienia trafiają odtąd na nowe dane.\n\nJeśli to nie Ty, natychmiast zadzwoń do centrum pomocy.".into(), lang),
+        },
+        Lang::En => Email {
+            subject: "Your Trusted Profile contact details have changed".into(),
+            text: signed("Hello,\n\nwhen the trusted profile was extended, the account's e-mail address or phone number was changed. Codes and messages go to the new details from now on.\n\nIf this was not you, call the help centre at once.".into(), lang),
+        },
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reminder_names_the_date_and_the_days_left_in_full_polish_and_no_link() {
+        let until = Date::new(2026, 12, 10).unwrap();
+        let sms = expiry_reminder_sms(ProfileKind::Ordinary, until, 10, Lang::Pl);
+        assert_eq!(
+            sms,
+            "Profil Zaufany: Twój profil zaufany jest ważny do 10 grudnia 2026 r. (jeszcze 10 dni). Aby go przedłużyć, zaloguj się na pz.gov.pl i wybierz „Przedłuż ważność”. Nie wysyłamy linków w SMS-ach."
+        );
+        assert!(expiry_reminder_sms(ProfileKind::Ordinary, until, 0, Lang::Pl).contains("(to ostatni dzień)"));
+        assert!(expiry_reminder_sms(ProfileKind::Temporary, until, 1, Lang::En).contains("(1 more day). A temporary profile cannot be extended"));
+        for lang in Lang::ALL {
+            let email = expiry_reminder_email(ProfileKind::Ordinary, until, 7, lang);
+            for text in [email.text.as_str(), &expiry_reminder_sms(ProfileKind::Temporary, until, 60, lang)] {
+                assert!(!text.contains("http"), "{text}");
+            }
+        }
+    }
 
     #[test]
     fn the_application_e_mail_carries_its_number_and_the_next_step() {

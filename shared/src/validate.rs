@@ -5,6 +5,7 @@
 use crate::api::{Field, FieldError, PeselFacts, ValidateRequest, ValidateResponse};
 use crate::date::Date;
 use crate::rules::confirmation::{self, ConfirmationError, ConsentError};
+use crate::rules::email_code::EmailCodeError;
 use crate::rules::login::{self, LoginError};
 use crate::rules::name::{NameError, NamePart};
 use crate::rules::repeat::{self, EmailRepeatError, PasswordRepeatError, PhoneRepeatError};
@@ -30,6 +31,7 @@ pub enum Problem {
     Confirmation(ConfirmationError),
     Consent(ConsentError),
     SmsCode(SmsCodeError),
+    EmailCode(EmailCodeError),
     Login(LoginError),
 }
 
@@ -49,6 +51,7 @@ impl Problem {
             Problem::Confirmation(e) => e.code(),
             Problem::Consent(e) => e.code(),
             Problem::SmsCode(e) => e.code(),
+            Problem::EmailCode(e) => e.code(),
             Problem::Login(e) => e.code(),
         }
     }
@@ -68,6 +71,7 @@ impl Problem {
             Problem::Confirmation(e) => e.message(lang).into(),
             Problem::Consent(e) => e.message(lang).into(),
             Problem::SmsCode(e) => e.message(lang).into(),
+            Problem::EmailCode(e) => e.message(lang).into(),
             Problem::Login(e) => e.message(lang).into(),
         }
     }
@@ -93,6 +97,7 @@ impl Problem {
             Field::Consent => ConsentError::from_code(code).map(Problem::Consent),
             Field::SmsCode => SmsCodeError::from_code(code).map(Problem::SmsCode),
             Field::Login => LoginError::from_code(code).map(Problem::Login),
+            Field::EmailCode => EmailCodeError::from_code(code).map(Problem::EmailCode),
         }
     }
 
@@ -159,6 +164,26 @@ pub fn validate_login(login_value: &str, password: &str) -> Report {
     report.add(Field::Login, login::validate(login_value), Problem::Login);
     report.add(Field::Password, login::validate_password(password), Problem::Login);
     report
+}
+
+/// The contact details of an extension, checked: the address trimmed and lower-case, the phone a
+/// Polish mobile.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Contact {
+    pub email: String,
+    pub phone: PhoneNumber,
+}
+
+/// Checks the contact details an extension confirms or changes: both required, by the rules of
+/// registration.
+pub fn validate_contact(email_value: &str, phone_value: &str) -> Result<Contact, Report> {
+    let mut report = Report::default();
+    let email = report.add(Field::Email, email::validate(email_value), Problem::Email).map(email::normalise);
+    let phone = report.add(Field::Phone, PhoneNumber::parse(phone_value), Problem::Phone);
+    match (email, phone) {
+        (Some(email), Some(phone)) => Ok(Contact { email, phone }),
+        _ => Err(report),
+    }
 }
 
 /// Checks every field present in `request` with the rules of `crate::rules`, on the day `today`.
@@ -370,6 +395,15 @@ mod tests {
         assert_eq!(Problem::from_code(Field::SmsCode, "pesel.checksum"), None);
         assert_eq!(validate_login(" ", "").errors.len(), 2);
         assert!(validate_login("jan@example.pl", "x").is_valid());
+    }
+
+    #[test]
+    fn contact_details_are_both_required_and_come_out_normalised() {
+        let contact = validate_contact(" Jan@Example.PL ", "600 123 456").unwrap();
+        assert_eq!((contact.email.as_str(), contact.phone.e164()), ("jan@example.pl", "+48600123456".to_owned()));
+        let report = validate_contact("", "22 123 45 67").unwrap_err();
+        assert_eq!(report.first(Field::Email), Some(Problem::Email(EmailError::Required)));
+        assert_eq!(report.first(Field::Phone), Some(Problem::Phone(PhoneError::NotMobile)));
     }
 
     #[test]

@@ -46,6 +46,8 @@ pub struct ProfileFacts {
     pub confirmed_on: Date,
     /// Its last valid day; in the past when it expired.
     pub valid_until: Date,
+    /// The day it was last extended (with codes by SMS and e-mail), if ever.
+    pub extended_on: Option<Date>,
 }
 
 /// `POST /api/v1/me/authorisation`: the method wanted from now on.

@@ -57,9 +57,23 @@ pub fn normalise(email: &str) -> String {
     email.trim().to_ascii_lowercase()
 }
 
+/// The address with its local part hidden but for the first character, for screens: `d***@example.pl`.
+pub fn masked(email: &str) -> String {
+    match email.split_once('@') {
+        Some((local, domain)) => format!("{}***@{domain}", local.chars().next().unwrap_or('*')),
+        None => "***".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn masked_shows_the_first_character_and_the_domain() {
+        assert_eq!(masked("dariusz_kaminski@example.pl"), "d***@example.pl");
+        assert_eq!(masked("nie-adres"), "***");
+    }
 
     #[test]
     fn accepts_ordinary_addresses() {

@@ -3,6 +3,7 @@
 
 pub mod confirmation;
 pub mod email;
+pub mod email_code;
 pub mod id_card;
 pub mod login;
 pub mod name;

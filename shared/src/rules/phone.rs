@@ -69,6 +69,11 @@ impl PhoneNumber {
         format!("+48{}", self.national)
     }
 
+    /// The national number in groups of three, as a form shows it: `600 123 456`.
+    pub fn national_spaced(&self) -> String {
+        format!("{} {} {}", &self.national[..3], &self.national[3..6], &self.national[6..])
+    }
+
     /// The number with all but the last three digits hidden, for logs and screens.
     pub fn masked(&self) -> String {
         format!("+48 *** *** {}", &self.national[6..])
@@ -104,5 +109,6 @@ mod tests {
     #[test]
     fn masked_shows_only_the_last_three_digits() {
         assert_eq!(PhoneNumber::parse("600123456").unwrap().masked(), "+48 *** *** 456");
+        assert_eq!(PhoneNumber::parse("+48600123456").unwrap().national_spaced(), "600 123 456");
     }
 }
