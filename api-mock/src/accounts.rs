@@ -30,7 +30,7 @@ impl Store {
             .connection()
             .query_row(
                 "SELECT a.username, a.first_name, a.second_name, a.surname, a.pesel, a.email, a.phone, a.authorisation,
-                        r.state, r.application_number, r.confirmation, r.created_at, p.kind, p.confirmed_at, p.valid_until
+                        r.state, r.application_number, r.confirmation, r.created_at, p.kind, p.confirmed_at, p.valid_until, p.extended_at
                  FROM accounts a JOIN registrations r ON r.account_id = a.id LEFT JOIN profiles p ON p.registration_id = r.id
                  WHERE a.id = ?1 ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1",
                 [account_id],
@@ -44,6 +44,7 @@ impl Store {
                             kind: if kind == ProfileKind::Temporary.code() { ProfileKind::Temporary } else { ProfileKind::Ordinary },
                             confirmed_on: crate::clock::warsaw_date(confirmed_at),
                             valid_until: valid_until.parse().map_err(|_| unreadable(14))?,
+                            extended_on: row.get::<_, Option<i64>>(15)?.map(crate::clock::warsaw_date),
                         }),
                         _ => None,
                     };

@@ -27,10 +27,22 @@ pub enum Purpose {
     MethodChange,
     /// A new password after "Nie pamiętam hasła"; the subject is the account.
     PasswordReset,
+    /// The extension's code by SMS (to the phone as confirmed or changed); the subject is the account.
+    ExtensionSms,
+    /// The extension's code by e-mail (to the address as confirmed or changed); the subject is the account.
+    ExtensionEmail,
 }
 
 impl Purpose {
-    const ALL: [Purpose; 5] = [Purpose::Registration, Purpose::Login, Purpose::Confirmation, Purpose::MethodChange, Purpose::PasswordReset];
+    const ALL: [Purpose; 7] = [
+        Purpose::Registration,
+        Purpose::Login,
+        Purpose::Confirmation,
+        Purpose::MethodChange,
+        Purpose::PasswordReset,
+        Purpose::ExtensionSms,
+        Purpose::ExtensionEmail,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -39,6 +51,8 @@ impl Purpose {
             Purpose::Confirmation => "confirmation",
             Purpose::MethodChange => "method_change",
             Purpose::PasswordReset => "password_reset",
+            Purpose::ExtensionSms => "extension_sms",
+            Purpose::ExtensionEmail => "extension_email",
         }
     }
 
@@ -141,31 +155,55 @@ pub fn check(
     typed: &str,
     now: i64,
 ) -> rusqlite::Result<Result<(), (SmsCodeError, u8)>> {
-    let judged: Option<(bool, u8)> = transaction
-        .query_row(
-            "UPDATE one_time_codes SET used = (code_hash = ?3), tries_left = tries_left - (code_hash <> ?3)
-             WHERE purpose = ?1 AND subject = ?2 AND used = 0 AND tries_left > 0 AND expires_at > ?4
-             RETURNING used, tries_left",
-            params![purpose.code(), subject, key.hash(purpose, subject, typed), now],
-            |row| Ok((row.get(0)?, row.get(1)?)),
-        )
-        .optional()?;
-    if let Some((right, tries_left)) = judged {
-        return Ok(match (right, tries_left) {
-            (true, _) => Ok(()),
-            (false, 0) => Err((SmsCodeError::NoTriesLeft, 0)),
-            (false, left) => Err((SmsCodeError::Wrong, left)),
+    Ok(check_together(transaction, key, &[(purpose, subject, typed)], now)?.remove(0))
+}
+
+/// Checks codes typed together (each already in shape) at `now`, answering each one's judgement
+/// in order. A wrong one costs a try, in the statement that compares; the right ones are spent
+/// only when every one is right, so a right code stays good while a wrong one is typed again.
+pub fn check_together(
+    transaction: &Transaction,
+    key: &CodeKey,
+    typed: &[(Purpose, &str, &str)],
+    now: i64,
+) -> rusqlite::Result<Vec<Result<(), (SmsCodeError, u8)>>> {
+    let mut judgements = Vec::with_capacity(typed.len());
+    for &(purpose, subject, code) in typed {
+        let judged: Option<(bool, u8)> = transaction
+            .query_row(
+                "UPDATE one_time_codes SET tries_left = tries_left - (code_hash <> ?3)
+                 WHERE purpose = ?1 AND subject = ?2 AND used = 0 AND tries_left > 0 AND expires_at > ?4
+                 RETURNING code_hash = ?3, tries_left",
+                params![purpose.code(), subject, key.hash(purpose, subject, code), now],
+                |row| Ok((row.get(0)?, row.get(1)?)),
+            )
+            .optional()?;
+        judgements.push(match judged {
+            Some((true, _)) => Ok(()),
+            Some((false, 0)) => Err((SmsCodeError::NoTriesLeft, 0)),
+            Some((false, left)) => Err((SmsCodeError::Wrong, left)),
+            None => Err(why_not_in_force(transaction, purpose, subject, now)?),
         });
     }
+    if judgements.iter().all(Result::is_ok) {
+        for &(purpose, subject, _) in typed {
+            transaction.execute("UPDATE one_time_codes SET used = 1 WHERE purpose = ?1 AND subject = ?2", params![purpose.code(), subject])?;
+        }
+    }
+    Ok(judgements)
+}
+
+/// Why no code of `purpose` and `subject` can be checked at `now`: expired, or spent (or none).
+fn why_not_in_force(transaction: &Transaction, purpose: Purpose, subject: &str, now: i64) -> rusqlite::Result<(SmsCodeError, u8)> {
     let found: Option<(u8, i64, bool)> = transaction
         .query_row("SELECT tries_left, expires_at, used FROM one_time_codes WHERE purpose = ?1 AND subject = ?2", params![purpose.code(), subject], |row| {
             Ok((row.get(0)?, row.get(1)?, row.get(2)?))
         })
         .optional()?;
-    Ok(Err(match found {
+    Ok(match found {
         Some((tries_left, expires_at, false)) if tries_left > 0 && expires_at <= now => (SmsCodeError::Expired, tries_left),
         _ => (SmsCodeError::NoTriesLeft, 0),
-    }))
+    })
 }
 
 #[cfg(test)]
@@ -216,6 +254,19 @@ mod tests {
             put(t, key, Purpose::Login, "9", &code("123456", 1_000)).unwrap();
             let expiry = 1_000 + sms_code::VALID_SECONDS;
             assert_eq!(check(t, key, Purpose::Login, "9", "123456", expiry).unwrap(), Err((SmsCodeError::Expired, 3)));
+        });
+    }
+
+    #[test]
+    fn codes_typed_together_are_spent_only_when_all_are_right() {
+        with(|t, key| {
+            put(t, key, Purpose::ExtensionSms, "7", &code("123456", 1_000)).unwrap();
+            put(t, key, Purpose::ExtensionEmail, "7", &code("654321", 1_000)).unwrap();
+            let both = |sms, email| check_together(t, key, &[(Purpose::ExtensionSms, "7", sms), (Purpose::ExtensionEmail, "7", email)], 1_001).unwrap();
+            assert_eq!(both("123456", "000000"), [Ok(()), Err((SmsCodeError::Wrong, 2))], "the right one costs nothing");
+            assert_eq!(both("111111", "654321"), [Err((SmsCodeError::Wrong, 2)), Ok(())]);
+            assert_eq!(both("123456", "654321"), [Ok(()), Ok(())]);
+            assert_eq!(both("123456", "654321"), [Err((SmsCodeError::NoTriesLeft, 0)), Err((SmsCodeError::NoTriesLeft, 0))], "spent together");
         });
     }
 

@@ -7,7 +7,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
-use shared::api::{ErrorBody, ErrorResponse, LoginLocked, SmsCodeRejected, ValidateResponse};
+use shared::api::{ErrorBody, ErrorResponse, ExtensionCodesRejected, LoginLocked, SmsCodeRejected, ValidateResponse};
 
 #[derive(Debug)]
 pub enum ApiError {
@@ -17,6 +17,8 @@ pub enum ApiError {
     Conflict(ValidateResponse),
     /// A wrong, expired or spent SMS code (422), with the tries left.
     WrongCode(SmsCodeRejected),
+    /// The extension's codes, each wrong, expired or spent at its field, with their tries left (422).
+    WrongCodes(ExtensionCodesRejected),
     /// Asked again too soon (429 with `Retry-After`).
     TooSoon {
         code: &'static str,
@@ -65,7 +67,9 @@ pub enum ApiError {
 impl ApiError {
     fn parts(&self) -> (StatusCode, &'static str, String) {
         match self {
-            ApiError::Invalid(_) | ApiError::Conflict(_) | ApiError::WrongCode(_) | ApiError::Locked(_) => unreachable!("these have their own body"),
+            ApiError::Invalid(_) | ApiError::Conflict(_) | ApiError::WrongCode(_) | ApiError::WrongCodes(_) | ApiError::Locked(_) => {
+                unreachable!("these have their own body")
+            }
             ApiError::Unauthorized { code, message } => (StatusCode::UNAUTHORIZED, code, (*message).into()),
             ApiError::Forbidden { code, message } => (StatusCode::FORBIDDEN, code, (*message).into()),
             ApiError::TooSoon { code, message, .. } => (StatusCode::TOO_MANY_REQUESTS, code, (*message).into()),
@@ -91,6 +95,7 @@ impl IntoResponse for ApiError {
             ApiError::Invalid(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
             ApiError::Conflict(body) => return (StatusCode::CONFLICT, Json(body)).into_response(),
             ApiError::WrongCode(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
+            ApiError::WrongCodes(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
             ApiError::Locked(body) => return (StatusCode::LOCKED, Json(body)).into_response(),
             ApiError::Storage(ref detail) => tracing::error!(%detail, "storage failed"),
             _ => {}

@@ -10,6 +10,8 @@ mod guard;
 pub mod limits;
 pub mod overload;
 pub mod password;
+mod profiles;
+pub mod reminders;
 mod request_log;
 mod routes;
 pub mod scenarios;

@@ -16,6 +16,7 @@ async fn main() -> std::io::Result<()> {
     }
     let state = AppState::from_cli(&cli).map_err(std::io::Error::other)?;
     let listener = tokio::net::TcpListener::bind(cli.listen).await?;
+    tokio::spawn(api_mock::reminders::keep_sending(state.clone()));
     tracing::info!(address = %listener.local_addr()?, static_dir = ?cli.static_dir, dev = cli.dev, max_in_flight = cli.max_in_flight, "api-mock listening");
     axum::serve(listener, app(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await
 }

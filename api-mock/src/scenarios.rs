@@ -109,6 +109,11 @@ pub fn load(state: &AppState, scenario: Scenario) -> Result<ScenarioLoaded, Stor
             (state.store.replace_with((0..STORM_ACCOUNTS).map(|i| storm_seed(i, &hash, now, today)))?, Vec::new())
         }
     };
+    // The storm's citizens had their reminders before the day; the fixtures get any due now.
+    match scenario {
+        Scenario::RenewalStorm => crate::reminders::settle(state)?,
+        Scenario::Empty | Scenario::Citizens => crate::reminders::send_due(state)?,
+    };
     let took_ms = started.elapsed().as_millis() as u64;
     tracing::info!(scenario = scenario.name(), accounts, took_ms, "scenario loaded");
     Ok(ScenarioLoaded { scenario: scenario.name().into(), accounts, citizens, took_ms })

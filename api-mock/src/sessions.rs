@@ -12,6 +12,7 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 use shared::api::{Authorisation, Citizen, PushState, RegistrationState};
 use shared::rules::confirmation::Confirmation;
+use shared::Lang;
 
 /// The cookie's name.
 pub const COOKIE: &str = "pz_session";
@@ -135,6 +136,8 @@ pub struct LoginAccount {
     pub email: String,
     pub authorisation: Authorisation,
     pub locked_until: Option<i64>,
+    /// The language the citizen last used: their messages' language.
+    pub lang: Lang,
 }
 
 /// A push request as mObywatel shows it.
@@ -170,7 +173,8 @@ impl Store {
     }
 
     fn account_where(&self, column: &str, value: impl rusqlite::ToSql) -> Result<Option<LoginAccount>, StoreError> {
-        let sql = format!("SELECT id, password_hash, phone, authorisation, locked_until, email FROM accounts WHERE {column} = ?1 ORDER BY id DESC LIMIT 1");
+        let sql =
+            format!("SELECT id, password_hash, phone, authorisation, locked_until, email, lang FROM accounts WHERE {column} = ?1 ORDER BY id DESC LIMIT 1");
         let account = self
             .connection()
             .query_row(&sql, [value], |row| {
@@ -181,6 +185,7 @@ impl Store {
                     authorisation: Authorisation::from_code(&row.get::<_, String>(3)?).unwrap_or(Authorisation::Sms),
                     locked_until: row.get(4)?,
                     email: row.get(5)?,
+                    lang: Lang::from_tag(&row.get::<_, String>(6)?).unwrap_or_default(),
                 })
             })
             .optional()?;
@@ -328,6 +333,12 @@ impl SignIn<'_> {
             self.transaction.execute("UPDATE accounts SET locked_until = ?2, wrong_passwords = 0 WHERE id = ?1", params![account_id, until])?;
         }
         Ok(locked_until)
+    }
+
+    /// The citizen signs in in `lang`: their reminders and notices go in it from now on.
+    pub fn remember_lang(&self, account_id: i64, lang: Lang) -> Result<(), StoreError> {
+        self.transaction.execute("UPDATE accounts SET lang = ?2 WHERE id = ?1 AND lang <> ?2", params![account_id, lang.tag()])?;
+        Ok(())
     }
 
     /// The lock of `account` in force at `now`, if any (read in this transaction).

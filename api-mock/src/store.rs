@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 /// Each entry brings the schema from the version before it to its own (`PRAGMA user_version`).
-const MIGRATIONS: [&str; 6] = [
+const MIGRATIONS: [&str; 7] = [
     r#"
 CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
@@ -137,11 +137,44 @@ CREATE TABLE password_resets (
 );
 CREATE INDEX password_resets_account ON password_resets(account_id);
 "#,
+    r#"
+ALTER TABLE accounts ADD COLUMN lang TEXT NOT NULL DEFAULT 'pl';
+UPDATE accounts SET lang = COALESCE((SELECT r.lang FROM registrations r WHERE r.account_id = accounts.id ORDER BY r.created_at DESC LIMIT 1), 'pl');
+ALTER TABLE profiles ADD COLUMN extended_at INTEGER;
+CREATE INDEX profiles_account ON profiles(account_id, confirmed_at);
+CREATE INDEX profiles_valid_until ON profiles(valid_until);
+CREATE TABLE reminders (
+    profile_id  INTEGER NOT NULL REFERENCES profiles(id),
+    valid_until TEXT NOT NULL,
+    days_before INTEGER NOT NULL,
+    handled_at  INTEGER NOT NULL,
+    sent        INTEGER NOT NULL,
+    PRIMARY KEY (profile_id, valid_until, days_before)
+);
+CREATE TABLE extensions (
+    account_id INTEGER PRIMARY KEY REFERENCES accounts(id),
+    email      TEXT NOT NULL,
+    phone      TEXT NOT NULL,
+    started_at INTEGER NOT NULL
+);
+"#,
 ];
 
 /// Every table, children first: what a reset empties.
-const TABLES: [&str; 10] =
-    ["password_resets", "push_requests", "sessions", "profiles", "one_time_codes", "code_sends", "outbox", "registrations", "accounts", "application_numbers"];
+const TABLES: [&str; 12] = [
+    "reminders",
+    "extensions",
+    "password_resets",
+    "push_requests",
+    "sessions",
+    "profiles",
+    "one_time_codes",
+    "code_sends",
+    "outbox",
+    "registrations",
+    "accounts",
+    "application_numbers",
+];
 
 #[derive(Debug)]
 pub enum StoreError {
@@ -295,8 +328,8 @@ impl Store {
         let mut connection = self.connection();
         let transaction = connection.transaction()?;
         let inserted = transaction.execute(
-            "INSERT INTO accounts (username, username_key, password_hash, first_name, second_name, surname, pesel, email, phone, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            "INSERT INTO accounts (username, username_key, password_hash, first_name, second_name, surname, pesel, email, phone, created_at, lang)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             params![
                 new.username,
                 new.username_key,
@@ -307,7 +340,8 @@ impl Store {
                 new.pesel,
                 new.email,
                 new.phone,
-                code.sent_at
+                code.sent_at,
+                new.lang.tag()
             ],
         );
         match inserted {
@@ -374,12 +408,7 @@ impl Store {
         now: i64,
         emails: impl FnOnce(&str) -> Vec<Message>,
     ) -> Result<String, StoreError> {
-        let last: i64 = transaction.query_row(
-            "INSERT INTO application_numbers (year, last) VALUES (?1, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last",
-            [year],
-            |row| row.get(0),
-        )?;
-        let number = format!("PZ-{year}-{last:06}");
+        let number = next_application_number(transaction, year)?;
         transaction.execute(
             "UPDATE registrations SET state = ?2, application_number = ?3 WHERE id = ?1",
             params![registration_id, RegistrationState::AwaitingIdentity.code(), number],
@@ -431,8 +460,8 @@ impl Store {
         let mut count = 0;
         {
             let mut account = transaction.prepare(
-                "INSERT INTO accounts (username, username_key, password_hash, first_name, surname, pesel, email, phone, authorisation, created_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                "INSERT INTO accounts (username, username_key, password_hash, first_name, surname, pesel, email, phone, authorisation, created_at, lang)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
             )?;
             let mut registration = transaction.prepare(
                 "INSERT INTO registrations (id, account_id, state, confirmation, lang, application_number, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -451,7 +480,8 @@ impl Store {
                     seed.email,
                     seed.phone,
                     seed.authorisation.code(),
-                    seed.created_at
+                    seed.created_at,
+                    seed.lang.tag()
                 ])?;
                 let confirmation = serde_json::to_string(&seed.confirmation).expect("a confirmation serialises");
                 registration.execute(params![
@@ -504,6 +534,16 @@ impl Store {
             .collect::<Result<Vec<_>, _>>()?;
         Ok(entries)
     }
+}
+
+/// Within a transaction: the next application number of `year` (`PZ-2026-000123`).
+pub fn next_application_number(transaction: &Transaction, year: u16) -> rusqlite::Result<String> {
+    let last: i64 = transaction.query_row(
+        "INSERT INTO application_numbers (year, last) VALUES (?1, 1) ON CONFLICT(year) DO UPDATE SET last = last + 1 RETURNING last",
+        [year],
+        |row| row.get(0),
+    )?;
+    Ok(format!("PZ-{year}-{last:06}"))
 }
 
 /// A column whose stored text this version cannot read: an error, never a guess.

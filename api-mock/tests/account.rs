@@ -7,32 +7,11 @@ mod common;
 
 use api_mock::AppState;
 use axum::http::StatusCode;
-use common::{cookie_of, from_app, get, latest_code, send};
+use common::{accept_newest_push, from_app, get, latest_code, send, sign_in, PASSWORD};
 use serde_json::{json, Value};
-
-const PASSWORD: &str = "Haslo#Testowe1";
 
 async fn citizens() -> AppState {
     common::with_citizens(AppState { rate_limit: api_mock::limits::RateLimit::default(), ..AppState::in_memory(None) }).await
-}
-
-/// Signs a citizen in (SMS code or push accepted through the dev API); answers the cookie.
-async fn sign_in(state: &AppState, username: &str, phone: &str) -> String {
-    let started = send(state, from_app("POST", "/api/v1/login", None, Some(json!({"login": username, "password": PASSWORD})))).await;
-    assert_eq!(started.status, StatusCode::OK, "{}", started.body);
-    let pending = cookie_of(&started);
-    if started.body["method"] == "push" {
-        accept_newest_push(state, username, "accept").await;
-        return cookie_of(&send(state, from_app("GET", "/api/v1/login/push", Some(&pending), None)).await);
-    }
-    let code = latest_code(state, phone).await;
-    cookie_of(&send(state, from_app("POST", "/api/v1/login/sms-code", Some(&pending), Some(json!({"code": code})))).await)
-}
-
-async fn accept_newest_push(state: &AppState, username: &str, answer: &str) -> Value {
-    let requests = send(state, get(&format!("/api/dev/mobywatel/{username}/requests"))).await.body;
-    let id = requests[0]["id"].as_str().unwrap();
-    send(state, common::post_json(&format!("/api/dev/mobywatel/requests/{id}"), json!({"answer": answer}).to_string())).await.body
 }
 
 async fn profile(state: &AppState, cookie: &str) -> Value {

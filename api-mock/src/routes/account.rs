@@ -161,13 +161,7 @@ async fn change_method(
 ) -> Result<Json<SecondFactorSent>, ApiError> {
     let (session, account) = citizen(&state, &headers, lang)?;
     if !session.recently_confirmed(state.clock.now()) {
-        return Err(ApiError::Forbidden {
-            code: "authorisation.confirmation_required",
-            message: lang.pick(
-                "Najpierw potwierdź, że to Ty: kodem SMS albo w aplikacji mObywatel",
-                "First confirm it is you: with an SMS code or in the mObywatel app",
-            ),
-        });
+        return Err(confirmation_required(lang));
     }
     if request.method == account.authorisation {
         return Err(ApiError::WrongState {
@@ -262,8 +256,17 @@ pub(super) fn change(state: &AppState, account: &LoginAccount, method: Authorisa
     Ok(())
 }
 
+/// `403`: a sensitive change needs a second factor given within the last 2 minutes.
+pub(super) fn confirmation_required(lang: Lang) -> ApiError {
+    ApiError::Forbidden {
+        code: "authorisation.confirmation_required",
+        message: lang
+            .pick("Najpierw potwierdź, że to Ty: kodem SMS albo w aplikacji mObywatel", "First confirm it is you: with an SMS code or in the mObywatel app"),
+    }
+}
+
 /// The signed-in session (touched: activity) and its account; else 401.
-fn citizen(state: &AppState, headers: &HeaderMap, lang: Lang) -> Result<(Session, LoginAccount), ApiError> {
+pub(super) fn citizen(state: &AppState, headers: &HeaderMap, lang: Lang) -> Result<(Session, LoginAccount), ApiError> {
     let session = super::session::signed_in(state, headers, lang)?;
     let account = state.store.account(session.account_id)?.ok_or_else(|| super::session::no_session(lang))?;
     Ok((session, account))

@@ -5,8 +5,9 @@
 
 use super::docs::BodyRejected;
 use crate::error::ApiJson;
-use crate::store::Message;
+use crate::store::{Message, Registration};
 use crate::{ApiError, AppState};
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::Json;
@@ -22,7 +23,12 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(outbox)).routes(routes!(confirm_identity)).routes(routes!(clock, set_clock)).routes(routes!(reset))
+    OpenApiRouter::new()
+        .routes(routes!(outbox))
+        .routes(routes!(confirm_identity))
+        .routes(routes!(clock, set_clock))
+        .routes(routes!(reset))
+        .routes(routes!(reminders))
 }
 
 /// The mock's time, as every rule that depends on it sees it.
@@ -127,14 +133,96 @@ async fn clock(State(state): State<AppState>) -> Json<ClockState> {
         ("set" = (summary = "31 October 2023, 23:59 in Poland", value = json!({"now": "2023-10-31T23:59:00+01:00"}))),
         ("set in seconds" = (summary = "31 October 2023, 12:00 UTC", value = json!({"now": 1_698_753_600})))
     )),
-    responses((status = 200, description = "The mock's time after the change", body = ClockState), BodyRejected)
+    responses((status = 200, description = "The mock's time after the change (the reminders whose day it reached are in the outbox)", body = ClockState), BodyRejected)
 )]
-async fn set_clock(State(state): State<AppState>, ApiJson(change): ApiJson<ClockChange>) -> Json<ClockState> {
+async fn set_clock(State(state): State<AppState>, ApiJson(change): ApiJson<ClockChange>) -> Result<Json<ClockState>, ApiError> {
     match change {
         ClockChange::Set(SetClock { now: Moment(now) }) => state.clock.set(now),
         ClockChange::Advance(AdvanceClock { advance_seconds }) => state.clock.advance(advance_seconds),
     }
-    clock(State(state)).await
+    // The reminders whose day the clock reached go out before the answer: the outbox shows them.
+    crate::reminders::send_due(&state)?;
+    Ok(clock(State(state)).await)
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+struct ReminderWindow {
+    /// The profiles ending within this many days from today (0 to 3 660; 90 when left out).
+    #[param(minimum = 0, maximum = 3660)]
+    days: Option<u16>,
+    /// At most this many reminders (1 to 1 000; 100 when left out).
+    #[param(minimum = 1, maximum = 1000)]
+    limit: Option<u16>,
+}
+
+/// The reminders of the profiles ending soon, by the day each is due.
+#[derive(Serialize, ToSchema)]
+struct ReminderSchedule {
+    /// The mock's date in Poland.
+    today: Date,
+    reminders: Vec<ReminderEntry>,
+}
+
+/// One reminder: 60, 30, 7 or 1 days before a profile's last day, or on it.
+#[derive(Serialize, ToSchema)]
+struct ReminderEntry {
+    username: String,
+    /// The profile's last day.
+    valid_until: Date,
+    /// How many days before that day the reminder is due.
+    days_before: i64,
+    /// The day it is due.
+    due_on: Date,
+    /// `scheduled` (its day has not come), `due` (its day has come; it goes out within a minute),
+    /// `sent` (with `handled_at`), or `skipped` (a later reminder was due by the time it was handled).
+    state: ReminderState,
+    /// When it was sent or skipped, seconds since 1970-01-01 UTC.
+    handled_at: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+enum ReminderState {
+    Scheduled,
+    Due,
+    Sent,
+    Skipped,
+}
+
+/// What reminders before expiry are due, when, and which were sent: for the current profiles ending
+/// within `days` from today. Moving the clock sends those whose day it reaches, once each.
+#[utoipa::path(
+    get,
+    path = "/api/dev/reminders",
+    operation_id = "listReminders",
+    tag = "dev",
+    params(ReminderWindow),
+    responses(
+        (status = 200, description = "The reminders, by the day they are due", body = ReminderSchedule),
+        (status = 400, description = "A parameter out of its range (`request.invalid_fields`)", body = ErrorResponse),
+    )
+)]
+async fn reminders(State(state): State<AppState>, window: Result<Query<ReminderWindow>, QueryRejection>) -> Result<Json<ReminderSchedule>, ApiError> {
+    let Query(window) = window.map_err(|e| ApiError::BadRequest { code: "request.invalid_fields", message: e.body_text() })?;
+    let (days, limit) = (window.days.unwrap_or(90).min(3_660), window.limit.unwrap_or(100).clamp(1, 1_000));
+    let today = state.clock.today();
+    let reminders = state
+        .store
+        .reminder_schedule(today, i64::from(days), usize::from(limit))?
+        .into_iter()
+        .map(|r| {
+            let due_on = r.valid_until.add_days(-r.days_before);
+            let state = match (r.handled_at, r.sent) {
+                (Some(_), true) => ReminderState::Sent,
+                (Some(_), false) => ReminderState::Skipped,
+                (None, _) if due_on <= today => ReminderState::Due,
+                (None, _) => ReminderState::Scheduled,
+            };
+            ReminderEntry { username: r.username, valid_until: r.valid_until, days_before: r.days_before, due_on, state, handled_at: r.handled_at }
+        })
+        .collect();
+    Ok(Json(ReminderSchedule { today, reminders }))
 }
 
 /// Empties the state: no accounts, registrations, profiles or messages. The clock stays.
@@ -160,7 +248,14 @@ async fn reset(State(state): State<AppState>) -> Result<StatusCode, ApiError> {
     )
 )]
 async fn confirm_identity(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
-    let registration = super::registrations::find(&state, &id)?;
+    confirm(&state, &super::registrations::find(&state, &id)?)?;
+    super::registrations::status(State(state), Path(id)).await
+}
+
+/// The official or the provider confirmed the identity of `registration`, which awaits it: its
+/// profile is active from today (3 months after a video call, 3 years otherwise), and an e-mail
+/// says so.
+pub(super) fn confirm(state: &AppState, registration: &Registration) -> Result<(), ApiError> {
     if registration.state != RegistrationState::AwaitingIdentity {
         return Err(ApiError::WrongState {
             code: "registration.not_awaiting_identity",
@@ -171,8 +266,9 @@ async fn confirm_identity(State(state): State<AppState>, Path(id): Path<String>)
     let valid_until = kind.valid_until(state.clock.today()).to_string();
     let notice = notices::profile_confirmed(&valid_until, registration.lang);
     let email = Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(notice.subject), text: notice.text };
-    state.store.confirm_identity(&id, kind.code(), &valid_until, state.clock.now(), &email)?;
-    super::registrations::status(State(state), Path(id)).await
+    state.store.confirm_identity(&registration.id, kind.code(), &valid_until, state.clock.now(), &email)?;
+    tracing::info!(kind = kind.code(), "identity confirmed");
+    Ok(())
 }
 
 #[derive(Deserialize, IntoParams)]

@@ -40,6 +40,7 @@ pub const DOCUMENT_PATH: &str = "/api/openapi.json";
         (name = "session", description = "Signing in (password, then an SMS code or a push in mObywatel), the session, signing out"),
         (name = "account", description = "The signed-in citizen's profile details and authorisation method"),
         (name = "recovery", description = "A forgotten username or password"),
+        (name = "validity", description = "Extending the profile before it expires, and a new profile after (through a provider or the e-ID card)"),
         (name = "dev", description = "Designer's and tester's tools (only with --dev)"),
     )
 )]
@@ -67,14 +68,16 @@ async fn document(Extension(document): Extension<Arc<Document>>) -> Json<Documen
     Json((*document).clone())
 }
 
-/// Says what the derives cannot: serde's `deny_unknown_fields` on the tagged enum `Confirmation`
-/// closes each of its variants, but utoipa leaves them open.
-pub fn close_confirmation_variants(document: &mut Document) {
+/// Says what the derives cannot: serde's `deny_unknown_fields` on the tagged enums
+/// `Confirmation` and `NewProfileRequest` closes each of their variants, but utoipa leaves them open.
+pub fn close_tagged_variants(document: &mut Document) {
     let Some(components) = document.components.as_mut() else { return };
-    let Some(RefOr::T(Schema::OneOf(one_of))) = components.schemas.get_mut("Confirmation") else { return };
-    for variant in &mut one_of.items {
-        if let RefOr::T(Schema::Object(object)) = variant {
-            object.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+    for name in ["Confirmation", "NewProfileRequest"] {
+        let Some(RefOr::T(Schema::OneOf(one_of))) = components.schemas.get_mut(name) else { continue };
+        for variant in &mut one_of.items {
+            if let RefOr::T(Schema::Object(object)) = variant {
+                object.additional_properties = Some(Box::new(AdditionalProperties::FreeForm(false)));
+            }
         }
     }
 }

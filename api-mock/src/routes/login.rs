@@ -87,6 +87,7 @@ async fn start(
         if let Some(until) = sign_in.locked_until(account.id, now)? {
             return Ok(Err(locked(until, lang)));
         }
+        sign_in.remember_lang(account.id, lang)?;
         let stage = match account.authorisation {
             Authorisation::Sms => Stage::AwaitingSms,
             Authorisation::Push => Stage::AwaitingPush,

@@ -15,7 +15,6 @@ use axum::{Form, Json};
 use maud::{html, DOCTYPE};
 use serde::{Deserialize, Serialize};
 use shared::api::{Authorisation, ErrorResponse, PushState};
-use shared::Lang;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -127,10 +126,10 @@ fn give(state: &AppState, id: &str, answer: PushAnswer) -> Result<(bool, PushReq
         match request.purpose {
             Purpose::MethodChange => {
                 let account = state.store.account(request.account_id)?.ok_or_else(|| ApiError::Storage("a push request's account is gone".into()))?;
-                super::account::change(state, &account, Authorisation::Push, Lang::Pl)?;
+                super::account::change(state, &account, Authorisation::Push, account.lang)?;
             }
             Purpose::Confirmation => state.store.confirm_session(&request.session_hash, now)?,
-            Purpose::Login | Purpose::Registration | Purpose::PasswordReset => {}
+            Purpose::Login | Purpose::Registration | Purpose::PasswordReset | Purpose::ExtensionSms | Purpose::ExtensionEmail => {}
         }
     }
     Ok((taken, PushRequestView::new(request, now)))

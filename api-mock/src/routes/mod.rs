@@ -13,6 +13,7 @@ mod health;
 mod login;
 mod mobywatel;
 mod outbox_page;
+mod provider;
 mod recovery;
 mod registrations;
 mod scenarios;
@@ -20,6 +21,7 @@ mod session;
 mod spa;
 mod usernames;
 mod validation;
+mod validity;
 
 use crate::{ApiError, AppState, BODY_LIMIT_BYTES};
 use axum::extract::{DefaultBodyLimit, FromRequestParts};
@@ -51,7 +53,7 @@ pub fn router(state: AppState) -> Router {
         openapi.merge(tools_openapi);
         api = api.merge(tools);
     }
-    docs::close_confirmation_variants(&mut openapi);
+    docs::close_tagged_variants(&mut openapi);
     let api = api.layer(SetResponseHeaderLayer::overriding(header::CACHE_CONTROL, HeaderValue::from_static("no-store")));
     Router::new()
         .merge(api)
@@ -74,7 +76,7 @@ fn public() -> OpenApiRouter<AppState> {
 
 /// The API with its sign-in and code routes under `rate_limit`.
 fn public_limited(rate_limit: &crate::limits::RateLimit) -> OpenApiRouter<AppState> {
-    let limited_routes = login::limited_routes().merge(account::limited_routes()).merge(recovery::limited_routes());
+    let limited_routes = login::limited_routes().merge(account::limited_routes()).merge(recovery::limited_routes()).merge(validity::limited_routes());
     let limited = match rate_limit.layer() {
         Some(limit) => limited_routes.layer(limit),
         None => limited_routes,
@@ -89,11 +91,18 @@ fn public_limited(rate_limit: &crate::limits::RateLimit) -> OpenApiRouter<AppSta
         .merge(login::routes())
         .merge(session::routes())
         .merge(account::routes())
+        .merge(validity::routes())
 }
 
 /// The designer's and tester's tools, with `--dev` only.
 fn dev_tools() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().merge(dev::routes()).merge(scenarios::routes()).merge(faults::routes()).merge(outbox_page::routes()).merge(mobywatel::routes())
+    OpenApiRouter::new()
+        .merge(dev::routes())
+        .merge(scenarios::routes())
+        .merge(faults::routes())
+        .merge(outbox_page::routes())
+        .merge(mobywatel::routes())
+        .merge(provider::routes())
 }
 
 /// The OpenAPI document of the server as `dev` mounts it.
@@ -102,7 +111,7 @@ pub fn openapi(dev: bool) -> utoipa::openapi::OpenApi {
     if dev {
         document.merge(dev_tools().into_openapi());
     }
-    docs::close_confirmation_variants(&mut document);
+    docs::close_tagged_variants(&mut document);
     document
 }
 

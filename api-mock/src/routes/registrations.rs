@@ -318,6 +318,6 @@ pub(super) fn wrong_code(error: SmsCodeError, tries_left: u8, lang: Lang) -> Api
     ApiError::WrongCode(SmsCodeRejected { errors: field_errors(Field::SmsCode, Problem::SmsCode(error), lang).errors, tries_left })
 }
 
-fn field_errors(field: Field, problem: Problem, lang: Lang) -> ValidateResponse {
+pub(super) fn field_errors(field: Field, problem: Problem, lang: Lang) -> ValidateResponse {
     ValidateResponse { errors: [(field, vec![problem.to_field_error(lang)])].into(), pesel: None }
 }

@@ -44,10 +44,11 @@ pub fn registration(username: &str) -> Value {
     })
 }
 
-/// The newest SMS code sent to `phone`, read from the outbox as a tester would.
-pub async fn latest_code(state: &AppState, phone: &str) -> String {
-    let outbox = send(state, get(&format!("/api/dev/outbox?to=%2B48{}", &phone[3..]))).await.body;
-    let text = outbox[0]["text"].as_str().expect("an SMS in the outbox").to_owned();
+/// The newest code sent to `to` (a phone in E.164, or an e-mail address), read from the outbox as
+/// a tester would.
+pub async fn latest_code(state: &AppState, to: &str) -> String {
+    let outbox = send(state, get(&format!("/api/dev/outbox?to={}", to.replace('+', "%2B")))).await.body;
+    let text = outbox[0]["text"].as_str().expect("a message in the outbox").to_owned();
     text.split(|c: char| !c.is_ascii_digit()).find(|word| word.len() == 6).expect("a 6-digit code in the SMS").to_owned()
 }
 
@@ -77,4 +78,27 @@ pub fn from_app(method: &str, uri: &str, cookie: Option<&str>, body: Option<Valu
 pub fn cookie_of(answer: &Answer) -> String {
     let set = answer.headers.get(header::SET_COOKIE).expect("a Set-Cookie").to_str().unwrap();
     set.split(';').next().unwrap().to_owned()
+}
+
+/// The password of every fixture citizen.
+pub const PASSWORD: &str = "Haslo#Testowe1";
+
+/// Signs a fixture citizen in (SMS code, or push accepted through the dev API); answers the cookie.
+pub async fn sign_in(state: &AppState, username: &str, phone: &str) -> String {
+    let started = send(state, from_app("POST", "/api/v1/login", None, Some(json!({"login": username, "password": PASSWORD})))).await;
+    assert_eq!(started.status, StatusCode::OK, "{}", started.body);
+    let pending = cookie_of(&started);
+    if started.body["method"] == "push" {
+        accept_newest_push(state, username, "accept").await;
+        return cookie_of(&send(state, from_app("GET", "/api/v1/login/push", Some(&pending), None)).await);
+    }
+    let code = latest_code(state, phone).await;
+    cookie_of(&send(state, from_app("POST", "/api/v1/login/sms-code", Some(&pending), Some(json!({"code": code})))).await)
+}
+
+/// Answers the newest push request of `username` in the simulated mObywatel.
+pub async fn accept_newest_push(state: &AppState, username: &str, answer: &str) -> Value {
+    let requests = send(state, get(&format!("/api/dev/mobywatel/{username}/requests"))).await.body;
+    let id = requests[0]["id"].as_str().unwrap();
+    send(state, post_json(&format!("/api/dev/mobywatel/requests/{id}"), json!({"answer": answer}).to_string())).await.body
 }
