@@ -3,9 +3,10 @@
 use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use shared::api::{
-    Authorisation, Citizen, ErrorBody, ErrorResponse, Field, FieldError, LoginLocked, LoginRequest, MethodChangeRequest, NewPasswordRequest,
-    PasswordResetRequest, ProfileDetails, PushStatus, RegistrationCreated, RegistrationStatus, ResetLink, SecondFactorSent, SessionInfo, SmsCodeAccepted,
-    SmsCodeRequest, SmsCodeSent, UsernameAvailability, UsernameReminderRequest, ValidateRequest,
+    Authorisation, Citizen, ErrorBody, ErrorResponse, ExtensionCodesRequest, ExtensionCodesSent, ExtensionDone, ExtensionRequest, ExtensionStart, Field,
+    FieldError, LoginLocked, LoginRequest, MethodChangeRequest, NewPasswordRequest, NewProfileRequest, NewProfileStarted, PasswordResetRequest, ProfileDetails,
+    PushStatus, RegistrationCreated, RegistrationStatus, ResetLink, SecondFactorSent, SessionInfo, SmsCodeAccepted, SmsCodeRequest, SmsCodeSent,
+    UsernameAvailability, UsernameReminderRequest, ValidateRequest,
 };
 use shared::rules::login::{self, LoginError};
 use shared::{Lang, Text};
@@ -64,9 +65,15 @@ pub const CONFIRMATION_REQUIRED: &str = "authorisation.confirmation_required";
 /// The code of a refusal: the method asked for is the citizen's method already.
 pub const METHOD_UNCHANGED: &str = "authorisation.unchanged";
 
-/// Refusals the page words itself, by code: the method change's and the password reset link's.
-const WORDED: [(&str, Text); 6] = [
+/// Refusals the page words itself, by code: the method change's, the password reset link's and
+/// the profile's validity's.
+const WORDED: [(&str, Text); 11] = [
     (METHOD_UNCHANGED, Text::MethodUnchanged),
+    ("extension.not_pending", Text::ExtensionNotPending),
+    ("extension.temporary", Text::TemporaryCannotExtend),
+    ("extension.expired", Text::ExpiredCannotExtend),
+    ("extension.no_profile", Text::NoProfileYet),
+    ("profile.still_valid", Text::ProfileStillValid),
     ("authorisation.not_pending", Text::NothingPending),
     ("confirmation.not_pending", Text::NothingPending),
     ("reset.not_found", Text::ResetLinkInvalid),
@@ -78,8 +85,8 @@ const WORDED: [(&str, Text); 6] = [
 /// current language (and again after a switch).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
-    /// Errors of fields (422, or 409 for a taken username); for a code, the tries left too.
-    Fields { errors: BTreeMap<Field, Vec<FieldError>>, tries_left: Option<u8> },
+    /// Errors of fields (422, or 409 for a taken username); for a code, the tries it has left.
+    Fields { errors: BTreeMap<Field, Vec<FieldError>>, tries_left: BTreeMap<Field, u8> },
     /// 423: signing in to the account is locked until this moment (RFC 3339, Polish time).
     Locked(String),
     /// 429: try again in this many seconds; `code` says why (`request.rate_limited`,
@@ -129,10 +136,28 @@ enum RefusalBody {
     Fields {
         errors: BTreeMap<Field, Vec<FieldError>>,
         #[serde(default)]
-        tries_left: Option<u8>,
+        tries_left: Option<TriesLeft>,
     },
     Locked(LoginLocked),
     Other(ErrorResponse),
+}
+
+/// The tries left of one code (its field's), or of each code of a page by its field.
+#[derive(serde::Deserialize)]
+#[serde(untagged)]
+enum TriesLeft {
+    One(u8),
+    ByField(BTreeMap<Field, u8>),
+}
+
+impl TriesLeft {
+    /// By field: one code's tries are its refused field's.
+    fn by_field(self, errors: &BTreeMap<Field, Vec<FieldError>>) -> BTreeMap<Field, u8> {
+        match self {
+            TriesLeft::One(tries) => errors.keys().map(|field| (*field, tries)).collect(),
+            TriesLeft::ByField(tries) => tries,
+        }
+    }
 }
 
 /// `GET /api/v1/usernames/{name}/availability`: the rule, and whether no account has the name.
@@ -322,6 +347,38 @@ pub async fn resend_password_reset_code(token: &str, lang: Lang, retries: Retrie
     post_empty(&reset_path(token, "/sms-code/resend"), lang, retries).await
 }
 
+/// `GET /api/v1/me/profile/extension`: the contact details to confirm and the dates, or why the
+/// profile cannot be extended (`extension.temporary`, `extension.expired`, `extension.no_profile`).
+pub async fn extension(lang: Lang, retries: Retries) -> Result<Result<ExtensionStart, Refusal>, ApiFailure> {
+    judge(send(retries, |signal| prepare(Request::get(EXTENSION), lang, signal).build()).await?).await
+}
+
+/// `POST /api/v1/me/profile/extension`: the codes went by SMS and e-mail, or the fields' errors, or
+/// `authorisation.confirmation_required` (a changed contact detail: confirm it is the citizen first).
+pub async fn start_extension(request: &ExtensionRequest, lang: Lang, retries: Retries) -> Result<Result<ExtensionCodesSent, Refusal>, ApiFailure> {
+    judge(send(retries, |signal| prepare(Request::post(EXTENSION), lang, signal).json(request)).await?).await
+}
+
+/// `POST /api/v1/me/profile/extension/codes`: extended (the new last day), or each wrong code.
+pub async fn confirm_extension(request: &ExtensionCodesRequest, lang: Lang, retries: Retries) -> Result<Result<ExtensionDone, Refusal>, ApiFailure> {
+    let path = format!("{EXTENSION}/codes");
+    judge(send(retries, |signal| prepare(Request::post(&path), lang, signal).json(request)).await?).await
+}
+
+/// `POST /api/v1/me/profile/extension/resend`: new codes by SMS and e-mail, or the seconds to wait.
+pub async fn resend_extension_codes(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+    post_empty(&format!("{EXTENSION}/resend"), lang, retries).await
+}
+
+/// `POST /api/v1/me/profiles`: the application for a new profile waits for the provider (where
+/// the browser goes next), or why not (`profile.still_valid`, an unknown provider).
+pub async fn new_profile(request: &NewProfileRequest, lang: Lang, retries: Retries) -> Result<Result<NewProfileStarted, Refusal>, ApiFailure> {
+    judge(send(retries, |signal| prepare(Request::post("/api/v1/me/profiles"), lang, signal).json(request)).await?).await
+}
+
+/// The extension's path.
+const EXTENSION: &str = "/api/v1/me/profile/extension";
+
 /// A `POST` of an SMS code, judged.
 async fn post_code<T: serde::de::DeserializeOwned>(path: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<T, Refusal>, ApiFailure> {
     let request = SmsCodeRequest { code: code.to_owned() };
@@ -399,7 +456,7 @@ async fn judge<T: serde::de::DeserializeOwned>(response: Response) -> Result<Res
     }
     let retry_after = response.headers().get("retry-after").and_then(|s| s.parse().ok());
     let refusal = match answer_with_status(response).await? {
-        RefusalBody::Fields { errors, tries_left } => Refusal::Fields { errors, tries_left },
+        RefusalBody::Fields { errors, tries_left } => Refusal::Fields { tries_left: tries_left.map(|t| t.by_field(&errors)).unwrap_or_default(), errors },
         RefusalBody::Locked(locked) => Refusal::Locked(locked.locked_until),
         RefusalBody::Other(ErrorResponse { error }) if status == 429 => Refusal::TooMany { code: error.code, retry_after: retry_after.unwrap_or(60) },
         RefusalBody::Other(ErrorResponse { error }) => Refusal::Other(error),

@@ -4,9 +4,9 @@ use crate::components::layout::Layout;
 use crate::components::page_heading::FirstPage;
 use crate::i18n::provide_locale;
 use crate::pages::{
-    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, ForgotPasswordRoute, ForgotUsernameRoute, HomePage, IdentityRoute, LoginCodeRoute,
-    LoginPushRoute, LoginRoute, MethodChangeRoute, MyAccountRoute, NewPasswordRoute, NotFoundPage, PersonalRoute, ProfileRoute, ReviewRoute, SmsCodeRoute,
-    SubmittedRoute,
+    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, ExtensionRoute, ForgotPasswordRoute, ForgotUsernameRoute, HomePage, IdentityRoute,
+    LoginCodeRoute, LoginPushRoute, LoginRoute, MethodChangeRoute, MyAccountRoute, NewPasswordRoute, NewProfileBankRoute, NewProfileDoneRoute,
+    NewProfileEIdRoute, NewProfileRoute, NotFoundPage, PersonalRoute, ProfileRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute,
 };
 use crate::session::provide_session;
 use crate::state::provide_wizard;
@@ -32,6 +32,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/konto") view={Lazy::<MyAccountRoute>::new()} />
                     <Route path=path!("/konto/profil-zaufany") view={Lazy::<ProfileRoute>::new()} />
                     <Route path=path!("/konto/metoda-autoryzacji") view={Lazy::<MethodChangeRoute>::new()} />
+                    <Route path=path!("/konto/przedluz-waznosc") view={Lazy::<ExtensionRoute>::new()} />
+                    <Route path=path!("/konto/nowy-profil") view={Lazy::<NewProfileRoute>::new()} />
+                    <Route path=path!("/konto/nowy-profil/bank") view={Lazy::<NewProfileBankRoute>::new()} />
+                    <Route path=path!("/konto/nowy-profil/e-dowod") view={Lazy::<NewProfileEIdRoute>::new()} />
+                    <Route path=path!("/konto/nowy-profil/gotowe") view={Lazy::<NewProfileDoneRoute>::new()} />
                     <Route path=path!("/nie-pamietam-nazwy-uzytkownika") view={Lazy::<ForgotUsernameRoute>::new()} />
                     <Route path=path!("/nie-pamietam-hasla") view={Lazy::<ForgotPasswordRoute>::new()} />
                     <Route path=path!("/nie-pamietam-hasla/nowe-haslo") view={Lazy::<NewPasswordRoute>::new()} />

@@ -15,7 +15,7 @@ pub fn focus_by_id(id: &str) {
 }
 
 /// Keeps `document.title` as "<page> – Profil Zaufany" in the current language.
-pub fn use_page_title(page: impl Fn() -> &'static str + Send + Sync + 'static) {
+pub fn use_page_title<T: std::fmt::Display>(page: impl Fn() -> T + Send + Sync + 'static) {
     let service = crate::i18n::tr(shared::Text::ServiceName);
     Effect::new(move |_| document().set_title(&format!("{} – {}", page(), service())));
 }

@@ -28,6 +28,14 @@ pub const FORGOT_USERNAME_PATH: &str = "/nie-pamietam-nazwy-uzytkownika";
 /// "Nie pamiętam hasła".
 pub const FORGOT_PASSWORD_PATH: &str = "/nie-pamietam-hasla";
 pub use shared::api::NEW_PASSWORD_PATH;
+/// "Przedłuż ważność lub zmień dane".
+pub const EXTENSION_PATH: &str = "/konto/przedluz-waznosc";
+/// "Załóż nowy profil zaufany" (the provider sends the citizen back to `NEW_PROFILE_DONE_PATH`).
+pub use shared::api::{NEW_PROFILE_DONE_PATH, NEW_PROFILE_PATH};
+/// A new profile through a bank or Envelo.
+pub const NEW_PROFILE_BANK_PATH: &str = "/konto/nowy-profil/bank";
+/// A new profile with the e-ID card.
+pub const NEW_PROFILE_E_ID_PATH: &str = "/konto/nowy-profil/e-dowod";
 
 #[derive(Clone, Copy)]
 pub struct Session {

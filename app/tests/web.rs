@@ -737,11 +737,103 @@ async fn the_account_greets_the_citizen_and_says_until_when_the_profile_is_valid
     let step = mount(|| view! { <app::pages::MyAccountPage /> }.into_any());
     step.until("the account shows", |s| s.root.query_selector("#profile-state").unwrap().is_some()).await;
     assert_eq!(step.text("h1"), "Dzień dobry, Jan Kowalski");
-    assert_eq!(step.text("#profile-state"), "Twój profil zaufany jest ważny do 25 listopada 2029 r.");
+    let days = shared::date::Date::new(2029, 11, 25).unwrap().days_since_epoch() - info.today.days_since_epoch();
+    assert_eq!(step.text("#profile-state"), format!("Twój profil zaufany jest ważny do 25 listopada 2029 r. (jeszcze {days} dni)."));
+    assert_eq!(step.find::<HtmlElement>("#profile-action").get_attribute("href").as_deref(), Some("/konto/przedluz-waznosc"));
     step.locale.0.set(Lang::En);
     leptos::task::tick().await;
-    assert_eq!(step.text("#profile-state"), "Your trusted profile is valid until 25 November 2029.");
+    assert_eq!(step.text("#profile-state"), format!("Your trusted profile is valid until 25 November 2029 ({days} more days)."));
+    assert_eq!(step.text("#profile-action"), "Extend validity or change details");
     assert_eq!(step.text("#sign-out"), "Sign out");
+}
+
+/// The session of Jan Kowalski whose `kind` of profile has its last day `days_left` from today.
+fn session_ending_in(days_left: i64, kind: shared::rules::confirmation::ProfileKind) -> shared::api::SessionInfo {
+    let mut info = session_info(900, 120);
+    let citizen = info.citizen.as_mut().unwrap();
+    citizen.profile_valid_until = Some(info.today.add_days(days_left));
+    citizen.profile_kind = kind;
+    info
+}
+
+#[wasm_bindgen_test]
+async fn a_profile_ten_days_from_its_end_shows_the_notice_with_the_date_and_one_button() {
+    use shared::rules::confirmation::ProfileKind;
+    let info = session_ending_in(10, ProfileKind::Ordinary);
+    let until = shared::i18n::long_date(info.today.add_days(10), Lang::Pl);
+    let step = mount(move || {
+        app::session::use_session().apply(info);
+        view! { <app::components::expiry_notice::ExpiryNotice /> }.into_any()
+    });
+    leptos::task::tick().await;
+    assert_eq!(
+        step.text("#expiry-notice-text"),
+        format!("Twój profil zaufany jest ważny do {until} (jeszcze 10 dni). Przedłuż go w kilka minut, by dalej logować się do e-usług.")
+    );
+    assert_eq!(step.text("#expiry-notice-action"), "Przedłuż ważność");
+    assert_eq!(step.find::<HtmlElement>("#expiry-notice-action").get_attribute("href").as_deref(), Some("/konto/przedluz-waznosc"));
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert!(step.text("#expiry-notice-text").ends_with("(10 more days). Extend it in a few minutes to keep signing in to e-services."));
+    assert_eq!(step.text("#expiry-notice-action"), "Extend validity");
+}
+
+#[wasm_bindgen_test]
+async fn no_notice_far_from_the_end_and_an_expired_profile_offers_a_new_one() {
+    use shared::rules::confirmation::ProfileKind;
+    let far = session_ending_in(61, ProfileKind::Ordinary);
+    let step = mount(move || {
+        app::session::use_session().apply(far);
+        view! { <app::components::expiry_notice::ExpiryNotice /> }.into_any()
+    });
+    leptos::task::tick().await;
+    assert!(step.root.query_selector("#expiry-notice-text").unwrap().is_none(), "61 days before: no notice");
+    let expired = session_ending_in(-1, ProfileKind::Ordinary);
+    let today = shared::i18n::long_date(expired.today, Lang::Pl);
+    let step = mount(move || {
+        app::session::use_session().apply(expired);
+        view! { <app::components::expiry_notice::ExpiryNotice /> }.into_any()
+    });
+    leptos::task::tick().await;
+    assert_eq!(step.text("#expiry-notice-text"), format!("Twój profil zaufany wygasł {today}. Twoje konto zostało zachowane: załóż nowy profil zaufany."));
+    assert_eq!(step.find::<HtmlElement>("#expiry-notice-action").get_attribute("href").as_deref(), Some("/konto/nowy-profil"));
+}
+
+#[wasm_bindgen_test]
+async fn the_extension_sends_the_contact_details_then_both_codes_and_a_wrong_one_shows_at_its_field() {
+    let (citizen, session) = signed_in_routes();
+    let start = r#"{"email":"jan@example.pl","phone":"600 100 004","valid_until":"2026-12-10","extended_until":"2029-11-30"}"#;
+    let sent = r#"{"phone":"+48 *** *** 004","email":"j***@example.pl","expires_in":300,"resend_available_in":60}"#;
+    let _service = FakeRoutes::install(&[
+        ("/api/v1/me", 200, &citizen, None),
+        ("/api/v1/session", 200, &session, None),
+        ("/api/v1/me/profile/extension", 200, start, None),
+    ]);
+    let step = mount(|| view! { <app::pages::ExtensionPage /> }.into_any());
+    step.until("the contact details show", |s| s.root.query_selector("#email").unwrap().is_some()).await;
+    assert_eq!(step.text("h1"), "Przedłuż ważność lub zmień dane");
+    assert_eq!(step.input("email").value(), "jan@example.pl");
+    assert_eq!(step.input("phone").value(), "600 100 004");
+    assert_eq!(step.text("#extended-until"), "Po przedłużeniu profil będzie ważny do 30 listopada 2029 r.");
+    drop(_service);
+    let wrong = r#"{"errors":{"email_code":[{"code":"email_code.wrong","message":"server words"}]},"tries_left":{"email_code":2}}"#;
+    let service = FakeRoutes::install(&[("/api/v1/me/profile/extension", 200, sent, None), ("/api/v1/me/profile/extension/codes", 422, wrong, None)]);
+    step.press_next().await;
+    step.until("the codes show", |s| s.root.query_selector("#email_code").unwrap().is_some()).await;
+    assert_eq!(service.bodies()[0], r#"{"email":"jan@example.pl","phone":"600 100 004"}"#);
+    assert_eq!(step.text("h1"), "Wpisz kody z SMS-a i z e-maila");
+    assert!(step.text(".lead").contains("+48 *** *** 004") && step.text(".lead").contains("j***@example.pl"));
+    step.type_into("code", "123 456").await;
+    step.type_into("email_code", "000000").await;
+    step.press_next().await;
+    step.until("the e-mail code is refused", |s| {
+        s.root.query_selector("#email_code-error").unwrap().is_some_and(|e| !e.text_content().unwrap_or_default().is_empty())
+    })
+    .await;
+    assert_eq!(service.bodies()[1], r#"{"code":"123456","email_code":"000000"}"#);
+    assert_eq!(step.text("#email_code-error"), "Błąd: Kod z e-maila jest niepoprawny. Sprawdź e-mail i wpisz kod ponownie");
+    assert_eq!(step.text("#email_code-tries-left"), "Pozostałe próby: 2");
+    assert_eq!(step.text("#code-tries-left"), "");
 }
 
 // The account: the profile's details, the change of authorisation method, recovery.
@@ -790,7 +882,7 @@ async fn the_profile_shows_the_masked_pesel_the_polish_date_and_the_provider_it_
     use shared::api::{ProfileFacts, RegistrationState};
     use shared::rules::confirmation::{Confirmation, ProfileKind};
     let date = |y, m, d| shared::date::Date::new(y, m, d).unwrap();
-    let facts = ProfileFacts { kind: ProfileKind::Ordinary, confirmed_on: date(2026, 11, 25), valid_until: date(2029, 11, 25) };
+    let facts = ProfileFacts { kind: ProfileKind::Ordinary, confirmed_on: date(2026, 11, 25), valid_until: date(2029, 11, 25), extended_on: None };
     let (step, _service) = mount_profile(&profile_details(Confirmation::Bank { provider: "envelo".into() }, Some(facts), RegistrationState::Confirmed));
     step.until("the details show", |s| s.root.query_selector("#profile-pesel").unwrap().is_some()).await;
     assert_eq!(step.text("h1"), "Szczegóły profilu");
@@ -816,7 +908,7 @@ async fn an_expired_profile_says_the_day_it_expired() {
     use shared::api::{ProfileFacts, RegistrationState};
     use shared::rules::confirmation::{Confirmation, ProfileKind};
     let date = |y, m, d| shared::date::Date::new(y, m, d).unwrap();
-    let facts = ProfileFacts { kind: ProfileKind::Ordinary, confirmed_on: date(2020, 10, 30), valid_until: date(2023, 10, 30) };
+    let facts = ProfileFacts { kind: ProfileKind::Ordinary, confirmed_on: date(2020, 10, 30), valid_until: date(2023, 10, 30), extended_on: None };
     let way = Confirmation::InPerson { point: "us-gdansk".into() };
     let (step, _service) = mount_profile(&profile_details(way, Some(facts), RegistrationState::Confirmed));
     step.until("the details show", |s| s.root.query_selector("#profile-valid-until").unwrap().is_some()).await;

@@ -1,7 +1,8 @@
-//! The frame of every page: skip link, header with the account menu and the language switch, main,
-//! footer with help, and the session's timeout warning.
+//! The frame of every page: skip link, header with the account menu and the language switch, main
+//! (with the notice of a profile near its end), footer with help, and the session's timeout warning.
 
 use super::account_menu::AccountMenu;
+use super::expiry_notice::ExpiryNotice;
 use super::session_timeout::SessionTimeout;
 use crate::dom::focus_by_id;
 use crate::i18n::{tr, Locale};
@@ -28,7 +29,10 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </div>
             </div>
         </header>
-        <main class="page" id="main" tabindex="-1">{children()}</main>
+        <main class="page" id="main" tabindex="-1">
+            <ExpiryNotice />
+            {children()}
+        </main>
         <footer class="footer">
             <div class="footer__inner">
                 <h2 class="footer__title">{tr(Text::HelpTitle)}</h2>

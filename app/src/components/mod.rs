@@ -6,9 +6,11 @@
 pub mod account_menu;
 pub mod announced;
 pub mod error_summary;
+pub mod expiry_notice;
 pub mod field;
 pub mod form;
 pub mod form_page;
+pub mod its_you;
 pub mod layout;
 pub mod page_heading;
 pub mod password_rules;

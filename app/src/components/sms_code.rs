@@ -1,6 +1,7 @@
-//! The SMS code, for the registration and for signing in alike: one field that takes a pasted
-//! "123 456", the tries left after a wrong code, "Wyślij kod ponownie" with its countdown, and
-//! what the service answered. The page gives the calls; this module does the rest.
+//! The one-time codes of a page, for the registration, signing in and every operation alike: the
+//! SMS code (or, for an extension, the SMS code and the e-mail code together), each field taking
+//! a pasted "123 456", the tries left after a wrong code, "Wyślij kod ponownie" with its countdown,
+//! and what the service answered. The page gives the calls; this module does the rest.
 
 use super::field::TextField;
 use super::form::{FormState, TextAnswers};
@@ -9,17 +10,19 @@ use crate::api::{ApiFailure, Refusal, Retries, SMS_CODE_TOO_MANY};
 use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
 use shared::api::{Field, SmsCodeSent};
-use shared::rules::sms_code;
+use shared::rules::{email_code, sms_code};
 use shared::{Lang, Problem, Report, Text};
+use std::collections::BTreeMap;
 use std::future::Future;
 use std::time::Duration;
 
-/// The state of one page's SMS code.
+/// The state of one page's codes.
 #[derive(Clone, Copy)]
 pub struct SmsCode {
     pub form: FormState,
     pub status: RequestStatus,
-    tries_left: RwSignal<Option<u8>>,
+    /// After a wrong code, the tries it has left, by its field.
+    tries_left: RwSignal<BTreeMap<Field, u8>>,
     /// Seconds until another code may be asked for.
     wait: RwSignal<i64>,
     resent: RwSignal<bool>,
@@ -30,10 +33,20 @@ pub struct SmsCode {
 impl SmsCode {
     /// The code typed into `answers`' `Field::SmsCode`; another may be asked for in `resend_in` seconds.
     pub fn new(answers: TextAnswers, resend_in: i64) -> SmsCode {
-        let code = answers.value(Field::SmsCode);
+        SmsCode::of(&[Field::SmsCode], answers, resend_in)
+    }
+
+    /// The codes typed into `answers`' `fields` (`Field::SmsCode`, `Field::EmailCode`), in order.
+    pub fn of(fields: &'static [Field], answers: TextAnswers, resend_in: i64) -> SmsCode {
         let report = Memo::new(move |_| {
             let mut report = Report::default();
-            report.add(Field::SmsCode, sms_code::parse(&code.get()), Problem::SmsCode);
+            for &field in fields {
+                let typed = answers.value(field).get();
+                match field {
+                    Field::EmailCode => report.add(field, email_code::parse(&typed), Problem::EmailCode),
+                    _ => report.add(field, sms_code::parse(&typed), Problem::SmsCode),
+                };
+            }
             report
         });
         let wait = RwSignal::new(resend_in);
@@ -41,9 +54,9 @@ impl SmsCode {
             on_cleanup(move || ticker.clear());
         }
         SmsCode {
-            form: FormState::new(&[Field::SmsCode], answers, report),
+            form: FormState::new(fields, answers, report),
             status: RequestStatus::default(),
-            tries_left: RwSignal::new(None),
+            tries_left: RwSignal::new(BTreeMap::new()),
             wait,
             resent: RwSignal::new(false),
             refusal: RwSignal::new(None),
@@ -60,14 +73,26 @@ impl SmsCode {
     where
         F: Future<Output = Result<Result<T, Refusal>, ApiFailure>> + 'static,
     {
+        self.confirm_all(move |mut codes, lang, retries| call(codes.remove(0), lang, retries), on_accepted)
+    }
+
+    /// `confirm` for every code of the page: `call` gets their digits in the form's order.
+    pub fn confirm_all<T: 'static, F>(
+        self,
+        call: impl Fn(Vec<String>, Lang, Retries) -> F + Send + Sync + 'static,
+        on_accepted: impl Fn(T) + Clone + Send + Sync + 'static,
+    ) -> Callback<()>
+    where
+        F: Future<Output = Result<Result<T, Refusal>, ApiFailure>> + 'static,
+    {
         let lang = use_lang();
         self.status.action(move || {
-            // The form lets only a well-formed code through.
-            let Ok(code) = sms_code::parse(&self.form.value(Field::SmsCode).get_untracked()) else { return };
+            // The form lets only well-formed codes through; spaces of a pasted code go.
+            let codes = self.form.fields().into_iter().map(|field| self.form.value(field).get_untracked().split_whitespace().collect()).collect();
             self.refusal.set(None);
             let on_accepted = on_accepted.clone();
             self.status.send(
-                |retries| call(code, lang.get_untracked(), retries),
+                |retries| call(codes, lang.get_untracked(), retries),
                 move |answer| match answer {
                     Ok(accepted) => on_accepted(accepted),
                     Err(Refusal::Fields { errors, tries_left }) => {
@@ -97,7 +122,7 @@ impl SmsCode {
                 move |answer| match answer {
                     Ok(sent) => {
                         self.wait.set(sent.resend_available_in);
-                        self.tries_left.set(None);
+                        self.tries_left.set(BTreeMap::new());
                         self.form.set_server_errors(Default::default());
                         self.resent.set(true);
                     }
@@ -126,24 +151,44 @@ pub fn SmsCodeFields(
     resend: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_lang();
-    let SmsCode { form, status, tries_left, wait, resent, refusal } = sms;
     let lead = move || match phone.get() {
         Some(phone) => Text::SmsIntro.get(lang.get()).replace("{phone}", &phone),
         None => Text::SmsIntroYourPhone.get(lang.get()).to_owned(),
     };
     view! {
         <p class="lead">{lead}</p>
-        <TextField form field=Field::SmsCode autocomplete="one-time-code" input_mode="numeric" />
-        <p class="tries-left" aria-live="polite">
-            {move || tries_left.get().filter(|t| *t > 0).map(|t| Text::SmsTriesLeft.get(lang.get()).replace("{tries}", &t.to_string()))}
+        <CodeField sms field=Field::SmsCode />
+        <CodesSent sms resend resend_text=Text::SmsResend sent_text=Text::SmsResent />
+    }
+}
+
+/// One code's input, and its tries left after a wrong try.
+#[component]
+pub fn CodeField(sms: SmsCode, field: Field) -> impl IntoView {
+    let lang = use_lang();
+    let tries_left = sms.tries_left;
+    view! {
+        <TextField form=sms.form field autocomplete="one-time-code" input_mode="numeric" />
+        <p class="tries-left" id=format!("{}-tries-left", field.key()) aria-live="polite">
+            {move || tries_left.with(|t| t.get(&field).copied()).filter(|t| *t > 0).map(|t| Text::SmsTriesLeft.get(lang.get()).replace("{tries}", &t.to_string()))}
         </p>
+    }
+}
+
+/// Under the codes: "Wyślij kod ponownie" (`resend_text`) with its countdown and, once sent,
+/// `sent_text`; then the service's refusals and the call's progress.
+#[component]
+pub fn CodesSent(sms: SmsCode, resend: Option<Callback<()>>, resend_text: Text, sent_text: Text) -> impl IntoView {
+    let lang = use_lang();
+    let SmsCode { status, wait, resent, refusal, .. } = sms;
+    view! {
         {resend.map(|resend| view! {
             <div class="resend">
                 <button type="button" id="resend-code" class="button button--secondary" aria-disabled=move || (wait.get() > 0).to_string() on:click=move |_| resend.run(())>
-                    {tr(Text::SmsResend)}
+                    {tr(resend_text)}
                 </button>
                 <p class="resend__wait">{move || (wait.get() > 0).then(|| Text::SmsResendIn.get(lang.get()).replace("{seconds}", &wait.get().to_string()))}</p>
-                <p role="status">{move || resent.get().then(tr(Text::SmsResent))}</p>
+                <p role="status">{move || resent.get().then(tr(sent_text))}</p>
             </div>
         })}
         {move || refusal.with(|r| r.as_ref().and_then(|r| r.message(lang.get()))).map(|message| view! {

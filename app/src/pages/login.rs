@@ -74,6 +74,7 @@ pub fn LoginPage() -> impl IntoView {
                     <li><A href=FORGOT_PASSWORD_PATH attr:id="forgot-password">{tr(Text::ForgotPassword)}</A></li>
                 </ul>
                 <p class="other-way">{tr(Text::NoAccount)}" "<A href=STEPS[0] attr:id="register-link">{tr(Text::Register)}</A></p>
+                <p class="other-way" id="cannot-sign-in">{tr(Text::CannotSignIn)}" "{tr(Text::HelpBody)}", "{tr(Text::HelpHours)}"."</p>
             }>
             <TextField form field=Field::Login autocomplete="username" />
             <TextField form field=Field::Password autocomplete="current-password" input_type="password" />

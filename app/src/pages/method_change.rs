@@ -8,8 +8,8 @@ use crate::api::{self, Refusal, CONFIRMATION_REQUIRED, METHOD_UNCHANGED};
 use crate::components::error_summary::SummaryEntry;
 use crate::components::form::{FormState, TextAnswers};
 use crate::components::form_page::FormPage;
+use crate::components::its_you::{ItsYou, PushStep, PushTexts};
 use crate::components::page_heading::PageHeading;
-use crate::components::push_wait::{CheckNumber, PushWait};
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::components::signed_in::SignedIn;
 use crate::components::sms_code::{SmsCode, SmsCodeFields};
@@ -18,7 +18,7 @@ use crate::i18n::{tr, use_lang};
 use crate::session::{use_session, Session, PROFILE_PATH};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use shared::api::{Authorisation, Citizen, ErrorBody, Field, PushState, SecondFactorSent, SessionInfo};
+use shared::api::{Authorisation, Citizen, ErrorBody, Field, SecondFactorSent};
 use shared::{Report, Text};
 
 /// Where the change stands.
@@ -103,10 +103,19 @@ fn MethodChange() -> impl IntoView {
     let change = Change::new(current);
     move || match change.stage.get() {
         Stage::Choose => view! { <Choose change current /> }.into_any(),
-        Stage::ItsYou(sent) if sent.method == Authorisation::Sms => view! { <ItsYouByCode change sent /> }.into_any(),
-        Stage::ItsYou(sent) => view! { <Push change sent its_you=true /> }.into_any(),
+        Stage::ItsYou(sent) => view! { <ItsYou sent caption=Text::ChangeMethod then=change.send start_again=change.its_you status=change.status /> }.into_any(),
         Stage::Confirm(sent) if sent.method == Authorisation::Sms => view! { <ChangeByCode change sent /> }.into_any(),
-        Stage::Confirm(sent) => view! { <Push change sent its_you=false /> }.into_any(),
+        Stage::Confirm(sent) => {
+            let texts = PushTexts {
+                heading: Text::MethodPushHeading,
+                intro: Text::MethodPushIntro,
+                refused: Text::MethodPushRefused,
+                expired: Text::MethodPushExpired,
+            };
+            let on_accepted = Callback::new(move |()| change.done(Authorisation::Push));
+            view! { <PushStep sent caption=Text::ChangeMethod texts poll=api::method_change_push_status on_accepted try_again=change.send status=change.status /> }
+                .into_any()
+        }
         Stage::Done(method) => view! { <Done method /> }.into_any(),
     }
 }
@@ -169,28 +178,6 @@ fn Choose(change: Change, current: Authorisation) -> impl IntoView {
     }
 }
 
-/// "Potwierdź, że to Ty" with an SMS code; once confirmed, the change goes again by itself.
-#[component]
-fn ItsYouByCode(change: Change, sent: SecondFactorSent) -> impl IntoView {
-    let session = use_session();
-    let sms = SmsCode::new(TextAnswers::new([Field::SmsCode], |_| String::new()), sent.resend_available_in);
-    let on_valid = sms.confirm(
-        |code, lang, retries| async move { api::confirm_its_you_by_code(&code, lang, retries).await },
-        move |info: SessionInfo| {
-            session.apply(info);
-            change.send.run(());
-        },
-    );
-    let caption = tr(Text::ChangeMethod);
-    view! {
-        <FormPage caption=Signal::derive(move || caption().to_owned()) heading=Text::ItsYouHeading intro=Text::ItsYouIntro form=sms.form on_valid
-            busy=Signal::derive(move || sms.status.busy().get() || change.status.busy().get()) submit=Text::Confirm>
-            <SmsCodeFields sms phone=Some(sent.phone) />
-            <RequestNotice status=change.status />
-        </FormPage>
-    }
-}
-
 /// The change to SMS codes, confirmed with a code sent to the phone.
 #[component]
 fn ChangeByCode(change: Change, sent: SecondFactorSent) -> impl IntoView {
@@ -209,56 +196,6 @@ fn ChangeByCode(change: Change, sent: SecondFactorSent) -> impl IntoView {
         <FormPage caption=Signal::derive(move || caption().to_owned()) heading=Text::SmsHeading form=sms.form on_valid busy=sms.status.busy() submit=Text::Confirm>
             <SmsCodeFields sms phone=Some(sent.phone) resend />
         </FormPage>
-    }
-}
-
-/// A push in mObywatel: "Potwierdź, że to Ty" (`its_you`) or the change to push itself. Accepted:
-/// on to the change, or done; refused or unanswered: nothing changed, "Spróbuj ponownie".
-#[component]
-fn Push(change: Change, sent: SecondFactorSent, its_you: bool) -> impl IntoView {
-    let lang = use_lang();
-    let (heading, intro, refused_text, expired_text) = match its_you {
-        true => (Text::ItsYouHeading, Text::ItsYouPushIntro, Text::ItsYouRefused, Text::ItsYouExpired),
-        false => (Text::MethodPushHeading, Text::MethodPushIntro, Text::MethodPushRefused, Text::MethodPushExpired),
-    };
-    use_page_title(tr(heading));
-    let nothing_pending = RwSignal::new(None::<Refusal>);
-    let on_answered = move |state| {
-        if state == PushState::Accepted {
-            if its_you {
-                change.send.run(());
-            } else {
-                change.done(Authorisation::Push);
-            }
-        }
-    };
-    let on_refused = move |refusal| nothing_pending.set(Some(refusal));
-    let wait = match its_you {
-        true => PushWait::start(sent.check_number, api::its_you_push_status, on_answered, on_refused),
-        false => PushWait::start(sent.check_number, api::method_change_push_status, on_answered, on_refused),
-    };
-    let failure = move || match wait.state.get() {
-        PushState::Refused => Some(tr(refused_text)().to_owned()),
-        PushState::Expired => Some(tr(expired_text)().to_owned()),
-        PushState::Pending | PushState::Accepted => nothing_pending.with(|r| r.as_ref().and_then(|r| r.message(lang.get()))),
-    };
-    let try_again = move |_| if its_you { change.its_you.run(()) } else { change.send.run(()) };
-    view! {
-        <div class="narrow">
-            <p class="caption">{tr(Text::ChangeMethod)}</p>
-            <PageHeading>{tr(heading)}</PageHeading>
-            <p class="lead">{tr(intro)}</p>
-            <CheckNumber wait />
-            <div role="alert">
-                {move || failure().map(|message| view! {
-                    <div class="notice notice--error">
-                        <p class="notice__text" id="push-failed">{message}</p>
-                        <button type="button" class="button" id="push-try-again" on:click=try_again>{tr(Text::TryAgain)}</button>
-                    </div>
-                })}
-            </div>
-            <RequestNotice status=change.status />
-        </div>
     }
 }
 

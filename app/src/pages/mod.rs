@@ -1,12 +1,14 @@
 //! One module a screen. The front door; the registration wizard's steps follow one another in
 //! `STEPS`, then the SMS code and the confirmation; signing in (the login, then its SMS code or
 //! its push in mObywatel) leads to the account (its profile details, the change of authorisation
-//! method); a forgotten username or password is recovered by e-mail.
+//! method, the extension of its validity, a new profile after expiry); a forgotten username or
+//! password is recovered by e-mail.
 
 mod accessibility;
 mod account;
 mod consent;
 mod contact;
+mod extension;
 mod forgot_password;
 mod forgot_username;
 mod home;
@@ -17,6 +19,7 @@ mod login_push;
 mod method_change;
 mod my_account;
 mod new_password;
+mod new_profile;
 mod not_found;
 mod personal;
 mod profile;
@@ -28,6 +31,7 @@ pub use accessibility::AccessibilityPage;
 pub use account::AccountPage;
 pub use consent::ConsentPage;
 pub use contact::ContactPage;
+pub use extension::ExtensionPage;
 pub use forgot_password::ForgotPasswordPage;
 pub use forgot_username::ForgotUsernamePage;
 pub use home::HomePage;
@@ -38,6 +42,7 @@ pub use login_push::LoginPushPage;
 pub use method_change::MethodChangePage;
 pub use my_account::MyAccountPage;
 pub use new_password::NewPasswordPage;
+pub use new_profile::{NewProfileBankPage, NewProfileDonePage, NewProfileEIdPage, NewProfilePage};
 pub use not_found::NotFoundPage;
 pub use personal::PersonalPage;
 pub use profile::ProfilePage;
@@ -67,6 +72,11 @@ lazy_page!(MethodChangeRoute => MethodChangePage);
 lazy_page!(ForgotUsernameRoute => ForgotUsernamePage);
 lazy_page!(ForgotPasswordRoute => ForgotPasswordPage);
 lazy_page!(NewPasswordRoute => NewPasswordPage);
+lazy_page!(ExtensionRoute => ExtensionPage);
+lazy_page!(NewProfileRoute => NewProfilePage);
+lazy_page!(NewProfileBankRoute => NewProfileBankPage);
+lazy_page!(NewProfileEIdRoute => NewProfileEIdPage);
+lazy_page!(NewProfileDoneRoute => NewProfileDonePage);
 
 /// Downloads the registration's later steps in the background.
 pub fn preload_registration() {
@@ -124,8 +134,8 @@ pub fn step_of(field: Field) -> &'static str {
         Field::Confirmation => STEPS[3],
         Field::Consent => STEPS[4],
         Field::SmsCode => SMS_CODE_PATH,
-        // Not asked by the registration: signing in has its own page.
-        Field::Login => LOGIN_PATH,
+        // Not asked by the registration: signing in and the extension have their own pages.
+        Field::Login | Field::EmailCode => LOGIN_PATH,
     }
 }
 

@@ -1,8 +1,9 @@
 //! "Szczegóły profilu": the citizen's data (PESEL and phone masked), the profile (its kind, until
 //! when it is valid, how and when it was created) or the application still awaiting
-//! confirmation (its number, the chosen way, what happens next), and the authorisation method
-//! with "Zmień metodę autoryzacji".
+//! confirmation (its number, the chosen way, what happens next), the authorisation method with
+//! "Zmień metodę autoryzacji", and "Przedłuż ważność lub zmień dane" or "Załóż nowy profil zaufany".
 
+use super::my_account::profile_action;
 use crate::api;
 use crate::components::page_heading::PageHeading;
 use crate::components::request_status::{RequestNotice, RequestStatus};
@@ -89,6 +90,9 @@ fn Sections(details: ProfileDetails) -> impl IntoView {
             </div>
         </dl>
         <p><A href=METHOD_PATH attr:class="button button--secondary" attr:id="change-method">{tr(Text::ChangeMethod)}</A></p>
+        {move || session.citizen.with(|c| c.as_ref().and_then(|c| profile_action(c, session.today()))).map(|(href, text)| view! {
+            <p><A href=href attr:class="button" attr:id="profile-action">{tr(text)}</A></p>
+        })}
     }
 }
 
@@ -147,12 +151,11 @@ fn profile_rows(details: &ProfileDetails, today: Date, lang: Lang) -> Vec<Row> {
                 // The last valid day is the day before it expired.
                 false => Text::ExpiredOn.get(lang).replace("{date}", &long_date(profile.valid_until.add_days(1), lang)),
             };
-            vec![
-                kind(profile.kind),
-                row("profile-valid-until", Text::ValidUntilLabel, validity),
-                row("profile-created-by", Text::CreatedByLabel, way),
-                row("profile-confirmed-on", Text::ConfirmedOnLabel, long_date(profile.confirmed_on, lang)),
-            ]
+            let (way, day) = match profile.extended_on {
+                Some(extended_on) => (Text::ExtendedWay.get(lang).to_owned(), row("profile-extended-on", Text::ExtendedOnLabel, long_date(extended_on, lang))),
+                None => (way, row("profile-confirmed-on", Text::ConfirmedOnLabel, long_date(profile.confirmed_on, lang))),
+            };
+            vec![kind(profile.kind), row("profile-valid-until", Text::ValidUntilLabel, validity), row("profile-created-by", Text::CreatedByLabel, way), day]
         }
         None => {
             let state = match details.registration {

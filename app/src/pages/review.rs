@@ -37,7 +37,7 @@ pub fn ReviewPage() -> impl IntoView {
         let (request, today) = untrack(|| (wizard.request(), session.today()));
         let lang = lang.get_untracked();
         let report = validate_registration(&request, today);
-        refused.set((!report.is_valid()).then(|| Refusal::Fields { errors: report.to_response(lang).errors, tries_left: None }));
+        refused.set((!report.is_valid()).then(|| Refusal::Fields { errors: report.to_response(lang).errors, tries_left: Default::default() }));
         if !report.is_valid() {
             return;
         }
