@@ -795,7 +795,7 @@ async fn no_notice_far_from_the_end_and_an_expired_profile_offers_a_new_one() {
         view! { <app::components::expiry_notice::ExpiryNotice /> }.into_any()
     });
     leptos::task::tick().await;
-    assert_eq!(step.text("#expiry-notice-text"), format!("Twój profil zaufany wygasł {today}. Twoje konto zostało zachowane: załóż nowy profil zaufany."));
+    assert_eq!(step.text("#expiry-notice-text"), format!("Twój profil zaufany wygasł {today} Twoje konto zostało zachowane: załóż nowy profil zaufany."));
     assert_eq!(step.find::<HtmlElement>("#expiry-notice-action").get_attribute("href").as_deref(), Some("/konto/nowy-profil"));
 }
 

@@ -57,9 +57,23 @@ impl Lang {
     }
 }
 
-/// Every fixed text of the user interface, in both languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
+/// Declares `Text` with its variants and the list of them all.
+macro_rules! texts {
+    ($($name:ident,)+) => {
+        /// Every fixed text of the user interface, in both languages.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Text {
+            $($name,)+
+        }
+
+        impl Text {
+            /// Every text, for the tests that look at them all.
+            pub const ALL: &'static [Text] = &[$(Text::$name,)+];
+        }
+    };
+}
+
+texts! {
     ServiceName,
     SkipToContent,
     SwitchLanguage,
@@ -532,13 +546,13 @@ impl Text {
             Text::ProfileValidFor => ("Twój profil zaufany jest ważny do {date} ({left}).", "Your trusted profile is valid until {date} ({left})."),
             Text::ExpiryNoticeOrdinary => ("Przedłuż go w kilka minut, by dalej logować się do e-usług.", "Extend it in a few minutes to keep signing in to e-services."),
             Text::ExpiryNoticeTemporary => ("Profilu tymczasowego nie można przedłużyć: załóż nowy, zwykły profil przez bank lub e-dowodem.", "A temporary profile cannot be extended: make a new, ordinary profile through a bank or with your e-ID card."),
-            Text::ExpiredNotice => ("Twój profil zaufany wygasł {date}. Twoje konto zostało zachowane: załóż nowy profil zaufany.", "Your trusted profile expired on {date}. Your account is kept: make a new trusted profile."),
+            Text::ExpiredNotice => ("Twój profil zaufany wygasł {date} Twoje konto zostało zachowane: załóż nowy profil zaufany.", "Your trusted profile expired on {date}. Your account is kept: make a new trusted profile."),
             Text::AccountKept => ("Twoje konto zostało zachowane: logujesz się jak dotąd i w kilka minut założysz nowy profil zaufany przez bank lub e-dowodem.", "Your account is kept: you sign in as before, and in a few minutes you can make a new trusted profile through a bank or with your e-ID card."),
             Text::ExtendValidity => ("Przedłuż ważność", "Extend validity"),
             Text::ExtendOrChange => ("Przedłuż ważność lub zmień dane", "Extend validity or change details"),
             Text::CreateNewProfile => ("Załóż nowy profil zaufany", "Make a new trusted profile"),
             Text::ExtendIntro => ("Sprawdź adres e-mail i numer telefonu. Jeśli się zmieniły, wpisz nowe: na te dane wyślemy kody, którymi potwierdzisz przedłużenie.", "Check your e-mail address and phone number. If they have changed, enter the new ones: we will send the codes that confirm the extension to them."),
-            Text::ExtendUntil => ("Po przedłużeniu profil będzie ważny do {date}.", "Once extended, the profile will be valid until {date}."),
+            Text::ExtendUntil => ("Po przedłużeniu profil będzie ważny do {date}", "Once extended, the profile will be valid until {date}."),
             Text::ExtendCodesHeading => ("Wpisz kody z SMS-a i z e-maila", "Enter the codes from the text message and the e-mail"),
             Text::ExtendCodesIntro => ("Kod SMS wysłaliśmy na numer {phone}, a kod e-mail na adres {email}. Oba są ważne 5 minut.", "We have sent the SMS code to {phone} and the e-mail code to {email}. Both are valid for 5 minutes."),
             Text::ResendCodes => ("Wyślij kody ponownie", "Send the codes again"),
@@ -547,12 +561,12 @@ impl Text {
             Text::ExtendedBody => ("Wysłaliśmy Ci e-mail z potwierdzeniem. Twój profil zaufany działa bez przerwy.", "We have sent you a confirmation e-mail. Your trusted profile works without a break."),
             Text::GoToProfileDetails => ("Przejdź do szczegółów profilu", "Go to the profile details"),
             Text::TemporaryCannotExtend => ("Profilu tymczasowego nie można przedłużyć", "A temporary profile cannot be extended"),
-            Text::TemporaryCannotExtendBody => ("Twój profil tymczasowy, potwierdzony w rozmowie wideo, jest ważny do {date}. Zamiast go przedłużać, załóż profil zwykły, ważny 3 lata: przez bank lub innego dostawcę albo e-dowodem.", "Your temporary profile, confirmed in a video call, is valid until {date}. Instead of extending it, make an ordinary profile, valid for 3 years: through a bank or another provider, or with your e-ID card."),
+            Text::TemporaryCannotExtendBody => ("Twój profil tymczasowy, potwierdzony w rozmowie wideo, jest ważny do {date} Zamiast go przedłużać, załóż profil zwykły, ważny 3 lata: przez bank lub innego dostawcę albo e-dowodem.", "Your temporary profile, confirmed in a video call, is valid until {date}. Instead of extending it, make an ordinary profile, valid for 3 years: through a bank or another provider, or with your e-ID card."),
             Text::ExpiredCannotExtend => ("Wygasłego profilu nie można przedłużyć", "An expired profile cannot be extended"),
             Text::NoProfileYet => ("Nie masz jeszcze aktywnego profilu zaufanego", "You do not have an active trusted profile yet"),
             Text::NoProfileYetBody => ("Twój wniosek czeka na potwierdzenie tożsamości. Szczegóły znajdziesz w szczegółach profilu.", "Your application is waiting for your identity to be confirmed. See the profile details."),
-            Text::NewProfileIntroExpired => ("Twój profil zaufany wygasł {date}. Konto zostało zachowane: nowy profil założysz w kilka minut, bez wizyty w urzędzie.", "Your trusted profile expired on {date}. Your account is kept: you can make a new profile in a few minutes, without visiting an office."),
-            Text::NewProfileIntroTemporary => ("Twój profil tymczasowy jest ważny do {date}. Profil zwykły, ważny 3 lata, założysz w kilka minut.", "Your temporary profile is valid until {date}. You can make an ordinary profile, valid for 3 years, in a few minutes."),
+            Text::NewProfileIntroExpired => ("Twój profil zaufany wygasł {date} Konto zostało zachowane: nowy profil założysz w kilka minut, bez wizyty w urzędzie.", "Your trusted profile expired on {date}. Your account is kept: you can make a new profile in a few minutes, without visiting an office."),
+            Text::NewProfileIntroTemporary => ("Twój profil tymczasowy jest ważny do {date} Profil zwykły, ważny 3 lata, założysz w kilka minut.", "Your temporary profile is valid until {date}. You can make an ordinary profile, valid for 3 years, in a few minutes."),
             Text::NewProfileWayLegend => ("Jak chcesz potwierdzić tożsamość?", "How do you want to confirm your identity?"),
             Text::NewProfileByBank => ("Załóż profil zaufany przez bank lub innego dostawcę", "Make a trusted profile through a bank or another provider"),
             Text::NewProfileByBankHint => ("Zalogujesz się w swoim banku lub w Envelo, a dostawca potwierdzi Twoją tożsamość.", "You sign in to your bank or to Envelo, and the provider confirms your identity."),
@@ -603,6 +617,16 @@ pub fn long_date(date: Date, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_polish_date_ends_its_sentence_with_its_own_period() {
+        // "25 listopada 2029 r." ends in a period: a Polish text must not add another after it.
+        let date = long_date(Date::new(2029, 11, 25).unwrap(), Lang::Pl);
+        for text in Text::ALL {
+            let rendered = text.get(Lang::Pl).replace("{date}", &date);
+            assert!(!rendered.contains("r.."), "{text:?}: {rendered}");
+        }
+    }
 
     #[test]
     fn a_long_date_names_the_month_in_the_genitive_in_polish() {

@@ -226,7 +226,7 @@ pub fn profile_extended(valid_until: Date, lang: Lang) -> Email {
     match lang {
         Lang::Pl => Email {
             subject: format!("Profil zaufany przedłużony do {date}"),
-            text: signed(format!("Dzień dobry,\n\nprzedłużyliśmy Twój profil zaufany. Jest ważny do {date}."), lang),
+            text: signed(format!("Dzień dobry,\n\nprzedłużyliśmy Twój profil zaufany. Jest ważny do {date}"), lang),
         },
         Lang::En => Email {
             subject: format!("Trusted profile extended until {date}"),
