@@ -196,6 +196,10 @@ async fn reminders_go_out_on_their_days_once_each_in_the_citizen_s_language() {
     let filip = reminders_to(&state, FILIP_PHONE).await;
     assert_eq!(filip.len(), 1, "the 30-day reminder was due when the world was loaded: {filip:?}");
     assert!(filip[0].starts_with("Profil Zaufany: Twój profil zaufany jest ważny do ") && filip[0].contains("(jeszcze 10 dni)"), "{}", filip[0]);
+    for wrong in ["limit=0", "limit=1001", "days=3661", "days=tomorrow"] {
+        let refused = send(&state, get(&format!("/api/dev/reminders?{wrong}"))).await;
+        assert_eq!((refused.status, refused.body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_fields")), "{wrong}");
+    }
     let schedule = send(&state, get("/api/dev/reminders?days=30")).await.body;
     let filip_schedule: Vec<(i64, String)> = schedule["reminders"]
         .as_array()

@@ -205,7 +205,10 @@ enum ReminderState {
 )]
 async fn reminders(State(state): State<AppState>, window: Result<Query<ReminderWindow>, QueryRejection>) -> Result<Json<ReminderSchedule>, ApiError> {
     let Query(window) = window.map_err(|e| ApiError::BadRequest { code: "request.invalid_fields", message: e.body_text() })?;
-    let (days, limit) = (window.days.unwrap_or(90).min(3_660), window.limit.unwrap_or(100).clamp(1, 1_000));
+    let (days, limit) = (window.days.unwrap_or(90), window.limit.unwrap_or(100));
+    if days > 3_660 || !(1..=1_000).contains(&limit) {
+        return Err(ApiError::BadRequest { code: "request.invalid_fields", message: "days is 0 to 3660, limit 1 to 1000".into() });
+    }
     let today = state.clock.today();
     let reminders = state
         .store
