@@ -96,16 +96,17 @@ impl Browser {
         serde_json::from_str(&reqwest::get(url).await.expect("the outbox answers").text().await.expect("a body")).expect("a JSON list")
     }
 
-    /// The newest SMS code sent to `phone` (E.164), read from the mock's outbox (waiting for the
-    /// first SMS to arrive, as the citizen would).
-    pub async fn sms_code_sent_to(&self, phone: &str) -> String {
+    /// The newest code sent to `to` (a phone in E.164, or an e-mail address), read from the mock's
+    /// outbox (waiting for it to arrive, as the citizen would).
+    pub async fn code_sent_to(&self, to: &str) -> String {
         let deadline = tokio::time::Instant::now() + PATIENCE;
+        let code_in = |text: &str| text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).map(str::to_owned);
         loop {
-            let outbox = self.outbox(phone).await;
-            if let Some(text) = outbox.iter().find(|m| m["channel"] == "sms").and_then(|m| m["text"].as_str()) {
-                return text.split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).expect("a 6-digit code").to_owned();
+            let outbox = self.outbox(to).await;
+            if let Some(code) = outbox.iter().find_map(|m| m["text"].as_str().and_then(code_in)) {
+                return code;
             }
-            assert!(tokio::time::Instant::now() < deadline, "no SMS reached {phone}");
+            assert!(tokio::time::Instant::now() < deadline, "no code reached {to}");
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
     }
@@ -214,6 +215,21 @@ impl Browser {
         self.eventually(&format!("the page shows {text:?}"), async || Ok(self.page_text().await?.contains(text).then_some(()))).await
     }
 
+    /// The text of the first element matching `css` once it shows and contains `expected`.
+    pub async fn shows(&self, css: &str, expected: &str) -> WebDriverResult<String> {
+        self.eventually(&format!("{css} reads {expected:?}"), async || {
+            for element in self.driver.find_all(By::Css(css)).await? {
+                // Drawn again since it was found: look again at the next try.
+                let Ok(text) = element.text().await else { continue };
+                if text.contains(expected) {
+                    return Ok(Some(text));
+                }
+            }
+            Ok(None)
+        })
+        .await
+    }
+
     /// The path of the page now, e.g. `/konto`.
     pub async fn path(&self) -> WebDriverResult<String> {
         let url = self.driver.current_url().await?;
@@ -234,6 +250,30 @@ impl Browser {
             }
             tokio::time::sleep(Duration::from_millis(25)).await;
         }
+    }
+
+    /// Puts the browser in another time zone (an IANA name, e.g. `Pacific/Kiritimati`), as a
+    /// citizen abroad; the page must still take its dates from the service.
+    pub async fn set_time_zone(&self, zone: &str) -> WebDriverResult<()> {
+        self.driver.cdp().emulation().set_timezone_override(zone).await.map(drop)
+    }
+
+    /// Presses Tab until the focused element matches the CSS `selector` (at most 40 times), as a
+    /// citizen moving by keyboard alone.
+    pub async fn tab_to(&self, selector: &str) -> WebDriverResult<()> {
+        let script = format!("return document.activeElement.matches({selector:?});");
+        for _ in 0..40 {
+            if self.driver.execute(&script, Vec::new()).await?.convert::<bool>()? {
+                return Ok(());
+            }
+            self.press(Key::Tab).await?;
+        }
+        panic!("Tab never reached {selector}");
+    }
+
+    /// Presses `keys` on the element that has focus.
+    pub async fn press(&self, keys: impl Into<TypingData>) -> WebDriverResult<()> {
+        self.driver.active_element().await?.send_keys(keys).await
     }
 
     /// The tag of the element that has focus, e.g. `h1`.

@@ -145,7 +145,7 @@ async fn a_forgotten_password_is_replaced_and_the_old_one_and_old_sessions_stop_
         browser.input_labelled("Powtórz hasło").await?.send_keys("Nowe#Haslo12").await?;
         browser.button("Zapisz").await?.click().await?;
         browser.expect_heading("Wpisz kod z SMS-a").await?;
-        let code = browser.sms_code_sent_to(DARIUSZ_PHONE).await;
+        let code = browser.code_sent_to(DARIUSZ_PHONE).await;
         browser.input_labelled("Kod z SMS-a").await?.send_keys(&code).await?;
         browser.button("Ustaw nowe hasło").await?.click().await?;
         browser.expect_text("Hasło zostało zmienione").await?;
@@ -200,26 +200,15 @@ async fn every_account_screen_passes_axe_in_both_languages() {
     .await;
 }
 
-/// Presses Tab until the element with `id` has focus (at most 30 times).
-async fn tab_to(browser: &Browser, id: &str) -> WebDriverResult<()> {
-    for _ in 0..30 {
-        if browser.focused_id().await? == id {
-            return Ok(());
-        }
-        browser.driver.active_element().await?.send_keys(Key::Tab).await?;
-    }
-    panic!("Tab never reached #{id}");
-}
-
 #[tokio::test]
 async fn a_forgotten_username_by_keyboard_alone() {
     with_browser(async |browser: &Browser| {
         browser.load_scenario("citizens").await;
         open_login(browser).await?;
-        tab_to(browser, "forgot-username").await?;
+        browser.tab_to("#forgot-username").await?;
         browser.driver.active_element().await?.send_keys(Key::Enter).await?;
         browser.expect_heading("Nie pamiętam nazwy użytkownika").await?;
-        tab_to(browser, "email").await?;
+        browser.tab_to("#email").await?;
         browser.driver.active_element().await?.send_keys("ewa_lewandowska@example.pl").await?;
         browser.driver.active_element().await?.send_keys(Key::Enter).await?;
         browser.expect_heading("Sprawdź skrzynkę e-mail").await?;

@@ -32,7 +32,7 @@ async fn the_api_docs_open_offline_and_list_every_route() {
 async fn the_outbox_page_shows_every_message_with_links_and_filters_by_recipient() {
     with_browser(async |browser: &Browser| {
         let id = register_through_api(browser, "jan_kowalski").await;
-        let code = browser.sms_code_sent_to(PHONE).await;
+        let code = browser.code_sent_to(PHONE).await;
         activate_profile_through_api(browser, &id).await;
 
         browser.open("/dev/outbox").await?;

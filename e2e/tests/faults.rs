@@ -16,30 +16,15 @@ async fn registration_ends(browser: &Browser, wizard: &Wizard<'_>) -> WebDriverR
     Ok(())
 }
 
-/// The text of the first element matching `css` once it shows and contains `expected`.
-async fn shows(browser: &Browser, css: &str, expected: &str) -> WebDriverResult<String> {
-    browser
-        .eventually(&format!("{css} reads {expected:?}"), async || {
-            for element in browser.driver.find_all(By::Css(css)).await? {
-                let text = element.text().await?;
-                if text.contains(expected) {
-                    return Ok(Some(text));
-                }
-            }
-            Ok(None)
-        })
-        .await
-}
-
 #[tokio::test]
 async fn a_busy_service_is_retried_by_the_app_until_it_answers() {
     with_browser(async |browser: &Browser| {
         let wizard = Wizard::up_to_review(browser).await?;
         browser.set_fault(json!({"route": "POST /api/v1/registrations", "error_rate": 1, "status": 503})).await;
         wizard.next().await?;
-        let notice = shows(browser, "[role=status]", "Serwis jest teraz przeciążony").await?;
+        let notice = browser.shows("[role=status]", "Serwis jest teraz przeciążony").await?;
         assert!(notice.contains("Twoje dane są zachowane"), "{notice}");
-        shows(browser, ".request-status__countdown", "Ponowna próba za").await?;
+        browser.shows(".request-status__countdown", "Ponowna próba za").await?;
         browser.screenshot("fault-busy-pl").await?;
         browser.lift_faults().await;
         registration_ends(browser, &wizard).await
@@ -53,7 +38,7 @@ async fn a_failure_offers_to_try_again_and_trying_again_succeeds() {
         let wizard = Wizard::up_to_review(browser).await?;
         browser.set_fault(json!({"route": "POST /api/v1/registrations", "error_rate": 1, "status": 500})).await;
         wizard.next().await?;
-        let alert = shows(browser, "[role=alert]", "Nie udało się połączyć z serwisem").await?;
+        let alert = browser.shows("[role=alert]", "Nie udało się połączyć z serwisem").await?;
         assert!(alert.contains("Twoje dane są zachowane"), "{alert}");
         let retry = browser.find(By::Id("retry-request")).await?;
         assert_eq!(retry.text().await?, "Spróbuj ponownie");
@@ -74,7 +59,7 @@ async fn a_slow_answer_shows_that_the_app_is_waiting_and_then_goes_on() {
         let wizard = Wizard::up_to_review(browser).await?;
         browser.set_fault(json!({"route": "POST /api/v1/registrations", "latency_ms": 2000})).await;
         wizard.next().await?;
-        shows(browser, "[role=status]", "Sprawdzamy dane").await?;
+        browser.shows("[role=status]", "Sprawdzamy dane").await?;
         browser.expect_heading("Wpisz kod z SMS-a").await?;
         browser.lift_faults().await;
         Ok(())
@@ -89,7 +74,7 @@ async fn lose_the_answers_of(browser: &Browser, route: &str) {
 
 /// Once the app says it will try again, the fault is lifted: its next attempt gets an answer.
 async fn when_busy_lift_the_fault(browser: &Browser) -> WebDriverResult<()> {
-    shows(browser, "[role=status]", "Serwis jest teraz przeciążony").await?;
+    browser.shows("[role=status]", "Serwis jest teraz przeciążony").await?;
     browser.lift_faults().await;
     Ok(())
 }
@@ -114,7 +99,7 @@ async fn a_code_whose_answer_was_lost_still_ends_with_the_application_number() {
         let wizard = Wizard::up_to_review(browser).await?;
         wizard.send().await?;
         lose_the_answers_of(browser, "POST /api/v1/registrations/{id}/sms-code").await;
-        wizard.fill("code", &browser.sms_code_sent_to(PHONE).await).await?;
+        wizard.fill("code", &browser.code_sent_to(PHONE).await).await?;
         wizard.next().await?;
         when_busy_lift_the_fault(browser).await?;
         browser.expect_heading("Wniosek został wysłany").await?;

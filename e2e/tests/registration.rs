@@ -136,7 +136,7 @@ async fn three_wrong_codes_block_the_code_and_a_new_one_waits_for_the_countdown(
     with_browser(async |browser: &Browser| {
         let wizard = Wizard::up_to_review(browser).await?;
         wizard.send().await?;
-        let right: u32 = browser.sms_code_sent_to(e2e::pages::wizard::PHONE).await.parse().unwrap();
+        let right: u32 = browser.code_sent_to(e2e::pages::wizard::PHONE).await.parse().unwrap();
         let wrong = format!("{:06}", (right + 1) % 1_000_000);
         for (tries, message) in [("2", "Kod jest niepoprawny"), ("1", "Kod jest niepoprawny"), ("0", "Kod został zablokowany po 3 błędnych próbach")] {
             wizard.fill("code", &wrong).await?;
@@ -231,22 +231,6 @@ async fn switching_to_english_mid_way_keeps_the_answers() {
     .await;
 }
 
-/// Presses Tab until the focused element matches `selector` (at most 40 times).
-async fn tab_to(browser: &Browser, selector: &str) -> WebDriverResult<()> {
-    let script = format!("return document.activeElement.matches({selector:?});");
-    for _ in 0..40 {
-        if browser.driver.execute(&script, Vec::new()).await?.convert::<bool>()? {
-            return Ok(());
-        }
-        browser.driver.active_element().await?.send_keys(Key::Tab).await?;
-    }
-    panic!("Tab never reached {selector}");
-}
-
-async fn press(browser: &Browser, keys: impl Into<TypingData>) -> WebDriverResult<()> {
-    browser.driver.active_element().await?.send_keys(keys).await
-}
-
 #[tokio::test]
 async fn the_whole_registration_can_be_done_by_keyboard_alone() {
     with_browser(async |browser: &Browser| {
@@ -260,30 +244,30 @@ async fn the_whole_registration_can_be_done_by_keyboard_alone() {
         ];
         for (fields, next_heading) in steps {
             for (selector, text) in fields {
-                tab_to(browser, selector).await?;
-                press(browser, *text).await?;
+                browser.tab_to(selector).await?;
+                browser.press(*text).await?;
             }
-            press(browser, Key::Enter).await?;
+            browser.press(Key::Enter).await?;
             browser.expect_heading(next_heading).await?;
         }
         for choice in ["#confirmation", "#video-app-teams", ".day__windows input"] {
-            tab_to(browser, choice).await?;
-            press(browser, Key::Space).await?;
+            browser.tab_to(choice).await?;
+            browser.press(Key::Space).await?;
         }
-        tab_to(browser, submit).await?;
-        press(browser, Key::Enter).await?;
+        browser.tab_to(submit).await?;
+        browser.press(Key::Enter).await?;
         browser.expect_heading("Zasady profilu zaufanego").await?;
-        tab_to(browser, "#consent").await?;
-        press(browser, Key::Space).await?;
-        tab_to(browser, submit).await?;
-        press(browser, Key::Enter).await?;
+        browser.tab_to("#consent").await?;
+        browser.press(Key::Space).await?;
+        browser.tab_to(submit).await?;
+        browser.press(Key::Enter).await?;
         browser.expect_heading("Sprawdź swoje dane").await?;
-        tab_to(browser, submit).await?;
-        press(browser, Key::Enter).await?;
+        browser.tab_to(submit).await?;
+        browser.press(Key::Enter).await?;
         browser.expect_heading("Wpisz kod z SMS-a").await?;
-        tab_to(browser, "#code").await?;
-        press(browser, browser.sms_code_sent_to(e2e::pages::wizard::PHONE).await).await?;
-        press(browser, Key::Enter).await?;
+        browser.tab_to("#code").await?;
+        browser.press(browser.code_sent_to(e2e::pages::wizard::PHONE).await).await?;
+        browser.press(Key::Enter).await?;
         browser.expect_heading("Wniosek został wysłany").await?;
         Ok(())
     })

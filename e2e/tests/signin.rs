@@ -23,7 +23,7 @@ async fn a_citizen_signs_in_with_the_username_and_the_sms_code_and_signs_out() {
         browser.expect_heading("Wpisz kod z SMS-a").await?;
         browser.expect_text("+48 *** *** 004").await?;
         // Pasted as the SMS shows it, with a space.
-        let code = browser.sms_code_sent_to(DARIUSZ_PHONE).await;
+        let code = browser.code_sent_to(DARIUSZ_PHONE).await;
         enter_code(browser, &format!("{} {}", &code[..3], &code[3..])).await?;
         browser.expect_path("/konto").await?;
         browser.expect_heading("Dzień dobry, Dariusz Kamiński").await?;
@@ -128,7 +128,7 @@ async fn three_wrong_codes_spend_the_code_and_a_new_sign_in_sends_a_new_one() {
         open_login(browser).await?;
         sign_in_with(browser, "dariusz_kaminski", PASSWORD).await?;
         browser.expect_heading("Wpisz kod z SMS-a").await?;
-        let right = browser.sms_code_sent_to(DARIUSZ_PHONE).await;
+        let right = browser.code_sent_to(DARIUSZ_PHONE).await;
         let wrong = format!("{:06}", (right.parse::<u32>().unwrap() + 1) % 1_000_000);
         for left in ["Pozostałe próby: 2", "Pozostałe próby: 1"] {
             enter_code(browser, &wrong).await?;
@@ -210,7 +210,7 @@ async fn the_whole_sign_in_works_by_keyboard_alone() {
         browser.driver.active_element().await?.send_keys(PASSWORD).await?;
         browser.driver.active_element().await?.send_keys(Key::Enter).await?;
         browser.expect_heading("Wpisz kod z SMS-a").await?;
-        let code = browser.sms_code_sent_to(DARIUSZ_PHONE).await;
+        let code = browser.code_sent_to(DARIUSZ_PHONE).await;
         browser.eventually("the heading has focus", async || Ok((browser.focused_tag().await? == "h1").then_some(()))).await?;
         for _ in 0..10 {
             if browser.focused_id().await? == "code" {

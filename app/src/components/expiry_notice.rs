@@ -19,15 +19,17 @@ pub fn ExpiryNotice() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let pathname = use_location().pathname;
-    let notice = move || {
+    // A memo: the notice is drawn again only when what it says changes, not at every refresh of
+    // the session (which would take the focus off its button).
+    let notice = Memo::new(move |_| {
         let path = pathname.get();
         if path.starts_with(EXTENSION_PATH) || path.starts_with(NEW_PROFILE_PATH) {
             return None;
         }
         session.citizen.with(|c| c.as_ref().and_then(|c| notice(c, session.today(), lang.get())))
-    };
+    });
     move || {
-        notice().map(|(text, expired)| {
+        notice.get().map(|(text, expired)| {
             let (href, action) = if expired { (NEW_PROFILE_PATH, Text::CreateNewProfile) } else { (EXTENSION_PATH, Text::ExtendValidity) };
             view! {
                 <div class="notice notice--warning expiry-notice" role="region" aria-labelledby="expiry-notice-text">

@@ -34,12 +34,12 @@ fn AccountSummary() -> impl IntoView {
     let greeting =
         move || session.citizen.with(|c| c.as_ref().map(|c| Text::Greeting.get(lang.get()).replace("{name}", &format!("{} {}", c.first_name, c.surname))));
     let state = move || session.citizen.with(|c| c.as_ref().map(|c| profile_state(c, session.today(), lang.get())));
-    let action = move || session.citizen.with(|c| c.as_ref().and_then(|c| profile_action(c, session.today())));
+    let action = Memo::new(move |_| session.citizen.with(|c| c.as_ref().and_then(|c| profile_action(c, session.today()))));
     view! {
         <div class="narrow">
             <PageHeading>{greeting}</PageHeading>
             <p class="lead" id="profile-state">{state}</p>
-            {move || action().map(|(href, text)| view! { <p><A href=href attr:class="button" attr:id="profile-action">{tr(text)}</A></p> })}
+            {move || action.get().map(|(href, text)| view! { <p><A href=href attr:class="button" attr:id="profile-action">{tr(text)}</A></p> })}
             <button type="button" class="button button--secondary" id="sign-out" on:click=move |_| sign_out.run(())>{tr(Text::SignOut)}</button>
         </div>
     }

@@ -73,6 +73,7 @@ fn Sections(details: ProfileDetails) -> impl IntoView {
         })
     };
     let method = details.with_value(|d| d.authorisation);
+    let action = Memo::new(move |_| session.citizen.with(|c| c.as_ref().and_then(|c| profile_action(c, session.today()))));
     view! {
         <h2 class="heading-small">{tr(Text::UserDataHeading)}</h2>
         <dl class="summary-list" id="user-data">{list(user_rows)}</dl>
@@ -90,7 +91,7 @@ fn Sections(details: ProfileDetails) -> impl IntoView {
             </div>
         </dl>
         <p><A href=METHOD_PATH attr:class="button button--secondary" attr:id="change-method">{tr(Text::ChangeMethod)}</A></p>
-        {move || session.citizen.with(|c| c.as_ref().and_then(|c| profile_action(c, session.today()))).map(|(href, text)| view! {
+        {move || action.get().map(|(href, text)| view! {
             <p><A href=href attr:class="button" attr:id="profile-action">{tr(text)}</A></p>
         })}
     }

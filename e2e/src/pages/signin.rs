@@ -36,7 +36,7 @@ pub async fn enter_code(browser: &Browser, code: &str) -> WebDriverResult<()> {
 /// outbox) and presses "Potwierdź".
 pub async fn enter_code_sent_to(browser: &Browser, phone: &str) -> WebDriverResult<()> {
     browser.expect_heading("Wpisz kod z SMS-a").await?;
-    enter_code(browser, &browser.sms_code_sent_to(phone).await).await
+    enter_code(browser, &browser.code_sent_to(phone).await).await
 }
 
 /// Signs a citizen of the `citizens` scenario in with the SMS code read from the outbox; ends on

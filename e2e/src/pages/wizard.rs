@@ -52,7 +52,7 @@ pub async fn register_through_api(browser: &Browser, username: &str) -> String {
 /// Takes a seeded registration to an active profile through the API: its SMS code from the
 /// outbox, then the identity confirmation a provider would give (a dev route).
 pub async fn activate_profile_through_api(browser: &Browser, id: &str) {
-    let code = browser.sms_code_sent_to(PHONE).await;
+    let code = browser.code_sent_to(PHONE).await;
     post_ok(browser, &format!("/api/v1/registrations/{id}/sms-code"), serde_json::json!({"code": code})).await;
     post_ok(browser, &format!("/api/dev/registrations/{id}/confirm-identity"), serde_json::json!({})).await;
 }
@@ -190,7 +190,7 @@ impl<'a> Wizard<'a> {
 
     /// Types the code the mock sent to the citizen's phone and presses "Dalej".
     pub async fn confirm_with_sent_code(&self) -> WebDriverResult<()> {
-        let code = self.browser.sms_code_sent_to(PHONE).await;
+        let code = self.browser.code_sent_to(PHONE).await;
         self.fill("code", &code).await?;
         self.next().await?;
         self.browser.expect_heading("Wniosek został wysłany").await
