@@ -1,11 +1,15 @@
 //! Polite overload, the lesson of 31 October 2023: past `--max-in-flight` requests at once, the API
-//! answers `503` with `Retry-After` at once instead of queueing without bound. `/api/health` is
-//! left out, so monitoring still sees the mock answer (and so are the dev tools: see routes).
+//! answers `503` with `Retry-After` at once instead of queueing without bound. Citizens already
+//! mid-way (a request carrying the session cookie: a second factor, an extension, any signed-in
+//! page) go first: new work (a new sign-in, any request without the cookie) may take only three
+//! quarters of the places, so those who started can finish while new arrivals are asked to come
+//! back. `/api/health` is left out, so monitoring still sees the mock answer (and so are the dev
+//! tools: see routes).
 
-use crate::AppState;
+use crate::{sessions, AppState};
 use axum::extract::{Request, State};
 use axum::http::header::{ACCEPT_LANGUAGE, RETRY_AFTER};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -19,12 +23,28 @@ pub const RETRY_AFTER_SECONDS: u32 = 1;
 
 /// The requests the API may hold at once; `None` for no limit.
 #[derive(Clone, Debug, Default)]
-pub struct InFlight(Option<Arc<Semaphore>>);
+pub struct InFlight(Option<Places>);
+
+#[derive(Clone, Debug)]
+struct Places {
+    /// Every place.
+    all: Arc<Semaphore>,
+    /// The share new work may hold: the rest is kept for citizens mid-way.
+    new_work: Arc<Semaphore>,
+}
 
 impl InFlight {
     pub fn limited_to(max: usize) -> InFlight {
-        InFlight(Some(Arc::new(Semaphore::new(max))))
+        let new_work = (max - max / 4).max(1);
+        InFlight(Some(Places { all: Arc::new(Semaphore::new(max)), new_work: Arc::new(Semaphore::new(new_work)) }))
     }
+}
+
+/// Whether a request continues what a citizen started (it carries the session cookie and is not
+/// a new sign-in), rather than new work.
+fn is_mid_way(request: &Request) -> bool {
+    let new_sign_in = request.method() == Method::POST && request.uri().path() == "/api/v1/login";
+    !new_sign_in && sessions::token(request.headers()).is_some()
 }
 
 /// The middleware: a place for the request, or `503 service.busy` now.
@@ -33,16 +53,25 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
     if request.uri().path() == "/api/health" {
         return next.run(request).await;
     }
-    match places.clone().try_acquire_owned() {
-        Ok(_place) => next.run(request).await,
-        Err(_) => {
-            let lang = Lang::from_accept_language(request.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default());
-            busy(lang)
+    let new_work_place = match is_mid_way(&request) {
+        true => None,
+        false => match places.new_work.clone().try_acquire_owned() {
+            Ok(place) => Some(place),
+            Err(_) => return busy(&request),
+        },
+    };
+    match places.all.clone().try_acquire_owned() {
+        Ok(_place) => {
+            let response = next.run(request).await;
+            drop(new_work_place);
+            response
         }
+        Err(_) => busy(&request),
     }
 }
 
-fn busy(lang: Lang) -> Response {
+fn busy(request: &Request) -> Response {
+    let lang = Lang::from_accept_language(request.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default());
     let message = lang.pick("Serwis jest teraz przeciążony. Spróbuj ponownie za chwilę.", "The service is busy right now. Try again in a moment.");
     let body = ErrorResponse { error: ErrorBody { code: "service.busy".into(), message: message.into() } };
     let mut response = (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();

@@ -518,8 +518,11 @@ impl Store {
     /// Every message sent, newest first; only those to `to` when given.
     pub fn outbox(&self, to: Option<&str>) -> Result<Vec<OutboxEntry>, StoreError> {
         let connection = self.connection();
-        let mut statement =
-            connection.prepare("SELECT id, channel, recipient, sent_at, subject, text FROM outbox WHERE ?1 IS NULL OR recipient = ?1 ORDER BY id DESC")?;
+        // Two statements, so that a recipient's messages come from the index, not a scan of all.
+        let mut statement = match to {
+            Some(_) => connection.prepare_cached("SELECT id, channel, recipient, sent_at, subject, text FROM outbox WHERE recipient = ?1 ORDER BY id DESC")?,
+            None => connection.prepare_cached("SELECT id, channel, recipient, sent_at, subject, text FROM outbox WHERE ?1 IS NULL ORDER BY id DESC")?,
+        };
         let entries = statement
             .query_map([to], |row| {
                 Ok(OutboxEntry {

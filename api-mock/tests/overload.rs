@@ -64,3 +64,39 @@ async fn past_the_limit_requests_are_refused_at_once_and_health_stays_quick() {
     assert_eq!(after.status(), 200, "the places are given back");
     server.abort();
 }
+
+#[tokio::test]
+async fn citizens_mid_way_keep_a_quarter_of_the_places_when_new_work_fills_the_rest() {
+    let mut state = AppState::in_memory(None);
+    state.in_flight = InFlight::limited_to(LIMIT);
+    state.faults.set(FaultRule { route: "POST /api/v1/validate".into(), latency_ms: 600, error_rate: 0.0, status: 503, after_handling: false });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let server = tokio::spawn(api_mock::serve(listener, state));
+    let client = reqwest::Client::new();
+    let new_work: Vec<_> = (0..10)
+        .map(|_| {
+            let (client, url) = (client.clone(), format!("{base}/api/v1/validate"));
+            tokio::spawn(async move { client.post(url).header("content-type", "application/json").body("{}").send().await.unwrap().status().as_u16() })
+        })
+        .collect();
+    tokio::time::sleep(Duration::from_millis(150)).await;
+    let mid_way = client.get(format!("{base}/api/v1/me")).header("cookie", "pz_session=a-session-of-a-citizen-mid-way").send().await.unwrap();
+    assert_eq!(mid_way.status(), 401, "a request with the session cookie still gets its place (and its own answer)");
+    let sign_in = client
+        .post(format!("{base}/api/v1/login"))
+        .header("cookie", "pz_session=x")
+        .header("origin", &base)
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await;
+    assert_eq!(sign_in.unwrap().status(), 503, "a new sign-in is new work, cookie or not");
+    let mut statuses = Vec::new();
+    for request in new_work {
+        statuses.push(request.await.unwrap());
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 200).count(), LIMIT - LIMIT / 4, "new work holds three quarters of the places: {statuses:?}");
+    assert!(statuses.iter().all(|s| *s == 200 || *s == 503), "{statuses:?}");
+    server.abort();
+}
