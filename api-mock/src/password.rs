@@ -1,11 +1,10 @@
 //! Password hashing: argon2id with a random salt, in the PHC string format, on a bounded pool (no
 //! more hashes at once than cores, so a flood of sign-ins queues instead of taking gigabytes of
-//! memory). A password is never logged.
+//! memory, and at a lower priority than answering requests). A password is never logged.
 
 use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
-use std::sync::{Arc, OnceLock};
-use tokio::sync::Semaphore;
+use std::sync::{mpsc, Arc, Mutex, OnceLock};
 
 /// The argon2id hash of `password` (OWASP's parameters: 19 MiB, 2 passes, 1 lane).
 pub fn hash(password: &str) -> String {
@@ -23,11 +22,15 @@ pub fn verify(password: &str, hash: Option<&str>) -> bool {
     matches && hash.is_some()
 }
 
-/// The pool every hash and check runs on: as many at once as the machine has cores.
+/// The pool every hash and check runs on: a thread a core, started with the pool and ended with
+/// it, each at a lower scheduling priority (nice 10) than the threads that answer requests, so a
+/// flood of sign-ins keeps the cores busy without slowing the `503` refusals and health down.
 #[derive(Clone)]
 pub struct Passwords {
-    permits: Arc<Semaphore>,
+    jobs: mpsc::Sender<Job>,
 }
+
+type Job = Box<dyn FnOnce() + Send>;
 
 impl Default for Passwords {
     fn default() -> Passwords {
@@ -37,7 +40,22 @@ impl Default for Passwords {
 
 impl Passwords {
     pub fn with_workers(workers: usize) -> Passwords {
-        Passwords { permits: Arc::new(Semaphore::new(workers.max(1))) }
+        let (jobs, queue) = mpsc::channel::<Job>();
+        let queue = Arc::new(Mutex::new(queue));
+        for _ in 0..workers.max(1) {
+            let queue = queue.clone();
+            std::thread::Builder::new()
+                .name("argon2".into())
+                .spawn(move || {
+                    lower_this_thread_s_priority();
+                    // Ends when the pool and its clones are dropped: the queue then has no sender.
+                    while let Ok(job) = queue.lock().unwrap_or_else(std::sync::PoisonError::into_inner).recv() {
+                        job();
+                    }
+                })
+                .expect("a thread for the password pool");
+        }
+        Passwords { jobs }
     }
 
     /// `hash(password)` on the pool.
@@ -51,8 +69,19 @@ impl Passwords {
     }
 
     async fn run<T: Send + 'static>(&self, work: impl FnOnce() -> T + Send + 'static) -> T {
-        let _permit = self.permits.acquire().await.expect("the pool's semaphore is never closed");
-        tokio::task::spawn_blocking(work).await.expect("argon2 does not panic on any input")
+        let (answer, answered) = tokio::sync::oneshot::channel();
+        let job: Job = Box::new(move || _ = answer.send(work()));
+        self.jobs.send(job).expect("the pool's threads live as long as the pool");
+        answered.await.expect("argon2 does not panic on any input")
+    }
+}
+
+/// Nice 10 for the calling thread (on Linux the nice value is a thread's own).
+fn lower_this_thread_s_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its integer arguments; 0 names the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 
@@ -68,6 +97,15 @@ mod tests {
         assert!(verify("Tajne#Haslo1", Some(&first)));
         assert!(!verify("Tajne#Haslo2", Some(&first)));
         assert!(!verify("a stand-in for an account that does not exist", None), "no account never matches");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[tokio::test]
+    async fn the_pool_works_at_a_lower_priority_than_the_threads_that_answer() {
+        // SAFETY: getpriority only reads its integer arguments; 0 names the calling thread.
+        let nice = || unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) };
+        let here = nice();
+        assert_eq!(Passwords::with_workers(1).run(nice).await, here.max(10));
     }
 
     #[tokio::test(flavor = "multi_thread", worker_threads = 4)]

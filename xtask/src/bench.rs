@@ -30,5 +30,8 @@ pub fn run() -> Result<(), String> {
     crate::lighthouse::report(&server.url, &ENTRY_PAGES)?;
     drop(server);
     step("api-mock throughput on loopback");
-    shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "mock_load"])
+    shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "mock_load"])?;
+    step("31 October 2023 replayed: the renewal storm against the real api-mock, state on disk, on loopback");
+    shell::cargo(&["build", "--quiet", "--profile", "server", "-p", "api-mock"])?;
+    shell::cargo(&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "storm"])
 }
