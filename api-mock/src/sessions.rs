@@ -247,7 +247,7 @@ impl Store {
                         registration: RegistrationState::from_code(&row.get::<_, String>(4)?).ok_or_else(|| unreadable(4))?,
                         application_number: row.get(5)?,
                         profile_kind: confirmation.profile_kind(),
-                        confirmation,
+                        confirmation_method: confirmation.method(),
                         profile_valid_until: row.get::<_, Option<String>>(7)?.and_then(|d| d.parse().ok()),
                     })
                 },

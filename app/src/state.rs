@@ -6,40 +6,17 @@ use crate::components::form::TextAnswers;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 use shared::api::{Field, ValidateRequest};
-use shared::rules::confirmation::{CallWindow, Confirmation, VideoApp};
+use shared::rules::confirmation::{CallWindow, Confirmation, ConfirmationMethod, VideoApp};
 use std::collections::BTreeMap;
 
 const STORAGE_KEY: &str = "pz.registration";
 const NEVER_STORED: [Field; 3] = [Field::Password, Field::PasswordRepeat, Field::SmsCode];
 
-/// The ways of confirming identity, as offered on the page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Method {
-    Video,
-    InPerson,
-    Bank,
-    EId,
-}
-
-impl Method {
-    pub const ALL: [Method; 4] = [Method::Video, Method::InPerson, Method::Bank, Method::EId];
-
-    pub fn key(self) -> &'static str {
-        match self {
-            Method::Video => "video",
-            Method::InPerson => "in_person",
-            Method::Bank => "bank",
-            Method::EId => "e_id",
-        }
-    }
-}
-
 /// The way of confirming as the citizen is choosing it: details of every method are kept, so
 /// switching between methods loses nothing.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ConfirmationChoice {
-    pub method: Option<Method>,
+    pub method: Option<ConfirmationMethod>,
     pub video_app: Option<VideoApp>,
     pub windows: Vec<CallWindow>,
     pub point: String,
@@ -50,10 +27,10 @@ impl ConfirmationChoice {
     /// The confirmation the API takes; `None` until a method is chosen.
     pub fn to_confirmation(&self) -> Option<Confirmation> {
         Some(match self.method? {
-            Method::Video => Confirmation::Video { app: self.video_app, windows: self.windows.clone() },
-            Method::InPerson => Confirmation::InPerson { point: self.point.clone() },
-            Method::Bank => Confirmation::Bank { provider: self.provider.clone() },
-            Method::EId => Confirmation::EId {},
+            ConfirmationMethod::Video => Confirmation::Video { app: self.video_app, windows: self.windows.clone() },
+            ConfirmationMethod::InPerson => Confirmation::InPerson { point: self.point.clone() },
+            ConfirmationMethod::Bank => Confirmation::Bank { provider: self.provider.clone() },
+            ConfirmationMethod::EId => Confirmation::EId {},
         })
     }
 }
@@ -62,7 +39,7 @@ impl ConfirmationChoice {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Submitted {
     pub number: String,
-    pub confirmation: Confirmation,
+    pub choice: ConfirmationChoice,
 }
 
 /// What is kept in session storage.
@@ -144,9 +121,7 @@ impl Wizard {
     /// The application is sent: keeps what the confirmation page shows and forgets every answer,
     /// so a next registration in this tab starts clean.
     pub fn finish(&self, number: String) {
-        if let Some(confirmation) = self.choice.with_untracked(ConfirmationChoice::to_confirmation) {
-            self.submitted.set(Some(Submitted { number, confirmation }));
-        }
+        self.submitted.set(Some(Submitted { number, choice: self.choice.get_untracked() }));
         self.texts.each().into_iter().for_each(|(_, v)| v.set(String::new()));
         self.choice.set(ConfirmationChoice::default());
         self.consent.set(false);

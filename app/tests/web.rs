@@ -651,7 +651,7 @@ async fn no_sign_in_waiting_sends_the_citizen_back_to_the_login_page() {
 /// A session of Jan Kowalski ending in `expires_in` seconds, warned `warn_before` seconds ahead.
 fn session_info(expires_in: i64, warn_before: i64) -> shared::api::SessionInfo {
     use shared::api::{Authorisation, Citizen, RegistrationState};
-    use shared::rules::confirmation::{Confirmation, ProfileKind};
+    use shared::rules::confirmation::{ConfirmationMethod, ProfileKind};
     let now = (js_sys::Date::now() / 1000.0) as i64;
     shared::api::SessionInfo {
         citizen: Some(Citizen {
@@ -661,7 +661,7 @@ fn session_info(expires_in: i64, warn_before: i64) -> shared::api::SessionInfo {
             authorisation: Authorisation::Sms,
             registration: RegistrationState::Confirmed,
             application_number: Some("PZ-1".into()),
-            confirmation: Confirmation::EId {},
+            confirmation_method: ConfirmationMethod::EId,
             profile_kind: ProfileKind::Ordinary,
             profile_valid_until: shared::date::Date::new(2029, 11, 25),
         }),

@@ -1,7 +1,7 @@
 //! The header's corner: "Zaloguj się" for a citizen signed out; signed in, a button with the
 //! citizen's name that opens a menu ("Moje konto", "Profil zaufany" › "Szczegóły profilu",
 //! "Wyloguj") — a disclosure: Enter or Space opens it, Esc closes it and returns to the button,
-//! leaving it closes it.
+//! leaving it closes it. The menu's code downloads once someone is signed in.
 
 use crate::i18n::tr;
 use crate::session::{use_session, use_sign_out, ACCOUNT_PATH, LOGIN_PATH, PROFILE_PATH};
@@ -23,8 +23,15 @@ pub fn AccountMenu() -> impl IntoView {
     move || match (session.known.get(), name.get()) {
         (false, _) => view! { <span class="masthead__link masthead__link--waiting" aria-hidden="true">{tr(Text::SignIn)}</span> }.into_any(),
         (true, None) => view! { <SignInLink class="masthead__link" /> }.into_any(),
-        (true, Some(name)) => view! { <CitizenMenu name /> }.into_any(),
+        (true, Some(name)) => Suspend::new(citizen_menu(name)).into_any(),
     }
+}
+
+/// The menu under the citizen's name, its code loaded when first needed (a split point in the
+/// release build).
+#[cfg_attr(wasm_split, leptos::lazy)]
+async fn citizen_menu(name: String) -> AnyView {
+    view! { <CitizenMenu name /> }.into_any()
 }
 
 /// "Zaloguj się": a link to the login page that starts downloading that page's code as soon as

@@ -1,6 +1,7 @@
 //! The notice every signed-in page shows from 60 days before the profile ends, and after: the
 //! date, how many days are left, and one button, "Przedłuż ważność" (or, once it expired, "Załóż
-//! nowy profil zaufany"). Not on the pages that do those very things.
+//! nowy profil zaufany"). Not on the pages that do those very things. Its code downloads once
+//! someone is signed in.
 
 use crate::i18n::{tr, use_lang};
 use crate::session::{use_session, EXTENSION_PATH, NEW_PROFILE_PATH};
@@ -13,6 +14,12 @@ use shared::i18n::{days_left_words, long_date};
 use shared::rules::confirmation::ProfileKind;
 use shared::validity::Validity;
 use shared::{Lang, Text};
+
+/// The notice, its code loaded when first needed (a split point in the release build).
+#[cfg_attr(wasm_split, leptos::lazy)]
+pub async fn expiry_notice() -> AnyView {
+    view! { <ExpiryNotice /> }.into_any()
+}
 
 #[component]
 pub fn ExpiryNotice() -> impl IntoView {

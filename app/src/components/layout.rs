@@ -2,16 +2,30 @@
 //! (with the notice of a profile near its end), footer with help, and the session's timeout warning.
 
 use super::account_menu::AccountMenu;
-use super::expiry_notice::ExpiryNotice;
-use super::session_timeout::SessionTimeout;
+use super::expiry_notice::expiry_notice;
+use super::session_timeout::session_timeout;
 use crate::dom::focus_by_id;
 use crate::i18n::{tr, Locale};
+use crate::session::{login_after_expiry, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
+use leptos_router::hooks::{use_location, use_navigate};
 use shared::{Lang, Text};
 
 #[component]
 pub fn Layout(children: Children) -> impl IntoView {
+    let session = use_session();
+    let navigate = use_navigate();
+    let pathname = use_location().pathname;
+    // A session that ended by itself sends the citizen to sign in again, then back here.
+    Effect::new(move |_| {
+        if session.expired.get() {
+            session.expired.set(false);
+            navigate(&login_after_expiry(&pathname.get_untracked()), Default::default());
+        }
+    });
+    // What only a signed-in citizen sees downloads once someone is.
+    let signed_in = Memo::new(move |_| session.citizen.with(Option::is_some));
     view! {
         <a class="skip-link" href="#main" on:click=|ev| {
             ev.prevent_default();
@@ -30,7 +44,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </div>
         </header>
         <main class="page" id="main" tabindex="-1">
-            <ExpiryNotice />
+            {move || signed_in.get().then(|| Suspend::new(expiry_notice()))}
             {children()}
         </main>
         <footer class="footer">
@@ -40,7 +54,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <p><A href="/deklaracja-dostepnosci">{tr(Text::AccessibilityStatement)}</A></p>
             </div>
         </footer>
-        <SessionTimeout />
+        {move || signed_in.get().then(|| Suspend::new(session_timeout()))}
     }
 }
 

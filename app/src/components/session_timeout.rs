@@ -1,23 +1,27 @@
 //! The warning before a session ends (WCAG 2.2.1): a modal dialog `warn_before` seconds before
 //! the end, focus moved into it, "Przedłuż sesję" or "Wyloguj" (Esc extends too); at the end the
-//! citizen goes to the login page, which says why and returns here afterwards.
+//! session expires (the frame then sends the citizen to the login page, which says why and
+//! returns here afterwards). Its code downloads once someone is signed in.
 
 use super::request_status::{RequestNotice, RequestStatus};
 use crate::api;
 use crate::i18n::{tr, use_lang};
-use crate::session::{login_after_expiry, use_session, use_sign_out};
+use crate::session::{use_session, use_sign_out};
 use leptos::html::{Button, Dialog};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate};
 use shared::Text;
 use std::time::Duration;
+
+/// The warning, its code loaded when first needed (a split point in the release build).
+#[cfg_attr(wasm_split, leptos::lazy)]
+pub async fn session_timeout() -> AnyView {
+    view! { <SessionTimeout /> }.into_any()
+}
 
 #[component]
 pub fn SessionTimeout() -> impl IntoView {
     let session = use_session();
     let lang = use_lang();
-    let navigate = use_navigate();
-    let pathname = use_location().pathname;
     let sign_out = use_sign_out();
     let status = RequestStatus::default();
     let open = RwSignal::new(false);
@@ -68,13 +72,6 @@ pub fn SessionTimeout() -> impl IntoView {
             }
         } else if dialog.open() {
             dialog.close();
-        }
-    });
-
-    Effect::new(move |_| {
-        if session.expired.get() {
-            session.expired.set(false);
-            navigate(&login_after_expiry(&pathname.get_untracked()), Default::default());
         }
     });
 

@@ -5,10 +5,11 @@ use super::{registration_caption, registration_form, STEPS};
 use crate::components::form_page::FormPage;
 use crate::i18n::{tr, use_lang};
 use crate::session::use_session;
-use crate::state::{use_wizard, ConfirmationChoice, Method};
+use crate::state::{use_wizard, ConfirmationChoice};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use shared::api::Field;
+use shared::rules::confirmation::ConfirmationMethod;
 use shared::rules::confirmation::{offered_call_windows, CallWindow, VideoApp, CONFIRMATION_POINTS, PROVIDERS};
 use shared::Text;
 
@@ -25,8 +26,8 @@ pub fn IdentityPage() -> impl IntoView {
         form.on_change(Field::Confirmation);
     };
     let error = Memo::new(move |_| form.error(Field::Confirmation, lang.get()));
-    let method_option = move |method: Method, label: Text, hint: Text| {
-        let id = if method == Method::Video { "confirmation".to_owned() } else { format!("method-{}", method.key()) };
+    let method_option = move |method: ConfirmationMethod, label: Text, hint: Text| {
+        let id = if method == ConfirmationMethod::Video { "confirmation".to_owned() } else { format!("method-{}", method.key()) };
         let hint_id = format!("{id}-hint");
         view! {
             <div class="radio">
@@ -46,12 +47,12 @@ pub fn IdentityPage() -> impl IntoView {
                     <p class="field__error" id="confirmation-error" aria-live="polite">
                         {move || error.get().map(|message| view! { <span class="visually-hidden">{move || lang.get().pick("Błąd: ", "Error: ")}</span>{message} })}
                     </p>
-                    {method_option(Method::Video, Text::MethodVideo, Text::MethodVideoHint)}
-                    <Show when=move || choice.with(|c| c.method == Some(Method::Video))>
+                    {method_option(ConfirmationMethod::Video, Text::MethodVideo, Text::MethodVideoHint)}
+                    <Show when=move || choice.with(|c| c.method == Some(ConfirmationMethod::Video))>
                         <VideoDetails change />
                     </Show>
-                    {method_option(Method::InPerson, Text::MethodInPerson, Text::MethodInPersonHint)}
-                    <Show when=move || choice.with(|c| c.method == Some(Method::InPerson))>
+                    {method_option(ConfirmationMethod::InPerson, Text::MethodInPerson, Text::MethodInPersonHint)}
+                    <Show when=move || choice.with(|c| c.method == Some(ConfirmationMethod::InPerson))>
                         <div class="conditional">
                             <label class="field__label" for="point">{tr(Text::ConfirmationPoint)}</label>
                             <select class="field__input" id="point" on:change=move |ev| { let point = event_target_value(&ev); change(Box::new(move |c| c.point = point)) }>
@@ -64,8 +65,8 @@ pub fn IdentityPage() -> impl IntoView {
                             </select>
                         </div>
                     </Show>
-                    {method_option(Method::Bank, Text::MethodBank, Text::MethodBankHint)}
-                    <Show when=move || choice.with(|c| c.method == Some(Method::Bank))>
+                    {method_option(ConfirmationMethod::Bank, Text::MethodBank, Text::MethodBankHint)}
+                    <Show when=move || choice.with(|c| c.method == Some(ConfirmationMethod::Bank))>
                         <div class="conditional">
                             <label class="field__label" for="provider">{tr(Text::Provider)}</label>
                             <select class="field__input" id="provider" on:change=move |ev| { let provider = event_target_value(&ev); change(Box::new(move |c| c.provider = provider)) }>
@@ -76,7 +77,7 @@ pub fn IdentityPage() -> impl IntoView {
                             </select>
                         </div>
                     </Show>
-                    {method_option(Method::EId, Text::MethodEId, Text::MethodEIdHint)}
+                    {method_option(ConfirmationMethod::EId, Text::MethodEId, Text::MethodEIdHint)}
                 </fieldset>
             </div>
         </FormPage>

@@ -12,7 +12,7 @@ use leptos_router::components::A;
 use shared::api::{Citizen, RegistrationState};
 use shared::date::Date;
 use shared::i18n::{days_left_words, long_date};
-use shared::rules::confirmation::{Confirmation, ProfileKind};
+use shared::rules::confirmation::{ConfirmationMethod, ProfileKind};
 use shared::validity::Validity;
 use shared::{Lang, Text};
 
@@ -68,11 +68,11 @@ fn profile_state(citizen: &Citizen, today: Date, lang: Lang) -> String {
         },
         (RegistrationState::AwaitingSms, _) => Text::ApplicationWaitsForSms.get(lang).to_owned(),
         _ => {
-            let waits_for = match citizen.confirmation {
-                Confirmation::Video { .. } => Text::WaitsForVideo,
-                Confirmation::InPerson { .. } => Text::WaitsForInPerson,
-                Confirmation::Bank { .. } => Text::WaitsForBank,
-                Confirmation::EId {} => Text::WaitsForEId,
+            let waits_for = match citizen.confirmation_method {
+                ConfirmationMethod::Video => Text::WaitsForVideo,
+                ConfirmationMethod::InPerson => Text::WaitsForInPerson,
+                ConfirmationMethod::Bank => Text::WaitsForBank,
+                ConfirmationMethod::EId => Text::WaitsForEId,
             };
             let number = citizen.application_number.as_deref().unwrap_or_default();
             Text::ApplicationWaitsFor.get(lang).replace("{number}", number).replace("{what}", waits_for.get(lang))

@@ -9,11 +9,12 @@ use crate::components::form_page::FormPage;
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::i18n::{tr, use_lang};
 use crate::session::use_session;
-use crate::state::{use_wizard, Method};
+use crate::state::use_wizard;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::api::Field;
+use shared::rules::confirmation::ConfirmationMethod;
 use shared::rules::confirmation::{CONFIRMATION_POINTS, PROVIDERS};
 use shared::validate::validate_registration;
 use shared::{Lang, Text};
@@ -101,20 +102,20 @@ fn Row(field: Field, value: impl Fn() -> String + Send + Sync + 'static) -> impl
 fn describe_choice(choice: crate::state::ConfirmationChoice, lang: Lang) -> String {
     let Some(method) = choice.method else { return String::new() };
     match method {
-        Method::Video => {
+        ConfirmationMethod::Video => {
             let app = choice.video_app.map(|a| a.name()).unwrap_or_default();
             let windows: Vec<String> = choice.windows.iter().map(|w| format!("{} {}", w.date, w.hours())).collect();
             format!("{} ({app}): {}", Text::MethodVideo.get(lang), windows.join(", "))
         }
-        Method::InPerson => {
+        ConfirmationMethod::InPerson => {
             let point = CONFIRMATION_POINTS.iter().find(|p| p.id == choice.point).map(|p| format!("{}, {}", p.name, p.address)).unwrap_or_default();
             format!("{}: {point}", Text::MethodInPerson.get(lang))
         }
-        Method::Bank => {
+        ConfirmationMethod::Bank => {
             let provider = PROVIDERS.iter().find(|(id, _)| *id == choice.provider).map(|(_, name)| *name).unwrap_or_default();
             format!("{}: {provider}", Text::MethodBank.get(lang))
         }
-        Method::EId => Text::MethodEId.get(lang).to_owned(),
+        ConfirmationMethod::EId => Text::MethodEId.get(lang).to_owned(),
     }
 }
 

@@ -14,9 +14,11 @@ pub fn SubmittedPage() -> impl IntoView {
     let lang = use_lang();
     let wizard = use_wizard();
     use_page_title(tr(Text::SubmittedHeading));
-    move || match wizard.submitted.get() {
+    // What was sent: its number, and the way of confirming chosen for it.
+    let sent = move || wizard.submitted.get().and_then(|Submitted { number, choice }| Some((number, choice.to_confirmation()?)));
+    move || match sent() {
         None => view! { <NoRegistration /> }.into_any(),
-        Some(Submitted { number, confirmation }) => view! {
+        Some((number, confirmation)) => view! {
             <div class="narrow">
                 <div class="panel">
                     <h1 class="heading">{tr(Text::SubmittedHeading)}</h1>

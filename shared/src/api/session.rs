@@ -3,7 +3,7 @@
 
 use super::ErrorBody;
 use crate::date::Date;
-use crate::rules::confirmation::{Confirmation, ProfileKind};
+use crate::rules::confirmation::{ConfirmationMethod, ProfileKind};
 use serde::{Deserialize, Serialize};
 
 /// How a citizen confirms a sign-in or an operation.
@@ -120,8 +120,8 @@ pub struct Citizen {
     pub registration: super::RegistrationState,
     /// Set once the application was sent.
     pub application_number: Option<String>,
-    /// How the identity is (or was) confirmed.
-    pub confirmation: Confirmation,
+    /// How the identity is (or was) confirmed (the details are in `GET /api/v1/me/profile`).
+    pub confirmation_method: ConfirmationMethod,
     pub profile_kind: ProfileKind,
     /// The last day of the profile once confirmed; in the past when it expired.
     pub profile_valid_until: Option<Date>,

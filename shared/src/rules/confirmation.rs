@@ -119,8 +119,48 @@ impl ProfileKind {
 
 impl Confirmation {
     pub fn profile_kind(&self) -> ProfileKind {
+        self.method().profile_kind()
+    }
+
+    /// The way, without its details.
+    pub fn method(&self) -> ConfirmationMethod {
         match self {
-            Confirmation::Video { .. } => ProfileKind::Temporary,
+            Confirmation::Video { .. } => ConfirmationMethod::Video,
+            Confirmation::InPerson { .. } => ConfirmationMethod::InPerson,
+            Confirmation::Bank { .. } => ConfirmationMethod::Bank,
+            Confirmation::EId {} => ConfirmationMethod::EId,
+        }
+    }
+}
+
+/// A way of confirming identity, without its details (`Confirmation`'s `method`).
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ConfirmationMethod {
+    Video,
+    InPerson,
+    Bank,
+    EId,
+}
+
+impl ConfirmationMethod {
+    pub const ALL: [ConfirmationMethod; 4] = [ConfirmationMethod::Video, ConfirmationMethod::InPerson, ConfirmationMethod::Bank, ConfirmationMethod::EId];
+
+    /// Its JSON name, e.g. `in_person`.
+    pub fn key(self) -> &'static str {
+        match self {
+            ConfirmationMethod::Video => "video",
+            ConfirmationMethod::InPerson => "in_person",
+            ConfirmationMethod::Bank => "bank",
+            ConfirmationMethod::EId => "e_id",
+        }
+    }
+
+    /// The profile this way gives: temporary after a video call with no visit, else ordinary.
+    pub fn profile_kind(self) -> ProfileKind {
+        match self {
+            ConfirmationMethod::Video => ProfileKind::Temporary,
             _ => ProfileKind::Ordinary,
         }
     }
