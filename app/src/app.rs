@@ -13,7 +13,59 @@ use crate::state::provide_wizard;
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
-use leptos_router::Lazy;
+use leptos_router::{Lazy, LazyRoute};
+
+/// The pages, one table: each lazy page's path with its route. It makes both the routes and
+/// `preload_page_at`.
+macro_rules! lazy_pages {
+    ($($path:tt => $route:ident,)+) => {
+        /// The pages' routes: the entry pages (the front door, the account step), then every lazy page.
+        fn pages() -> impl IntoView {
+            view! {
+                <Routes fallback=NotFoundPage>
+                    <Route path=path!("/") view=HomePage />
+                    <Route path=path!("/rejestracja/konto") view=AccountPage />
+                    $(<Route path=path!($path) view={Lazy::<$route>::new()} />)+
+                </Routes>
+            }
+        }
+
+        /// Downloads the code of the lazy page at `path`, if it is one. The app waits for it before it
+        /// starts, so the first page is drawn at once: leptos_router 0.8 lets a first page still
+        /// loading overwrite a page the citizen went on to meanwhile.
+        pub async fn preload_page_at(path: &str) {
+            match path {
+                $($path => <$route as LazyRoute>::preload().await,)+
+                _ => {}
+            }
+        }
+    };
+}
+
+lazy_pages! {
+    "/logowanie" => LoginRoute,
+    "/logowanie/kod" => LoginCodeRoute,
+    "/logowanie/mobywatel" => LoginPushRoute,
+    "/konto" => MyAccountRoute,
+    "/konto/profil-zaufany" => ProfileRoute,
+    "/konto/metoda-autoryzacji" => MethodChangeRoute,
+    "/konto/przedluz-waznosc" => ExtensionRoute,
+    "/konto/nowy-profil" => NewProfileRoute,
+    "/konto/nowy-profil/bank" => NewProfileBankRoute,
+    "/konto/nowy-profil/e-dowod" => NewProfileEIdRoute,
+    "/konto/nowy-profil/gotowe" => NewProfileDoneRoute,
+    "/nie-pamietam-nazwy-uzytkownika" => ForgotUsernameRoute,
+    "/nie-pamietam-hasla" => ForgotPasswordRoute,
+    "/nie-pamietam-hasla/nowe-haslo" => NewPasswordRoute,
+    "/rejestracja/dane-osobowe" => PersonalRoute,
+    "/rejestracja/kontakt" => ContactRoute,
+    "/rejestracja/potwierdzenie-tozsamosci" => IdentityRoute,
+    "/rejestracja/zgoda" => ConsentRoute,
+    "/rejestracja/sprawdz" => ReviewRoute,
+    "/rejestracja/kod-sms" => SmsCodeRoute,
+    "/rejestracja/wniosek-wyslany" => SubmittedRoute,
+    "/deklaracja-dostepnosci" => AccessibilityRoute,
+}
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -24,32 +76,7 @@ pub fn App() -> impl IntoView {
     view! {
         <Router>
             <Layout>
-                <Routes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/logowanie") view={Lazy::<LoginRoute>::new()} />
-                    <Route path=path!("/logowanie/kod") view={Lazy::<LoginCodeRoute>::new()} />
-                    <Route path=path!("/logowanie/mobywatel") view={Lazy::<LoginPushRoute>::new()} />
-                    <Route path=path!("/konto") view={Lazy::<MyAccountRoute>::new()} />
-                    <Route path=path!("/konto/profil-zaufany") view={Lazy::<ProfileRoute>::new()} />
-                    <Route path=path!("/konto/metoda-autoryzacji") view={Lazy::<MethodChangeRoute>::new()} />
-                    <Route path=path!("/konto/przedluz-waznosc") view={Lazy::<ExtensionRoute>::new()} />
-                    <Route path=path!("/konto/nowy-profil") view={Lazy::<NewProfileRoute>::new()} />
-                    <Route path=path!("/konto/nowy-profil/bank") view={Lazy::<NewProfileBankRoute>::new()} />
-                    <Route path=path!("/konto/nowy-profil/e-dowod") view={Lazy::<NewProfileEIdRoute>::new()} />
-                    <Route path=path!("/konto/nowy-profil/gotowe") view={Lazy::<NewProfileDoneRoute>::new()} />
-                    <Route path=path!("/nie-pamietam-nazwy-uzytkownika") view={Lazy::<ForgotUsernameRoute>::new()} />
-                    <Route path=path!("/nie-pamietam-hasla") view={Lazy::<ForgotPasswordRoute>::new()} />
-                    <Route path=path!("/nie-pamietam-hasla/nowe-haslo") view={Lazy::<NewPasswordRoute>::new()} />
-                    <Route path=path!("/rejestracja/konto") view=AccountPage />
-                    <Route path=path!("/rejestracja/dane-osobowe") view={Lazy::<PersonalRoute>::new()} />
-                    <Route path=path!("/rejestracja/kontakt") view={Lazy::<ContactRoute>::new()} />
-                    <Route path=path!("/rejestracja/potwierdzenie-tozsamosci") view={Lazy::<IdentityRoute>::new()} />
-                    <Route path=path!("/rejestracja/zgoda") view={Lazy::<ConsentRoute>::new()} />
-                    <Route path=path!("/rejestracja/sprawdz") view={Lazy::<ReviewRoute>::new()} />
-                    <Route path=path!("/rejestracja/kod-sms") view={Lazy::<SmsCodeRoute>::new()} />
-                    <Route path=path!("/rejestracja/wniosek-wyslany") view={Lazy::<SubmittedRoute>::new()} />
-                    <Route path=path!("/deklaracja-dostepnosci") view={Lazy::<AccessibilityRoute>::new()} />
-                </Routes>
+                {pages()}
             </Layout>
         </Router>
     }

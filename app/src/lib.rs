@@ -11,7 +11,7 @@ pub mod pages;
 pub mod session;
 pub mod state;
 
-pub use app::App;
+pub use app::{preload_page_at, App};
 
 /// The `performance.mark` set once the app is mounted and answers input; the benchmark reads it.
 pub const INTERACTIVE_MARK: &str = "pz-interactive";

@@ -45,6 +45,13 @@ pub async fn with_browser(test: impl AsyncFnOnce(&Browser) -> WebDriverResult<()
 pub async fn with_browser_and(configure: impl FnOnce(api_mock::AppState) -> api_mock::AppState, test: impl AsyncFnOnce(&Browser) -> WebDriverResult<()>) {
     let browser = Browser::start(configure).await;
     let outcome = AssertUnwindSafe(test(&browser)).catch_unwind().await;
+    if let Ok(Err(error)) = &outcome {
+        // What the page showed when a command failed, for the one reading the failure.
+        let page = browser.page_text().await.unwrap_or_default();
+        let _ = browser.screenshot("failed-command").await;
+        let error = error.to_string();
+        eprintln!("a browser command failed ({}) on {} reading:\n{page}", error.lines().next().unwrap_or_default(), browser.path().await.unwrap_or_default());
+    }
     browser.close().await;
     match outcome {
         Ok(result) => result.expect("the browser answered every command"),
@@ -278,7 +285,8 @@ impl Browser {
 
     /// The tag of the element that has focus, e.g. `h1`.
     pub async fn focused_tag(&self) -> WebDriverResult<String> {
-        self.driver.active_element().await?.tag_name().await
+        // One script, not two commands: the page may replace the element between them.
+        self.driver.execute("return document.activeElement ? document.activeElement.tagName.toLowerCase() : '';", Vec::new()).await?.convert()
     }
 
     /// The error shown above a field now, without its visually hidden "Błąd:"/"Error:" prefix.
@@ -289,7 +297,7 @@ impl Browser {
 
     /// The id of the element that has focus.
     pub async fn focused_id(&self) -> WebDriverResult<String> {
-        Ok(self.driver.active_element().await?.id().await?.unwrap_or_default())
+        self.driver.execute("return document.activeElement ? document.activeElement.id : '';", Vec::new()).await?.convert()
     }
 
     /// Sets the viewport width (the height stays generous), e.g. 320 for the narrowest phone.

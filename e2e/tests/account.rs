@@ -3,7 +3,9 @@
 //! the authorisation method both ways (and a refusal), and recovering a forgotten username and
 //! password with what arrives in the outbox.
 
-use e2e::pages::signin::{answer_in_mobywatel, enter_code_sent_to, open_login, sign_in_by_sms, sign_in_with, PASSWORD};
+use e2e::pages::signin::{
+    answer_in_mobywatel, enter_code_sent_to, open_account_menu, open_login, sign_in_by_sms, sign_in_with, sign_out_through_menu, PASSWORD,
+};
 use e2e::{with_browser, Browser, WebDriverResult};
 use thirtyfour::prelude::*;
 
@@ -12,7 +14,7 @@ const HENRYK_PHONE: &str = "+48600100008";
 
 /// Through the menu under the name, top right: "Profil zaufany" › "Szczegóły profilu".
 async fn open_profile_details(browser: &Browser) -> WebDriverResult<()> {
-    browser.find(By::Id("account-menu-button")).await?.click().await?;
+    open_account_menu(browser).await?;
     browser.find(By::XPath("//*[@id='account-menu']//a[normalize-space()='Szczegóły profilu']")).await?.click().await?;
     browser.expect_heading("Szczegóły profilu").await
 }
@@ -23,9 +25,7 @@ async fn details_of(browser: &Browser, username: &str, phone: &str) -> WebDriver
     open_profile_details(browser).await?;
     browser.expect_text("Dane użytkownika").await?;
     let text = browser.page_text().await?;
-    browser.find(By::Id("account-menu-button")).await?.click().await?;
-    browser.find(By::Id("sign-out-menu")).await?.click().await?;
-    browser.expect_text("Wylogowano").await?;
+    sign_out_through_menu(browser).await?;
     Ok(text)
 }
 
@@ -66,8 +66,7 @@ async fn sms_to_push_accepted_in_mobywatel_then_the_next_login_asks_for_push() {
         browser.expect_heading("Potwierdź zmianę w aplikacji mObywatel").await?;
         answer_in_mobywatel(browser, "dariusz_kaminski", "Potwierdź").await?;
         browser.expect_text("Metoda autoryzacji została zmieniona").await?;
-        browser.find(By::Id("account-menu-button")).await?.click().await?;
-        browser.find(By::Id("sign-out-menu")).await?.click().await?;
+        sign_out_through_menu(browser).await?;
         open_login(browser).await?;
         sign_in_with(browser, "dariusz_kaminski", PASSWORD).await?;
         browser.expect_heading("Potwierdź logowanie w aplikacji mObywatel").await

@@ -30,7 +30,8 @@ async fn a_citizen_signs_in_with_the_username_and_the_sms_code_and_signs_out() {
         browser.expect_text("Twój profil zaufany jest ważny do").await?;
         browser.screenshot("signin-account-pl").await?;
 
-        // The menu under the citizen's name, top right.
+        // The menu under the citizen's name, top right (once the page arrived and took the focus).
+        browser.eventually("the account heading has focus", async || Ok((browser.focused_tag().await? == "h1").then_some(()))).await?;
         let menu = browser.button("Dariusz Kamiński").await?;
         assert_eq!(menu.attr("aria-expanded").await?.as_deref(), Some("false"));
         menu.click().await?;

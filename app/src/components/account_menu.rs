@@ -19,8 +19,10 @@ use wasm_bindgen::JsCast;
 #[component]
 pub fn AccountMenu() -> impl IntoView {
     let session = use_session();
-    let name = Memo::new(move |_| session.citizen.with(|c| c.as_ref().map(|c| format!("{} {}", c.first_name, c.surname))));
-    move || match (session.known.get(), name.get()) {
+    // A memo: the corner is drawn again only when who is signed in changes, not at every refresh
+    // of the session (which would close an open menu under the citizen's pointer).
+    let state = Memo::new(move |_| (session.known.get(), session.citizen.with(|c| c.as_ref().map(|c| format!("{} {}", c.first_name, c.surname)))));
+    move || match state.get() {
         (false, _) => view! { <span class="masthead__link masthead__link--waiting" aria-hidden="true">{tr(Text::SignIn)}</span> }.into_any(),
         (true, None) => view! { <SignInLink class="masthead__link" /> }.into_any(),
         (true, Some(name)) => Suspend::new(citizen_menu(name)).into_any(),

@@ -45,7 +45,9 @@ pub async fn sign_in_by_sms(browser: &Browser, username: &str, phone: &str) -> W
     open_login(browser).await?;
     sign_in_with(browser, username, PASSWORD).await?;
     enter_code_sent_to(browser, phone).await?;
-    browser.expect_path("/konto").await
+    browser.expect_path("/konto").await?;
+    // The account page has arrived once its heading has the focus.
+    browser.eventually("the account heading has focus", async || Ok((browser.focused_tag().await? == "h1").then_some(()))).await
 }
 
 /// In a second window, as the citizen's phone: opens the simulated mObywatel for `username`,
@@ -62,4 +64,26 @@ pub async fn answer_in_mobywatel(browser: &Browser, username: &str, button: &str
     browser.driver.close_window().await?;
     browser.driver.switch_to_window(portal).await?;
     Ok(check_number)
+}
+
+/// Opens the menu under the citizen's name, top right, as a citizen would: clicks it until it
+/// shows open (a page arriving just then takes the focus, which closes a menu).
+pub async fn open_account_menu(browser: &Browser) -> WebDriverResult<()> {
+    browser
+        .eventually("the menu under the name opens", async || {
+            let button = browser.find(By::Id("account-menu-button")).await?;
+            if button.attr("aria-expanded").await?.as_deref() == Some("true") {
+                return Ok(Some(()));
+            }
+            button.click().await?;
+            Ok(None)
+        })
+        .await
+}
+
+/// Signs out through the menu under the name.
+pub async fn sign_out_through_menu(browser: &Browser) -> WebDriverResult<()> {
+    open_account_menu(browser).await?;
+    browser.find(By::Id("sign-out-menu")).await?.click().await?;
+    browser.expect_text("Wylogowano").await
 }
