@@ -11,15 +11,20 @@ use std::time::{Duration, Instant};
 const LIMIT: usize = 4;
 const CLIENTS: usize = 40;
 
-#[tokio::test]
-async fn past_the_limit_requests_are_refused_at_once_and_health_stays_quick() {
+/// api-mock on a loopback port with `LIMIT` places, each validation holding its place for 600 ms
+/// (so the limit is reached for sure); answers its address and its task.
+async fn overloadable() -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
     let mut state = AppState::in_memory(None);
     state.in_flight = InFlight::limited_to(LIMIT);
-    // Each validation holds its place for 600 ms, so the limit is reached for sure.
     state.faults.set(FaultRule { route: "POST /api/v1/validate".into(), latency_ms: 600, error_rate: 0.0, status: 503, after_handling: false });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
-    let server = tokio::spawn(api_mock::serve(listener, state));
+    (base, tokio::spawn(api_mock::serve(listener, state)))
+}
+
+#[tokio::test]
+async fn past_the_limit_requests_are_refused_at_once_and_health_stays_quick() {
+    let (base, server) = overloadable().await;
     let client = reqwest::Client::new();
 
     let load: Vec<_> = (0..CLIENTS)
@@ -67,12 +72,7 @@ async fn past_the_limit_requests_are_refused_at_once_and_health_stays_quick() {
 
 #[tokio::test]
 async fn citizens_mid_way_keep_a_quarter_of_the_places_when_new_work_fills_the_rest() {
-    let mut state = AppState::in_memory(None);
-    state.in_flight = InFlight::limited_to(LIMIT);
-    state.faults.set(FaultRule { route: "POST /api/v1/validate".into(), latency_ms: 600, error_rate: 0.0, status: 503, after_handling: false });
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let server = tokio::spawn(api_mock::serve(listener, state));
+    let (base, server) = overloadable().await;
     let client = reqwest::Client::new();
     let new_work: Vec<_> = (0..10)
         .map(|_| {

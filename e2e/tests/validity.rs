@@ -71,15 +71,21 @@ async fn filip_sees_the_notice_and_extends_his_profile_with_both_codes() {
     .await;
 }
 
+/// Filip signs in, opens "Przedłuż ważność lub zmień dane" and goes on with his details as they
+/// are: the codes page.
+async fn filip_to_the_codes(browser: &Browser) -> WebDriverResult<()> {
+    browser.load_scenario("citizens").await;
+    sign_in_by_sms(browser, FILIP, FILIP_PHONE).await?;
+    browser.open("/konto/przedluz-waznosc").await?;
+    browser.expect_heading("Przedłuż ważność lub zmień dane").await?;
+    browser.button("Dalej").await?.click().await?;
+    browser.expect_heading("Wpisz kody z SMS-a i z e-maila").await
+}
+
 #[tokio::test]
 async fn a_wrong_e_mail_code_is_told_at_its_field_and_the_right_sms_code_stays_good() {
     with_browser(async |browser: &Browser| {
-        browser.load_scenario("citizens").await;
-        sign_in_by_sms(browser, FILIP, FILIP_PHONE).await?;
-        browser.open("/konto/przedluz-waznosc").await?;
-        browser.expect_heading("Przedłuż ważność lub zmień dane").await?;
-        browser.button("Dalej").await?.click().await?;
-        browser.expect_heading("Wpisz kody z SMS-a i z e-maila").await?;
+        filip_to_the_codes(browser).await?;
         browser.input_labelled("Kod z SMS-a").await?.send_keys(&browser.code_sent_to(FILIP_PHONE).await).await?;
         let email_code = browser.input_labelled("Kod z e-maila").await?;
         email_code.send_keys("000000").await?;
@@ -126,11 +132,7 @@ async fn an_extension_by_keyboard_alone_at_320_px_in_another_time_zone() {
 #[tokio::test]
 async fn a_busy_service_during_the_extension_is_retried_by_the_app_and_the_codes_are_kept() {
     with_browser(async |browser: &Browser| {
-        browser.load_scenario("citizens").await;
-        sign_in_by_sms(browser, FILIP, FILIP_PHONE).await?;
-        browser.open("/konto/przedluz-waznosc").await?;
-        browser.expect_heading("Przedłuż ważność lub zmień dane").await?;
-        browser.button("Dalej").await?.click().await?;
+        filip_to_the_codes(browser).await?;
         enter_both_codes(browser, FILIP_PHONE, FILIP_EMAIL).await?;
         browser.set_fault(json!({"route": "POST /api/v1/me/profile/extension/codes", "error_rate": 1, "status": 503})).await;
         browser.button("Przedłuż ważność").await?.click().await?;

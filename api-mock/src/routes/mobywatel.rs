@@ -3,7 +3,7 @@
 //! waiting for a citizen (what, when, the check number) and their answers, "Potwierdź" or "Odrzuć".
 
 use super::docs::BodyRejected;
-use super::outbox_page::{dev_page, head, urlencode};
+use super::outbox_page::{dev_page, head, posted, urlencode};
 use crate::clock::warsaw_time;
 use crate::codes::Purpose;
 use crate::sessions::PushRequest;
@@ -226,7 +226,7 @@ struct PageAnswer {
         (status = 400, description = "Not the form this route takes (`request.invalid_fields`)", body = ErrorResponse),
     ))]
 async fn answer_from_page(State(state): State<AppState>, Path(id): Path<String>, form: Result<Form<PageAnswer>, FormRejection>) -> Result<Response, ApiError> {
-    let Form(form) = form.map_err(|e| ApiError::BadRequest { code: "request.invalid_fields", message: e.body_text() })?;
+    let form = posted(form)?;
     give(&state, &id, form.answer)?;
     Ok(Redirect::to(&format!("/mobywatel?citizen={}", urlencode(&form.citizen))).into_response())
 }

@@ -74,6 +74,11 @@ pub(super) fn dev_page(page: Markup) -> Response {
     response
 }
 
+/// The form a dev tool's page posted; a body that is not that form answers 400 as JSON.
+pub(super) fn posted<T>(form: Result<axum::Form<T>, axum::extract::rejection::FormRejection>) -> Result<T, crate::ApiError> {
+    form.map(|axum::Form(form)| form).map_err(|e| crate::ApiError::BadRequest { code: "request.invalid_fields", message: e.body_text() })
+}
+
 /// The `<head>` of a dev tool's page.
 pub(super) fn head(title: &str, refresh_seconds: Option<u32>) -> Markup {
     html! {

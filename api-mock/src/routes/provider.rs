@@ -3,7 +3,7 @@
 //! "Potwierdź" makes the profile active (3 years) and sends the citizen back to the app's
 //! confirmation page, "Anuluj" withdraws the application and sends them back to choose again.
 
-use super::outbox_page::{dev_page, head};
+use super::outbox_page::{dev_page, head, posted};
 use crate::{ApiError, AppState};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, State};
@@ -78,7 +78,7 @@ struct ProviderForm {
         (status = 400, description = "Not the form this route takes (`request.invalid_fields`)", body = ErrorResponse),
     ))]
 async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Result<Form<ProviderForm>, FormRejection>) -> Result<Response, ApiError> {
-    let Form(form) = form.map_err(|e| ApiError::BadRequest { code: "request.invalid_fields", message: e.body_text() })?;
+    let form = posted(form)?;
     let (registration, _) = awaiting_provider(&state, &id)?;
     let back_to = match form.answer {
         ProviderAnswer::Accept => {
