@@ -238,3 +238,34 @@ async fn reminders_go_out_on_their_days_once_each_in_the_citizen_s_language() {
     move_clock(&state, day).await;
     assert_eq!(reminders_to(&state, FILIP_PHONE).await.len(), 3, "none once it expired");
 }
+
+#[tokio::test]
+async fn new_codes_come_at_most_once_a_minute_and_the_provider_takes_only_its_form() {
+    let state = citizens().await;
+    let filip = sign_in(&state, "filip_zielinski", FILIP_PHONE).await;
+    let contact = json!({"email": FILIP_EMAIL, "phone": "600 100 006"});
+    assert_eq!(send(&state, from_app("POST", "/api/v1/me/profile/extension", Some(&filip), Some(contact.clone()))).await.status, StatusCode::OK);
+    let first_sms = latest_code(&state, FILIP_PHONE).await;
+    let again = send(&state, from_app("POST", "/api/v1/me/profile/extension", Some(&filip), Some(contact))).await;
+    assert_eq!(again.status, StatusCode::OK, "the same details again: the codes in force, nothing new sent");
+    assert_eq!(latest_code(&state, FILIP_PHONE).await, first_sms);
+    let too_soon = send(&state, from_app("POST", "/api/v1/me/profile/extension/resend", Some(&filip), None)).await;
+    assert_eq!((too_soon.status, too_soon.body["error"]["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("sms_code.resend_too_soon")));
+    assert!(too_soon.headers.contains_key(header::RETRY_AFTER));
+    state.clock.advance(61);
+    let resent = send(&state, from_app("POST", "/api/v1/me/profile/extension/resend", Some(&filip), None)).await;
+    assert_eq!((resent.status, resent.body["resend_available_in"].as_i64()), (StatusCode::OK, Some(60)));
+    let (sms, email) = (latest_code(&state, FILIP_PHONE).await, latest_code(&state, FILIP_EMAIL).await);
+    assert_ne!(sms, first_sms, "a new SMS code");
+    assert_eq!(extension_codes(&state, &filip, &first_sms, &email).await.body["errors"]["code"][0]["code"], "sms_code.wrong", "the old code stopped working");
+    assert_eq!(extension_codes(&state, &filip, &sms, &email).await.status, StatusCode::OK);
+
+    let grazyna = sign_in(&state, "grazyna_szymanska", "+48600100007").await;
+    let started = send(&state, from_app("POST", "/api/v1/me/profiles", Some(&grazyna), Some(json!({"method": "e_id"})))).await;
+    let form = axum::http::Request::post(started.body["provider_url"].as_str().unwrap())
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .body(axum::body::Body::from("answer=maybe"))
+        .unwrap();
+    let refused = send(&state, form).await;
+    assert_eq!((refused.status, refused.body["error"]["code"].as_str()), (StatusCode::BAD_REQUEST, Some("request.invalid_fields")));
+}
