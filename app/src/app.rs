@@ -11,7 +11,7 @@ use crate::pages::{
 use crate::session::provide_session;
 use crate::state::provide_wizard;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 use leptos_router::{Lazy, LazyRoute};
 
@@ -22,11 +22,11 @@ macro_rules! lazy_pages {
         /// The pages' routes: the entry pages (the front door, the account step), then every lazy page.
         fn pages() -> impl IntoView {
             view! {
-                <Routes fallback=NotFoundPage>
+                <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/rejestracja/konto") view=AccountPage />
                     $(<Route path=path!($path) view={Lazy::<$route>::new()} />)+
-                </Routes>
+                </FlatRoutes>
             }
         }
 

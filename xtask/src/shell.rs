@@ -8,10 +8,15 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the workspace").to_path_buf()
 }
 
+/// Cargo's home: its registry's sources and the binaries `cargo install` puts in `bin`.
+pub fn cargo_home() -> PathBuf {
+    let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
+    home.unwrap_or_default()
+}
+
 /// Where `cargo install` puts binaries.
 pub fn cargo_bin() -> PathBuf {
-    let home = std::env::var_os("CARGO_HOME").map(PathBuf::from).or_else(|| std::env::var_os("HOME").map(|h| Path::new(&h).join(".cargo")));
-    home.unwrap_or_default().join("bin")
+    cargo_home().join("bin")
 }
 
 /// A command run from the root, with npm's tools and cargo's binaries first on PATH.
