@@ -13,8 +13,9 @@ fn get_accepting(uri: &str, encodings: &str) -> Request<Body> {
 }
 
 /// A built app with `app.js` and its copies, the copies marked so the test sees which is sent.
-fn built_app() -> (AppState, std::path::PathBuf) {
-    let dir = std::env::temp_dir().join(format!("api-mock-compressed-{}", std::process::id()));
+/// `test` names its own folder: the tests run at once.
+fn built_app(test: &str) -> (AppState, std::path::PathBuf) {
+    let dir = std::env::temp_dir().join(format!("api-mock-compressed-{}-{test}", std::process::id()));
     let build = dir.join("b/0123abcd");
     std::fs::create_dir_all(&build).unwrap();
     std::fs::write(dir.join("index.html"), "<!doctype html><title>PZ</title>").unwrap();
@@ -27,7 +28,7 @@ fn built_app() -> (AppState, std::path::PathBuf) {
 
 #[tokio::test]
 async fn the_apps_files_are_sent_in_the_best_encoding_the_browser_takes() {
-    let (state, dir) = built_app();
+    let (state, dir) = built_app("encodings");
     for (accepted, encoding, body) in [("br, gzip", Some("br"), "brotli bytes"), ("gzip", Some("gzip"), "gzip bytes"), ("identity", None, "console.log(1)")] {
         let answer = send(&state, get_accepting("/b/0123abcd/app.js", accepted)).await;
         assert_eq!(answer.status, StatusCode::OK, "{accepted}");
@@ -45,7 +46,7 @@ async fn the_apps_files_are_sent_in_the_best_encoding_the_browser_takes() {
 
 #[tokio::test]
 async fn a_file_that_is_not_there_is_a_404_that_is_not_cached() {
-    let (state, dir) = built_app();
+    let (state, dir) = built_app("missing");
     let answer = send(&state, get_accepting("/b/old-build/chunk_1.wasm", "br")).await;
     assert_eq!(answer.status, StatusCode::NOT_FOUND);
     assert_eq!(answer.headers[header::CACHE_CONTROL], "no-cache");
