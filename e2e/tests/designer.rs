@@ -48,6 +48,8 @@ async fn the_outbox_page_shows_every_message_with_links_and_filters_by_recipient
         assert_eq!(help.text().await?, "pz-pomoc@coi.gov.pl");
         assert_accessible(browser, "the outbox page").await?;
         browser.screenshot("designer-outbox").await?;
+        browser.set_width(320).await?;
+        assert!(!browser.scrolls_sideways().await?, "the outbox page scrolls sideways at 320 px");
 
         browser.find(By::Id("to")).await?.send_keys(PHONE).await?;
         browser.find(By::Css("button[type=submit]")).await?.click().await?;

@@ -15,7 +15,7 @@ use utoipa::IntoParams;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;line-height:1.5}\
+const STYLE: &str = "*{box-sizing:border-box}body{font-family:system-ui,sans-serif;margin:0;color:#1b1b1b;line-height:1.5}\
 main{max-width:52rem;margin:0 auto;padding:1rem}\
 form{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}\
 label{display:block;font-weight:600}\
