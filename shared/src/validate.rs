@@ -158,6 +158,29 @@ pub fn validate_registration(request: &ValidateRequest, today: Date) -> Report {
     report
 }
 
+/// Checks the account's fields alone (the registration's first step): the username, the password
+/// and its repeat, as `validate` does, so a page asking only these needs no other rule.
+pub fn validate_account(username: &str, password: &str, password_repeat: &str) -> Report {
+    let mut report = Report::default();
+    check_account(&mut report, Some(username), Some(password), Some(password_repeat));
+    report
+}
+
+/// The account's fields that were sent, checked into `report`.
+fn check_account(report: &mut Report, username: Option<&str>, password: Option<&str>, password_repeat: Option<&str>) {
+    if let Some(value) = username {
+        report.add(Field::Username, username::validate(value), Problem::Username);
+    }
+    if let Some(value) = password {
+        report.add(Field::Password, password::validate(value), Problem::Password);
+    }
+    if let Some(value) = password_repeat {
+        let original = password.unwrap_or_default();
+        let outcome = repeat::check(value, |r| r == original, PasswordRepeatError::Required, PasswordRepeatError::Mismatch);
+        report.add(Field::PasswordRepeat, outcome, Problem::PasswordRepeat);
+    }
+}
+
 /// Checks a sign-in form: both fields filled in (whether they are right only the server knows).
 pub fn validate_login(login_value: &str, password: &str) -> Report {
     let mut report = Report::default();
@@ -189,17 +212,7 @@ pub fn validate_contact(email_value: &str, phone_value: &str) -> Result<Contact,
 /// Checks every field present in `request` with the rules of `crate::rules`, on the day `today`.
 pub fn validate(request: &ValidateRequest, today: Date) -> Report {
     let mut report = Report::default();
-    if let Some(value) = &request.username {
-        report.add(Field::Username, username::validate(value), Problem::Username);
-    }
-    if let Some(value) = &request.password {
-        report.add(Field::Password, password::validate(value), Problem::Password);
-    }
-    if let Some(value) = &request.password_repeat {
-        let original = request.password.as_deref().unwrap_or_default();
-        let outcome = repeat::check(value, |r| r == original, PasswordRepeatError::Required, PasswordRepeatError::Mismatch);
-        report.add(Field::PasswordRepeat, outcome, Problem::PasswordRepeat);
-    }
+    check_account(&mut report, request.username.as_deref(), request.password.as_deref(), request.password_repeat.as_deref());
     for (field, part, value) in [
         (Field::FirstName, NamePart::First, &request.first_name),
         (Field::SecondName, NamePart::Second, &request.second_name),

@@ -2,9 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use shared::api::{Field, ValidateRequest};
+use shared::date::Date;
 use shared::rules::id_card::{IdCardError, IdCardNumber};
 use shared::rules::pesel::{Pesel, PeselError, Sex};
 use shared::rules::phone::{PhoneNumber, MOBILE_PREFIXES};
+use shared::validate::{validate_account, validate_registration};
 
 /// Days from 0000-03-01 to 1800-01-01, found by walking the calendar the slow way.
 fn days_to_1800() -> i64 {
@@ -114,5 +117,19 @@ proptest! {
         let written: String = national.chars().zip(&separators).map(|(c, s)| format!("{c}{s}")).collect();
         let number = PhoneNumber::parse(&format!("{country}{written}")).unwrap();
         prop_assert_eq!(number.e164(), format!("+48{national}"));
+    }
+
+    #[test]
+    fn the_account_step_alone_finds_what_the_whole_registration_finds_in_its_fields(
+        username in "[a-zA-Z0-9_.ąę -]{0,34}", password in "[a-zA-Z0-9#!ł ]{0,20}", same: bool, repeat in "[a-zA-Z0-9#!]{0,20}",
+    ) {
+        let repeat = if same { password.clone() } else { repeat };
+        let alone = validate_account(&username, &password, &repeat);
+        let request = ValidateRequest { username: Some(username), password: Some(password), password_repeat: Some(repeat), ..Default::default() };
+        let whole = validate_registration(&request, Date::new(2026, 11, 30).unwrap());
+        for field in [Field::Username, Field::Password, Field::PasswordRepeat] {
+            prop_assert_eq!(alone.errors.get(&field), whole.errors.get(&field), "{:?}", field);
+        }
+        prop_assert!(alone.errors.keys().all(|field| matches!(field, Field::Username | Field::Password | Field::PasswordRepeat)));
     }
 }

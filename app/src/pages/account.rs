@@ -1,9 +1,10 @@
 //! Registration step 1, the account: username (checked free with the server as the citizen types
 //! and again on "Dalej"), password with its rules ticking as they are met, and its repeat.
 
-use super::{registration_caption, registration_form, STEPS};
+use super::{registration_caption, STEPS};
 use crate::api::{self, Retries};
 use crate::components::field::TextField;
+use crate::components::form::FormState;
 use crate::components::form_page::FormPage;
 use crate::components::password_rules::PasswordRules;
 use crate::components::request_status::{RequestNotice, RequestStatus};
@@ -14,6 +15,7 @@ use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use shared::api::{Field, UsernameAvailability};
 use shared::rules::username;
+use shared::validate::validate_account;
 use shared::Text;
 use std::time::Duration;
 
@@ -24,11 +26,14 @@ const AVAILABILITY_DEBOUNCE: Duration = Duration::from_millis(400);
 pub fn AccountPage() -> impl IntoView {
     let lang = use_lang();
     let wizard = use_wizard();
-    let form = registration_form(&[Field::Username, Field::Password, Field::PasswordRepeat]);
+    // Judged by the account's own rules (what the whole registration finds in these fields), so
+    // the first download carries no other step's rules.
+    let (name, password, repeat) = (wizard.value(Field::Username), wizard.value(Field::Password), wizard.value(Field::PasswordRepeat));
+    let report = Memo::new(move |_| validate_account(&name.get(), &password.get(), &repeat.get()));
+    let form = FormState::new(&[Field::Username, Field::Password, Field::PasswordRepeat], wizard.texts(), report);
     let navigate = use_navigate();
     let status = RequestStatus::default();
     let free = RwSignal::new(None::<String>);
-    let name = wizard.value(Field::Username);
     // The later steps download once the citizen starts answering this one (not while the page is
     // still coming: that would slow its first paint on a slow phone), so "Dalej" never waits.
     let preloaded = StoredValue::new(false);
@@ -94,7 +99,7 @@ pub fn AccountPage() -> impl IntoView {
                 </p>
             </TextField>
             <TextField form field=Field::Password autocomplete="new-password" input_type="password" hint=Text::PasswordHint>
-                <PasswordRules value=wizard.value(Field::Password) />
+                <PasswordRules value=password />
             </TextField>
             <TextField form field=Field::PasswordRepeat autocomplete="new-password" input_type="password" />
             <RequestNotice status />
