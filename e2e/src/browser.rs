@@ -283,6 +283,11 @@ impl Browser {
         self.driver.active_element().await?.send_keys(keys).await
     }
 
+    /// Waits until the page's heading has the focus: a page moves it there once it has arrived.
+    pub async fn expect_heading_focused(&self) -> WebDriverResult<()> {
+        self.eventually("the heading has focus", async || Ok((self.focused_tag().await? == "h1").then_some(()))).await
+    }
+
     /// The tag of the element that has focus, e.g. `h1`.
     pub async fn focused_tag(&self) -> WebDriverResult<String> {
         // One script, not two commands: the page may replace the element between them.

@@ -31,7 +31,7 @@ async fn a_citizen_signs_in_with_the_username_and_the_sms_code_and_signs_out() {
         browser.screenshot("signin-account-pl").await?;
 
         // The menu under the citizen's name, top right (once the page arrived and took the focus).
-        browser.eventually("the account heading has focus", async || Ok((browser.focused_tag().await? == "h1").then_some(()))).await?;
+        browser.expect_heading_focused().await?;
         let menu = browser.button("Dariusz Kamiński").await?;
         assert_eq!(menu.attr("aria-expanded").await?.as_deref(), Some("false"));
         menu.click().await?;
@@ -212,7 +212,7 @@ async fn the_whole_sign_in_works_by_keyboard_alone() {
         browser.driver.active_element().await?.send_keys(Key::Enter).await?;
         browser.expect_heading("Wpisz kod z SMS-a").await?;
         let code = browser.code_sent_to(DARIUSZ_PHONE).await;
-        browser.eventually("the heading has focus", async || Ok((browser.focused_tag().await? == "h1").then_some(()))).await?;
+        browser.expect_heading_focused().await?;
         for _ in 0..10 {
             if browser.focused_id().await? == "code" {
                 break;
@@ -224,7 +224,7 @@ async fn the_whole_sign_in_works_by_keyboard_alone() {
         browser.driver.active_element().await?.send_keys(Key::Enter).await?;
         browser.expect_path("/konto").await?;
         // And out again: the menu opens with Enter, its "Wyloguj" is reached by Tab.
-        browser.eventually("the account heading has focus", async || Ok((browser.focused_tag().await? == "h1").then_some(()))).await?;
+        browser.expect_heading_focused().await?;
         for _ in 0..10 {
             if browser.focused_id().await? == "account-menu-button" {
                 break;

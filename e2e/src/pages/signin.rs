@@ -47,7 +47,7 @@ pub async fn sign_in_by_sms(browser: &Browser, username: &str, phone: &str) -> W
     enter_code_sent_to(browser, phone).await?;
     browser.expect_path("/konto").await?;
     // The account page has arrived once its heading has the focus.
-    browser.eventually("the account heading has focus", async || Ok((browser.focused_tag().await? == "h1").then_some(()))).await
+    browser.expect_heading_focused().await
 }
 
 /// In a second window, as the citizen's phone: opens the simulated mObywatel for `username`,
