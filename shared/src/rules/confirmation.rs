@@ -145,8 +145,6 @@ pub enum ConfirmationMethod {
 }
 
 impl ConfirmationMethod {
-    pub const ALL: [ConfirmationMethod; 4] = [ConfirmationMethod::Video, ConfirmationMethod::InPerson, ConfirmationMethod::Bank, ConfirmationMethod::EId];
-
     /// Its JSON name, e.g. `in_person`.
     pub fn key(self) -> &'static str {
         match self {
