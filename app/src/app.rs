@@ -5,7 +5,7 @@ use crate::components::page_heading::FirstPage;
 use crate::i18n::provide_locale;
 use crate::pages::{
     AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, ExtensionRoute, ForgotPasswordRoute, ForgotUsernameRoute, HomePage, IdentityRoute,
-    LoginCodeRoute, LoginPushRoute, LoginRoute, MethodChangeRoute, MyAccountRoute, NewPasswordRoute, NewProfileBankRoute, NewProfileDoneRoute,
+    LoginCodeRoute, LoginPage, LoginPushRoute, MethodChangeRoute, MyAccountRoute, NewPasswordRoute, NewProfileBankRoute, NewProfileDoneRoute,
     NewProfileEIdRoute, NewProfileRoute, NotFoundPage, PersonalRoute, ProfileRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute,
 };
 use crate::session::provide_session;
@@ -19,12 +19,13 @@ use leptos_router::{Lazy, LazyRoute};
 /// `preload_page_at`.
 macro_rules! lazy_pages {
     ($($path:tt => $route:ident,)+) => {
-        /// The pages' routes: the entry pages (the front door, the account step), then every lazy page.
+        /// The pages' routes: the entry pages (the front door, the account step, the login page), then every lazy page.
         fn pages() -> impl IntoView {
             view! {
                 <FlatRoutes fallback=NotFoundPage>
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/rejestracja/konto") view=AccountPage />
+                    <Route path=path!("/logowanie") view=LoginPage />
                     $(<Route path=path!($path) view={Lazy::<$route>::new()} />)+
                 </FlatRoutes>
             }
@@ -43,7 +44,6 @@ macro_rules! lazy_pages {
 }
 
 lazy_pages! {
-    "/logowanie" => LoginRoute,
     "/logowanie/kod" => LoginCodeRoute,
     "/logowanie/mobywatel" => LoginPushRoute,
     "/konto" => MyAccountRoute,

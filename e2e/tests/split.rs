@@ -1,16 +1,27 @@
-//! The release build is split by route: the first page downloads only its own code, and the
-//! registration's later steps arrive while the citizen answers the first.
+//! The release build is split by area: an entry page downloads only its own code, the
+//! registration's later steps arrive while the citizen answers the first, the second factor's
+//! pages while the citizen answers the login page.
 
 use e2e::{with_browser, Browser};
 use thirtyfour::prelude::*;
 
-/// How many pages' chunks (`split_…_route_view_….wasm`) the browser has fetched so far.
-const PAGE_CHUNKS_FETCHED: &str = r#"
-return performance.getEntriesByType("resource").filter(r => new URL(r.name).pathname.includes("/split___")).length;
+/// The areas' chunks (`split_<area>_<hash>.wasm`) the browser has fetched so far.
+const AREA_CHUNKS_FETCHED: &str = r#"
+return performance.getEntriesByType("resource").map(r => new URL(r.name).pathname.split("/").pop()).filter(f => f.startsWith("split_"));
 "#;
 
-async fn page_chunks_fetched(browser: &Browser) -> WebDriverResult<u64> {
-    browser.driver.execute(PAGE_CHUNKS_FETCHED, Vec::new()).await?.convert()
+async fn area_chunks_fetched(browser: &Browser) -> WebDriverResult<Vec<String>> {
+    browser.driver.execute(AREA_CHUNKS_FETCHED, Vec::new()).await?.convert()
+}
+
+/// Waits until the chunk of the area drawn by `area` (e.g. `sign_in_pages`) has been fetched.
+async fn expect_area_fetched(browser: &Browser, area: &str) -> WebDriverResult<()> {
+    let prefix = format!("split_{area}_");
+    browser
+        .eventually(&format!("the chunk of {area} is fetched"), async || {
+            Ok(area_chunks_fetched(browser).await?.iter().any(|file| file.starts_with(&prefix)).then_some(()))
+        })
+        .await
 }
 
 #[tokio::test]
@@ -18,23 +29,23 @@ async fn later_steps_download_once_the_citizen_starts_answering_and_not_before()
     with_browser(async |browser: &Browser| {
         browser.open("/rejestracja/konto").await?;
         let username = browser.find(By::Id("username")).await?;
-        assert_eq!(page_chunks_fetched(browser).await?, 0, "the first page's load fetched other pages' code");
+        assert_eq!(area_chunks_fetched(browser).await?, Vec::<String>::new(), "the first page's load fetched other pages' code");
         username.click().await?;
-        // The registration's seven later pages (personal data to the application sent), a chunk each.
-        browser.eventually("the later steps are fetched", async || Ok((page_chunks_fetched(browser).await? >= 7).then_some(()))).await?;
+        // The registration's seven later pages (personal data to the application sent), one chunk.
+        expect_area_fetched(browser, "registration_pages").await?;
         Ok(())
     })
     .await;
 }
 
 #[tokio::test]
-async fn the_front_door_fetches_the_login_page_only_when_the_citizen_heads_there() {
+async fn the_login_page_comes_with_the_first_download_and_the_second_factor_once_the_citizen_answers() {
     with_browser(async |browser: &Browser| {
-        browser.open("/").await?;
-        let sign_in = browser.link_in_main("Zaloguj się").await?;
-        assert_eq!(page_chunks_fetched(browser).await?, 0, "the front door's load fetched other pages' code");
-        sign_in.focus().await?;
-        browser.eventually("the login page's code is fetched", async || Ok((page_chunks_fetched(browser).await? >= 1).then_some(()))).await?;
+        browser.open("/logowanie").await?;
+        let login = browser.find(By::Id("login")).await?;
+        assert_eq!(area_chunks_fetched(browser).await?, Vec::<String>::new(), "the login page's load fetched other pages' code");
+        login.click().await?;
+        expect_area_fetched(browser, "second_factor_pages").await?;
         Ok(())
     })
     .await;

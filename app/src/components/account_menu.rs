@@ -36,16 +36,10 @@ async fn citizen_menu(name: String) -> AnyView {
     view! { <CitizenMenu name /> }.into_any()
 }
 
-/// "Zaloguj się": a link to the login page that starts downloading that page's code as soon as
-/// the citizen shows the intent (pointer over it, or focus), not before.
+/// "Zaloguj się": a link to the login page.
 #[component]
 pub fn SignInLink(class: &'static str) -> impl IntoView {
-    let preload = move || crate::pages::preload_login();
-    view! {
-        <a href=LOGIN_PATH class=class on:pointerenter=move |_| preload() on:focus=move |_| preload()>
-            {tr(Text::SignIn)}
-        </a>
-    }
+    view! { <a href=LOGIN_PATH class=class>{tr(Text::SignIn)}</a> }
 }
 
 #[component]

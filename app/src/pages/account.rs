@@ -9,6 +9,7 @@ use crate::components::form_page::FormPage;
 use crate::components::password_rules::PasswordRules;
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::i18n::{tr, use_lang};
+use crate::lazy::preload_on_first_focus;
 use crate::state::use_wizard;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,16 +35,8 @@ pub fn AccountPage() -> impl IntoView {
     let navigate = use_navigate();
     let status = RequestStatus::default();
     let free = RwSignal::new(None::<String>);
-    // The later steps download once the citizen starts answering this one (not while the page is
-    // still coming: that would slow its first paint on a slow phone), so "Dalej" never waits.
-    let preloaded = StoredValue::new(false);
-    let on_first_focus = window_event_listener(leptos::ev::focusin, move |_| {
-        if !preloaded.get_value() {
-            preloaded.set_value(true);
-            super::preload_registration();
-        }
-    });
-    on_cleanup(move || on_first_focus.remove());
+    // The later steps download once the citizen starts answering this one, so "Dalej" never waits.
+    preload_on_first_focus(super::preload_registration);
 
     // The server's word on a username: free (said politely), or taken (an error of the field).
     let apply = move |asked: String, answer: UsernameAvailability| {

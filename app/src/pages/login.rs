@@ -12,6 +12,7 @@ use crate::components::form::{FormState, TextAnswers};
 use crate::components::form_page::FormPage;
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::i18n::{tr, use_lang};
+use crate::lazy::preload_on_first_focus;
 use crate::session::{return_path, use_session, with_return, FORGOT_PASSWORD_PATH, FORGOT_USERNAME_PATH, LOGIN_CODE_PATH, LOGIN_PUSH_PATH};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -35,6 +36,8 @@ pub fn LoginPage() -> impl IntoView {
     let (login, password) = (answers.value(Field::Login), answers.value(Field::Password));
     let form = FormState::new(&[Field::Login, Field::Password], answers, Memo::new(move |_| validate_login(&login.get(), &password.get())));
     let status = RequestStatus::default();
+    // The second factor's pages download once the citizen starts answering.
+    preload_on_first_focus(super::preload_second_factor);
     // A refusal of the pair (wrong, locked, too many tries), kept as its code.
     let refused = RwSignal::new(None::<Refusal>);
     let other_errors = Signal::derive(move || {

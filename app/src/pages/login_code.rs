@@ -17,6 +17,7 @@ use shared::Text;
 pub fn LoginCodePage() -> impl IntoView {
     let session = use_session();
     let navigate = use_navigate();
+    super::preload_account();
     let back_to = StoredValue::new(return_path(use_query_map().with_untracked(|q| q.get("powrot"))));
     // What the login answered; unknown after a reload (the service still knows the sign-in).
     let started = session.login.get_untracked();

@@ -20,6 +20,7 @@ use shared::Text;
 #[component]
 pub fn LoginPushPage() -> impl IntoView {
     use_page_title(tr(Text::PushHeading));
+    super::preload_account();
     let lang = use_lang();
     let session = use_session();
     let navigate = use_navigate();

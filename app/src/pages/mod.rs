@@ -50,48 +50,57 @@ pub use review::ReviewPage;
 pub use sms_code::SmsCodePage;
 pub use submitted::SubmittedPage;
 
-use crate::lazy::{lazy_page, preload};
+use crate::lazy::{lazy_area, preload};
 
-// The entry pages (the front door, the account step, not found) come with the first download;
-// the rest when needed, the registration's later steps preloaded while the citizen answers the
-// first, the login page when the citizen points at or focuses "Zaloguj się".
-lazy_page!(PersonalRoute => PersonalPage);
-lazy_page!(ContactRoute => ContactPage);
-lazy_page!(IdentityRoute => IdentityPage);
-lazy_page!(ConsentRoute => ConsentPage);
-lazy_page!(ReviewRoute => ReviewPage);
-lazy_page!(SmsCodeRoute => SmsCodePage);
-lazy_page!(SubmittedRoute => SubmittedPage);
-lazy_page!(AccessibilityRoute => AccessibilityPage);
-lazy_page!(LoginRoute => LoginPage);
-lazy_page!(LoginCodeRoute => LoginCodePage);
-lazy_page!(LoginPushRoute => LoginPushPage);
-lazy_page!(MyAccountRoute => MyAccountPage);
-lazy_page!(ProfileRoute => ProfilePage);
-lazy_page!(MethodChangeRoute => MethodChangePage);
-lazy_page!(ForgotUsernameRoute => ForgotUsernamePage);
-lazy_page!(ForgotPasswordRoute => ForgotPasswordPage);
-lazy_page!(NewPasswordRoute => NewPasswordPage);
-lazy_page!(ExtensionRoute => ExtensionPage);
-lazy_page!(NewProfileRoute => NewProfilePage);
-lazy_page!(NewProfileBankRoute => NewProfileBankPage);
-lazy_page!(NewProfileEIdRoute => NewProfileEIdPage);
-lazy_page!(NewProfileDoneRoute => NewProfileDonePage);
+// The entry pages (the front door, the account step, the login page, not found) come with the
+// first download; the rest when needed, an area at a time: the registration's later steps
+// preloaded while the citizen answers the first, the second factor while the citizen answers the
+// login page, the account while the citizen gives the second factor.
+lazy_area!(registration_pages, __preload_registration_pages: RegistrationScreen {
+    PersonalRoute => PersonalPage,
+    ContactRoute => ContactPage,
+    IdentityRoute => IdentityPage,
+    ConsentRoute => ConsentPage,
+    ReviewRoute => ReviewPage,
+    SmsCodeRoute => SmsCodePage,
+    SubmittedRoute => SubmittedPage,
+});
+lazy_area!(second_factor_pages, __preload_second_factor_pages: SecondFactorScreen {
+    LoginCodeRoute => LoginCodePage,
+    LoginPushRoute => LoginPushPage,
+});
+lazy_area!(recovery_pages, __preload_recovery_pages: RecoveryScreen {
+    ForgotUsernameRoute => ForgotUsernamePage,
+    ForgotPasswordRoute => ForgotPasswordPage,
+    NewPasswordRoute => NewPasswordPage,
+});
+lazy_area!(account_pages, __preload_account_pages: AccountScreen {
+    MyAccountRoute => MyAccountPage,
+    ProfileRoute => ProfilePage,
+    MethodChangeRoute => MethodChangePage,
+    ExtensionRoute => ExtensionPage,
+    NewProfileRoute => NewProfilePage,
+    NewProfileBankRoute => NewProfileBankPage,
+    NewProfileEIdRoute => NewProfileEIdPage,
+    NewProfileDoneRoute => NewProfileDonePage,
+});
+lazy_area!(statement_pages, __preload_statement_pages: StatementScreen {
+    AccessibilityRoute => AccessibilityPage,
+});
 
 /// Downloads the registration's later steps in the background.
-pub fn preload_registration() {
+fn preload_registration() {
     preload::<PersonalRoute>();
-    preload::<ContactRoute>();
-    preload::<IdentityRoute>();
-    preload::<ConsentRoute>();
-    preload::<ReviewRoute>();
-    preload::<SmsCodeRoute>();
-    preload::<SubmittedRoute>();
 }
 
-/// Downloads the login page in the background.
-pub fn preload_login() {
-    preload::<LoginRoute>();
+/// Downloads the second factor's pages (the SMS code, the push) in the background.
+fn preload_second_factor() {
+    preload::<LoginCodeRoute>();
+}
+
+/// Downloads the account's pages in the background, while the citizen gives the second factor.
+fn preload_account() {
+    preload::<MyAccountRoute>();
 }
 
 use crate::api::{ApiFailure, Refusal, Retries};
