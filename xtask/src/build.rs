@@ -1,4 +1,4 @@
-//! The release build of the app, split by route: cargo (with split points and relocations),
+//! The release build of the app, split by area: cargo (with split points and relocations),
 //! the splitter, wasm-bindgen, wasm-opt on every chunk, then `dist/` with every file
 //! of the build under one content-hashed folder, its brotli and gzip copies, and `index.html`.
 //!
@@ -22,7 +22,7 @@ const START_SCRIPT: &str = "import init from \"./app.js\";\ninit();\n";
 
 /// Builds the app into `dist/` and returns the build's folder.
 pub fn release() -> Result<PathBuf, String> {
-    step("release build of the app, split by route (cargo, wasm-split, wasm-bindgen, wasm-opt)");
+    step("release build of the app, split by area (cargo, wasm-split, wasm-bindgen, wasm-opt)");
     let target = root().join("target/app-split");
     shell::run(
         command(env!("CARGO"))

@@ -16,7 +16,7 @@ const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
   setup   install every tool the build and the tests need (skips what is already there)
-  build   build the app in release mode, split by route, into dist/
+  build   build the app in release mode, split by area, into dist/
   run     build the app in release mode and serve it with api-mock on http://127.0.0.1:8080
           (more api-mock flags may follow, e.g. `cargo xtask run --scenario citizens`)
   test    run every test: shared and api-mock, wasm-pack in Chromium, end-to-end with axe-core

@@ -47,7 +47,7 @@ pub fn step(title: &str) {
     println!("\n==> {title}");
 }
 
-/// Builds the app in release mode into `dist/`, split by route (see `build`).
+/// Builds the app in release mode into `dist/`, split by area (see `build`).
 pub fn build_app() -> Result<(), String> {
     crate::build::release().map(drop)
 }
