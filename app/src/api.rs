@@ -178,15 +178,18 @@ pub async fn register(
     lang: Lang,
     retries: Retries,
 ) -> Result<Result<RegistrationCreated, Refusal>, ApiFailure> {
-    judge(send(retries, |signal| prepare(Request::post("/api/v1/registrations"), lang, signal).header("Idempotency-Key", idempotency_key).json(request)).await?)
-        .await
+    judge(
+        send(retries, |signal| with_json(prepare(Request::post("/api/v1/registrations"), lang, signal).header("Idempotency-Key", idempotency_key), request))
+            .await?,
+    )
+    .await
 }
 
 /// `POST /api/v1/registrations/{id}/sms-code`: the application number, or why the code is refused.
 pub async fn confirm_code(id: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeAccepted, Refusal>, ApiFailure> {
     let request = SmsCodeRequest { code: code.to_owned() };
     let path = format!("/api/v1/registrations/{id}/sms-code");
-    let response = send(retries, |signal| prepare(Request::post(&path), lang, signal).json(&request)).await?;
+    let response = send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), &request)).await?;
     if response.status() == 409 {
         // Already confirmed: an earlier attempt got through and only its answer was lost.
         return match registration_status(id, lang, retries).await?.application_number {
@@ -236,7 +239,7 @@ pub async fn me(lang: Lang, retries: Retries) -> Result<Result<Citizen, Refusal>
 
 /// `POST /api/v1/login`: the password is right and the second factor is on its way, or why not.
 pub async fn login(request: &LoginRequest, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
-    judge(send(retries, |signal| prepare(Request::post("/api/v1/login"), lang, signal).json(request)).await?).await
+    judge(send(retries, |signal| with_json(prepare(Request::post("/api/v1/login"), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/login/sms-code`: signed in, or why the code is refused.
@@ -285,7 +288,7 @@ pub async fn its_you_push_status(lang: Lang) -> Result<Result<PushStatus, Refusa
 /// (`authorisation.confirmation_required`: confirm it is the citizen first).
 pub async fn change_method(method: Authorisation, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
     let request = MethodChangeRequest { method };
-    judge(send(retries, |signal| prepare(Request::post("/api/v1/me/authorisation"), lang, signal).json(&request)).await?).await
+    judge(send(retries, |signal| with_json(prepare(Request::post("/api/v1/me/authorisation"), lang, signal), &request)).await?).await
 }
 
 /// `GET /api/v1/me/authorisation/push`: the answer in mObywatel so far (accepted: the method is
@@ -307,13 +310,13 @@ pub async fn resend_method_change_code(lang: Lang, retries: Retries) -> Result<R
 /// `POST /api/v1/recovery/username`: accepted (the same whether or not the address is known), or
 /// the field's errors.
 pub async fn remind_username(request: &UsernameReminderRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
-    judge_empty(send(retries, |signal| prepare(Request::post("/api/v1/recovery/username"), lang, signal).json(request)).await?).await
+    judge_empty(send(retries, |signal| with_json(prepare(Request::post("/api/v1/recovery/username"), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/recovery/password`: accepted (the same whether or not the pair is known), or the
 /// fields' errors.
 pub async fn start_password_reset(request: &PasswordResetRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
-    judge_empty(send(retries, |signal| prepare(Request::post("/api/v1/recovery/password"), lang, signal).json(request)).await?).await
+    judge_empty(send(retries, |signal| with_json(prepare(Request::post("/api/v1/recovery/password"), lang, signal), request)).await?).await
 }
 
 /// The path of a password reset link's token (from the e-mail's link, never kept).
@@ -332,14 +335,14 @@ pub async fn reset_link(token: &str, lang: Lang, retries: Retries) -> Result<Res
 /// way, or the fields' errors, or why the link no longer works.
 pub async fn choose_password(token: &str, request: &NewPasswordRequest, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
     let path = reset_path(token, "");
-    judge(send(retries, |signal| prepare(Request::post(&path), lang, signal).json(request)).await?).await
+    judge(send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/recovery/password/{token}/sms-code`: the new password is set and every session
 /// of the account ended, or why not.
 pub async fn confirm_password_reset(token: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
     let (path, request) = (reset_path(token, "/sms-code"), SmsCodeRequest { code: code.to_owned() });
-    judge_empty(send(retries, |signal| prepare(Request::post(&path), lang, signal).json(&request)).await?).await
+    judge_empty(send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), &request)).await?).await
 }
 
 /// `POST /api/v1/recovery/password/{token}/sms-code/resend`: a new code, or the seconds to wait.
@@ -356,13 +359,13 @@ pub async fn extension(lang: Lang, retries: Retries) -> Result<Result<ExtensionS
 /// `POST /api/v1/me/profile/extension`: the codes went by SMS and e-mail, or the fields' errors, or
 /// `authorisation.confirmation_required` (a changed contact detail: confirm it is the citizen first).
 pub async fn start_extension(request: &ExtensionRequest, lang: Lang, retries: Retries) -> Result<Result<ExtensionCodesSent, Refusal>, ApiFailure> {
-    judge(send(retries, |signal| prepare(Request::post(EXTENSION), lang, signal).json(request)).await?).await
+    judge(send(retries, |signal| with_json(prepare(Request::post(EXTENSION), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/me/profile/extension/codes`: extended (the new last day), or each wrong code.
 pub async fn confirm_extension(request: &ExtensionCodesRequest, lang: Lang, retries: Retries) -> Result<Result<ExtensionDone, Refusal>, ApiFailure> {
     let path = format!("{EXTENSION}/codes");
-    judge(send(retries, |signal| prepare(Request::post(&path), lang, signal).json(request)).await?).await
+    judge(send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/me/profile/extension/resend`: new codes by SMS and e-mail, or the seconds to wait.
@@ -373,7 +376,7 @@ pub async fn resend_extension_codes(lang: Lang, retries: Retries) -> Result<Resu
 /// `POST /api/v1/me/profiles`: the application for a new profile waits for the provider (where
 /// the browser goes next), or why not (`profile.still_valid`, an unknown provider).
 pub async fn new_profile(request: &NewProfileRequest, lang: Lang, retries: Retries) -> Result<Result<NewProfileStarted, Refusal>, ApiFailure> {
-    judge(send(retries, |signal| prepare(Request::post("/api/v1/me/profiles"), lang, signal).json(request)).await?).await
+    judge(send(retries, |signal| with_json(prepare(Request::post("/api/v1/me/profiles"), lang, signal), request)).await?).await
 }
 
 /// The extension's path.
@@ -382,12 +385,18 @@ const EXTENSION: &str = "/api/v1/me/profile/extension";
 /// A `POST` of an SMS code, judged.
 async fn post_code<T: serde::de::DeserializeOwned>(path: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<T, Refusal>, ApiFailure> {
     let request = SmsCodeRequest { code: code.to_owned() };
-    judge(send(retries, |signal| prepare(Request::post(path), lang, signal).json(&request)).await?).await
+    judge(send(retries, |signal| with_json(prepare(Request::post(path), lang, signal), &request)).await?).await
 }
 
 /// A `POST` without a body, judged.
 async fn post_empty<T: serde::de::DeserializeOwned>(path: &str, lang: Lang, retries: Retries) -> Result<Result<T, Refusal>, ApiFailure> {
     judge(send(retries, |signal| prepare(Request::post(path), lang, signal).build()).await?).await
+}
+
+/// The request `builder` makes, with `body` as its JSON.
+fn with_json<T: serde::Serialize>(builder: RequestBuilder, body: &T) -> Result<Request, gloo_net::Error> {
+    let json = crate::json::write(body).ok_or_else(|| gloo_net::Error::GlooError("the request could not be written as JSON".into()))?;
+    builder.header("Content-Type", "application/json").body(json)
 }
 
 /// A request in the citizen's language, abandoned when `signal` aborts.
@@ -474,7 +483,8 @@ async fn judge_empty(response: Response) -> Result<Result<(), Refusal>, ApiFailu
 
 /// The body of an answer whose status the caller has already judged.
 async fn answer_with_status<T: serde::de::DeserializeOwned>(response: Response) -> Result<T, ApiFailure> {
-    response.json().await.map_err(|_| ApiFailure::Unexpected(response.status()))
+    let body = response.text().await.ok().and_then(|text| crate::json::parse(&text));
+    body.ok_or(ApiFailure::Unexpected(response.status()))
 }
 
 /// The body of a successful answer.

@@ -6,6 +6,7 @@ mod app;
 pub mod components;
 mod dom;
 pub mod i18n;
+mod json;
 mod lazy;
 pub mod pages;
 pub mod session;

@@ -66,8 +66,7 @@ pub struct Wizard {
 /// Provides the wizard, restored from this tab's session storage, and keeps the storage in step.
 pub fn provide_wizard() -> Wizard {
     let storage = window().session_storage().ok().flatten();
-    let saved: Saved =
-        storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|json| serde_json::from_str(&json).ok()).unwrap_or_default();
+    let saved: Saved = storage.as_ref().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()).and_then(|json| crate::json::parse(&json)).unwrap_or_default();
     // The text answers: every text field of the API but the ID card (not asked), and the SMS code.
     let fields = Field::TEXT.into_iter().filter(|f| *f != Field::IdCard).chain([Field::SmsCode]);
     let wizard = Wizard {
@@ -86,7 +85,7 @@ pub fn provide_wizard() -> Wizard {
             registration_id: wizard.registration_id.get(),
             submitted: wizard.submitted.get(),
         };
-        if let (Some(storage), Ok(json)) = (&storage, serde_json::to_string(&saved)) {
+        if let (Some(storage), Some(json)) = (&storage, crate::json::write(&saved)) {
             let _ = storage.set_item(STORAGE_KEY, &json);
         }
     });
