@@ -4,7 +4,7 @@
 //! the code of its pages leaves the first download and arrives, in one chunk, when one of them is
 //! first visited or preloaded. One chunk an area, not one a page: a page alone is a few KB, and the
 //! splitter gives every set of pages that share a function a chunk of its own, so split by page the
-//! login page came in 23 files. Builds that skip the splitter (trunk's dev build, wasm-pack's tests)
+//! login page came in 29 files. Builds that skip the splitter (trunk's dev build, wasm-pack's tests)
 //! must carry no split point, so there the same routes draw their pages directly.
 
 use leptos::prelude::{on_cleanup, window_event_listener, GetValue, SetValue, StoredValue};

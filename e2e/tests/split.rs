@@ -14,7 +14,7 @@ async fn area_chunks_fetched(browser: &Browser) -> WebDriverResult<Vec<String>> 
     browser.driver.execute(AREA_CHUNKS_FETCHED, Vec::new()).await?.convert()
 }
 
-/// Waits until the chunk of the area drawn by `area` (e.g. `sign_in_pages`) has been fetched.
+/// Waits until the chunk of the area drawn by `area` (e.g. `second_factor_pages`) has been fetched.
 async fn expect_area_fetched(browser: &Browser, area: &str) -> WebDriverResult<()> {
     let prefix = format!("split_{area}_");
     browser
