@@ -36,8 +36,11 @@ pub fn LoginPage() -> impl IntoView {
     let (login, password) = (answers.value(Field::Login), answers.value(Field::Password));
     let form = FormState::new(&[Field::Login, Field::Password], answers, Memo::new(move |_| validate_login(&login.get(), &password.get())));
     let status = RequestStatus::default();
-    // The second factor's pages download once the citizen starts answering.
-    preload_on_first_focus(super::preload_second_factor);
+    // The sign-in call and the second factor's pages download once the citizen starts answering.
+    preload_on_first_focus(|| {
+        api::preload_login();
+        super::preload_second_factor();
+    });
     // A refusal of the pair (wrong, locked, too many tries), kept as its code.
     let refused = RwSignal::new(None::<Refusal>);
     let other_errors = Signal::derive(move || {
@@ -53,7 +56,7 @@ pub fn LoginPage() -> impl IntoView {
         let lang = lang.get_untracked();
         let navigate = navigate.clone();
         status.send(
-            move |retries| async move { api::login(&request, lang, retries).await },
+            move |retries| async move { api::login(request, lang, retries).await },
             move |answer| match answer {
                 Ok(started) => {
                     let next = match started.method {
