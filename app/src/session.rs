@@ -80,9 +80,11 @@ pub fn use_session() -> Session {
 }
 
 impl Session {
-    /// Asks the service who is signed in now, and again each time the tab becomes visible.
+    /// Asks the service who is signed in once the first page is painted (the page does not wait
+    /// for the answer, and a slow phone's first paint does not wait for the request), and again
+    /// each time the tab becomes visible.
     pub fn start(self) {
-        self.refresh();
+        request_animation_frame(move || set_timeout(move || self.refresh(), std::time::Duration::ZERO));
         let on_visible = window_event_listener_untyped("visibilitychange", move |_| {
             if document().visibility_state() == web_sys::VisibilityState::Visible {
                 self.refresh();
