@@ -457,7 +457,8 @@ async fn wait(seconds: f64, on_wait: Callback<Option<u32>>) {
     on_wait.run(None);
 }
 
-async fn sleep(ms: u32) {
+/// Waits `ms` milliseconds on the browser's timer; `0` lets the browser run its own tasks first.
+pub async fn sleep(ms: u32) {
     let timer = js_sys::Promise::new(&mut |resolve, _| {
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
     });
