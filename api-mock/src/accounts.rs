@@ -2,6 +2,7 @@
 //! authorisation method, a fresh second factor in a session, and password resets (a random
 //! single-use token kept only as its hash, valid 30 minutes).
 
+use crate::lockouts::{self, LoginName};
 use crate::sessions::hash_token;
 use crate::store::{self, Message, Store, StoreError};
 use rusqlite::{params, OptionalExtension};
@@ -84,10 +85,10 @@ impl Store {
         })
     }
 
-    /// The usernames of the accounts with this (normalised) e-mail address.
+    /// The username of the account that verified this (normalised) e-mail address, if one did.
     pub fn usernames_with_email(&self, email: &str) -> Result<Vec<String>, StoreError> {
         let connection = self.connection();
-        let mut statement = connection.prepare("SELECT username FROM accounts WHERE email = ?1 ORDER BY id LIMIT 10")?;
+        let mut statement = connection.prepare("SELECT username FROM accounts WHERE email = ?1 AND email_verified = 1")?;
         let names = statement.query_map([email], |row| row.get(0))?.collect::<Result<Vec<_>, _>>()?;
         Ok(names)
     }
@@ -138,11 +139,18 @@ impl Store {
 }
 
 /// Within a transaction: the SMS code was right, so the new password takes effect, the link is
-/// spent, every session of the account ends, the lock-out is lifted, and `email` says so.
+/// spent (and every other outstanding link of the account), every session of the account ends, the lock-out is lifted, and `email` says so.
 pub fn complete_reset(transaction: &rusqlite::Transaction, reset: &Reset, password_hash: &str, now: i64, email: &Message) -> Result<(), StoreError> {
-    transaction
-        .execute("UPDATE accounts SET password_hash = ?2, wrong_passwords = 0, locked_until = NULL WHERE id = ?1", params![reset.account_id, password_hash])?;
-    transaction.execute("UPDATE password_resets SET used_at = ?2 WHERE token_hash = ?1", params![reset.token_hash, now])?;
+    let (username, address): (String, String) = transaction.query_row(
+        "UPDATE accounts SET password_hash = ?2 WHERE id = ?1 RETURNING username, email",
+        params![reset.account_id, password_hash],
+        |row| Ok((row.get(0)?, row.get(1)?)),
+    )?;
+    for name in LoginName::both_of(&username, &address) {
+        lockouts::clear(transaction, &name)?;
+    }
+    // Every outstanding link of the account is spent with this one, not only the link used.
+    transaction.execute("UPDATE password_resets SET used_at = ?2 WHERE account_id = ?1 AND used_at IS NULL", params![reset.account_id, now])?;
     transaction.execute("DELETE FROM push_requests WHERE account_id = ?1 AND state = 'pending'", [reset.account_id])?;
     transaction.execute("DELETE FROM sessions WHERE account_id = ?1", [reset.account_id])?;
     store::post(transaction, email, now)?;

@@ -106,18 +106,19 @@ impl CodeKey {
     }
 }
 
-/// When the next code for `purpose` and `subject` may be sent, judged at `now`.
+/// When the next code for `purpose` and `subject` may be sent, judged at `now`: the hour's cap
+/// first (the longer wait), then the minute's. Every path that sends a code asks this first.
 pub fn may_send(transaction: &Transaction, purpose: Purpose, subject: &str, now: i64) -> rusqlite::Result<Result<(), NotYet>> {
     let (count, first, last): (i64, Option<i64>, Option<i64>) = transaction.query_row(
         "SELECT COUNT(*), MIN(sent_at), MAX(sent_at) FROM code_sends WHERE purpose = ?1 AND subject = ?2 AND sent_at > ?3",
         params![purpose.code(), subject, now - HOUR],
         |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)),
     )?;
-    if let Some(last) = last.filter(|last| now - last < sms_code::RESEND_COOLDOWN_SECONDS) {
-        return Ok(Err(NotYet::TooSoon { retry_after: last + sms_code::RESEND_COOLDOWN_SECONDS - now }));
-    }
     if let Some(first) = first.filter(|_| count >= MAX_PER_HOUR) {
         return Ok(Err(NotYet::TooMany { retry_after: first + HOUR - now }));
+    }
+    if let Some(last) = last.filter(|last| now - last < sms_code::RESEND_COOLDOWN_SECONDS) {
+        return Ok(Err(NotYet::TooSoon { retry_after: last + sms_code::RESEND_COOLDOWN_SECONDS - now }));
     }
     Ok(Ok(()))
 }
@@ -274,12 +275,20 @@ mod tests {
     fn one_code_a_minute_and_five_an_hour() {
         with(|t, key| {
             let mut now = 10_000;
-            for _ in 0..MAX_PER_HOUR {
+            for sent in 1..=MAX_PER_HOUR {
                 assert_eq!(may_send(t, Purpose::Login, "7", now).unwrap(), Ok(()));
                 put(t, key, Purpose::Login, "7", &SentCode::new(now)).unwrap();
-                assert_eq!(may_send(t, Purpose::Login, "7", now + 59).unwrap(), Err(NotYet::TooSoon { retry_after: 1 }));
+                if sent < MAX_PER_HOUR {
+                    assert_eq!(may_send(t, Purpose::Login, "7", now + 59).unwrap(), Err(NotYet::TooSoon { retry_after: 1 }));
+                }
                 now += 60;
             }
+            let fifth = now - 60;
+            assert_eq!(
+                may_send(t, Purpose::Login, "7", fifth + 1).unwrap(),
+                Err(NotYet::TooMany { retry_after: HOUR - 4 * 60 - 1 }),
+                "the hour's wait, not the minute's"
+            );
             assert_eq!(may_send(t, Purpose::Login, "7", now).unwrap(), Err(NotYet::TooMany { retry_after: HOUR - 5 * 60 }));
             assert_eq!(may_send(t, Purpose::Registration, "7", now).unwrap(), Ok(()), "another purpose counts apart");
             assert_eq!(may_send(t, Purpose::Login, "7", 10_000 + HOUR + 1).unwrap(), Ok(()));

@@ -3,7 +3,7 @@
 //! citizen's name; and with `--dev`, only loopback hosts and the names given by `--dev-host` are
 //! answered, so a web page cannot reach the dev tools (SMS codes) through DNS rebinding.
 
-use crate::sessions;
+use crate::sessions::SessionCookie;
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};
@@ -19,7 +19,7 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
         return refuse("request.host_not_allowed", "This host is not allowed: the dev tools answer loopback hosts and the names given by --dev-host.");
     }
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-    if !safe && !same_origin(headers) {
+    if !safe && !same_origin(headers, state.session_cookie) {
         return refuse("request.cross_origin", "This request came from another site, so it is refused. Use the service's own pages.");
     }
     next.run(request).await
@@ -27,10 +27,10 @@ pub async fn check(State(state): State<AppState>, request: Request, next: Next) 
 
 /// Whether a write may go ahead: one with neither the session cookie nor an `Origin` (a client
 /// that is not a browser) may; else the browser must say it comes from this very origin.
-fn same_origin(headers: &HeaderMap) -> bool {
+fn same_origin(headers: &HeaderMap, cookie: SessionCookie) -> bool {
     let origin = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok());
     let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
-    if sessions::token(headers).is_none() && origin.is_none() {
+    if cookie.token(headers).is_none() && origin.is_none() {
         return true;
     }
     let host = headers.get(header::HOST).and_then(|v| v.to_str().ok());
@@ -70,6 +70,7 @@ mod tests {
     #[test]
     fn a_write_with_the_cookie_must_come_from_this_origin() {
         let cookie = ("cookie", "pz_session=abc");
+        let same_origin = |headers: &HeaderMap| same_origin(headers, SessionCookie::default());
         assert!(same_origin(&headers(&[])), "curl without a session");
         assert!(same_origin(&headers(&[cookie, ("host", "127.0.0.1:8080"), ("origin", "http://127.0.0.1:8080")])));
         assert!(same_origin(&headers(&[cookie, ("sec-fetch-site", "same-origin")])));

@@ -8,6 +8,7 @@ mod error;
 pub mod faults;
 mod guard;
 pub mod limits;
+mod lockouts;
 pub mod overload;
 pub mod password;
 mod profiles;
@@ -84,6 +85,24 @@ pub struct Cli {
     /// With --dev, answer this host name too (besides loopback ones); may be repeated.
     #[arg(long = "dev-host", value_name = "NAME", requires = "dev")]
     pub dev_hosts: Vec<String>,
+    /// The origin citizens reach the service at (`https://…` behind a TLS proxy): links in
+    /// e-mails are built from it, never from the request; `https` makes the cookie
+    /// `__Host-pz_session`, `Secure`. Default: `http://` and the listen address.
+    #[arg(long, value_name = "URL", value_parser = public_url)]
+    pub public_url: Option<String>,
+    /// Registrations one client address may start in an hour (0: no limit).
+    #[arg(long, value_name = "N", default_value_t = 30)]
+    pub registration_limit: u32,
+}
+
+/// A public URL as `--public-url` takes it: `http(s)://host[:port]`, no path; kept without a `/`.
+fn public_url(text: &str) -> Result<String, String> {
+    let origin = text.trim_end_matches('/');
+    let authority = origin.strip_prefix("https://").or_else(|| origin.strip_prefix("http://")).ok_or("it must begin with https:// or http://")?;
+    if authority.is_empty() || authority.contains(['/', '?', '#', '@', ' ']) {
+        return Err("it must be an origin only: scheme, host and port, no path".into());
+    }
+    Ok(origin.to_owned())
 }
 
 /// What every handler can reach.
@@ -102,8 +121,13 @@ pub struct AppState {
     pub session_limits: sessions::Limits,
     /// The limit of sign-in and code requests from one address.
     pub rate_limit: limits::RateLimit,
+    /// The limit of registrations started from one address.
+    pub registration_limit: limits::RateLimit,
     /// Host names the dev tools answer besides loopback ones.
     pub dev_hosts: Vec<String>,
+    /// The origin links in e-mails point at (see `--public-url`).
+    pub public_url: String,
+    pub session_cookie: sessions::SessionCookie,
 }
 
 impl AppState {
@@ -116,6 +140,7 @@ impl AppState {
             Store::open(&cli.data.join("api-mock.sqlite3"))
         }
         .map_err(|e| format!("cannot open the state: {e:?}"))?;
+        let public_url = cli.public_url.clone().unwrap_or_else(|| format!("http://{}", cli.listen));
         let in_flight = if cli.max_in_flight == 0 { InFlight::default() } else { InFlight::limited_to(cli.max_in_flight) };
         if cli.session_warning_seconds >= cli.session_idle_seconds {
             return Err("--session-warning-seconds must be less than --session-idle-seconds".into());
@@ -134,7 +159,10 @@ impl AppState {
                 warning_seconds: cli.session_warning_seconds,
             },
             rate_limit: limits::RateLimit::per_minute(cli.rate_limit),
+            registration_limit: limits::RateLimit::per_hour(cli.registration_limit),
             dev_hosts: cli.dev_hosts.clone(),
+            session_cookie: sessions::SessionCookie::for_origin(&public_url),
+            public_url,
         };
         if let Some(file) = &cli.faults {
             let text = std::fs::read_to_string(file).map_err(|e| format!("cannot read {}: {e}", file.display()))?;
@@ -164,7 +192,10 @@ impl AppState {
             passwords: password::Passwords::default(),
             session_limits: sessions::Limits::default(),
             rate_limit: limits::RateLimit::per_minute(30),
+            registration_limit: limits::RateLimit::per_hour(30),
             dev_hosts: Vec::new(),
+            public_url: "http://127.0.0.1:8080".into(),
+            session_cookie: sessions::SessionCookie::default(),
         }
     }
 }

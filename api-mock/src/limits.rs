@@ -36,10 +36,19 @@ pub struct RateLimit(Option<Arc<GovernorConfig<ClientAddress, NoOpMiddleware>>>)
 impl RateLimit {
     /// `per_minute` requests a minute from one address, all at once at most (0: no limit).
     pub fn per_minute(per_minute: u32) -> RateLimit {
+        RateLimit::per_period(per_minute, 60_000)
+    }
+
+    /// `per_hour` requests an hour from one address, all at once at most (0: no limit).
+    pub fn per_hour(per_hour: u32) -> RateLimit {
+        RateLimit::per_period(per_hour, 3_600_000)
+    }
+
+    fn per_period(count: u32, period_ms: u64) -> RateLimit {
         let config = GovernorConfigBuilder::default()
             .key_extractor(ClientAddress)
-            .period(Duration::from_millis(60_000 / u64::from(per_minute.max(1))))
-            .burst_size(per_minute)
+            .period(Duration::from_millis(period_ms / u64::from(count.max(1))))
+            .burst_size(count)
             .finish();
         if let (Some(config), Ok(runtime)) = (&config, tokio::runtime::Handle::try_current()) {
             // Forget addresses that have been quiet, so the table cannot grow without bound.

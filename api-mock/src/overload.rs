@@ -6,7 +6,7 @@
 //! back. `/api/health` is left out, so monitoring still sees the mock answer (and so are the dev
 //! tools: see routes).
 
-use crate::{sessions, AppState};
+use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::header::{ACCEPT_LANGUAGE, RETRY_AFTER};
 use axum::http::{HeaderValue, Method, StatusCode};
@@ -40,11 +40,12 @@ impl InFlight {
     }
 }
 
-/// Whether a request continues what a citizen started (it carries the session cookie and is not
-/// a new sign-in), rather than new work.
-fn is_mid_way(request: &Request) -> bool {
+/// Whether a request continues what a citizen started (its cookie names a live session and it is
+/// not a new sign-in), rather than new work: a made-up cookie gets no kept place.
+fn is_mid_way(state: &AppState, request: &Request) -> bool {
     let new_sign_in = request.method() == Method::POST && request.uri().path() == "/api/v1/login";
-    !new_sign_in && sessions::token(request.headers()).is_some()
+    let Some(token) = state.session_cookie.token(request.headers()).filter(|_| !new_sign_in) else { return false };
+    state.store.session(&token, state.session_limits, state.clock.now()).is_ok_and(|session| session.is_some())
 }
 
 /// The middleware: a place for the request, or `503 service.busy` now.
@@ -53,7 +54,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
     if request.uri().path() == "/api/health" {
         return next.run(request).await;
     }
-    let new_work_place = match is_mid_way(&request) {
+    let new_work_place = match is_mid_way(&state, &request) {
         true => None,
         false => match places.new_work.clone().try_acquire_owned() {
             Ok(place) => Some(place),

@@ -14,9 +14,6 @@ use shared::api::{Authorisation, Citizen, PushState, RegistrationState};
 use shared::rules::confirmation::Confirmation;
 use shared::Lang;
 
-/// The cookie's name.
-pub const COOKIE: &str = "pz_session";
-
 /// The session's time limits (api-mock's flags; tests shorten them).
 #[derive(Clone, Copy, Debug)]
 pub struct Limits {
@@ -105,25 +102,46 @@ pub fn hash_token(token: &str) -> String {
     format!("{:x}", Sha256::digest(token.as_bytes()))
 }
 
-/// The session token of the request's cookie, if any.
-pub fn token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(|cookies| cookies.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == COOKIE)
-        .map(|(_, value)| value.to_owned())
-        .filter(|value| !value.is_empty() && value.len() <= 64)
+/// The session cookie as the service's public origin decides it: over HTTPS `__Host-pz_session`,
+/// `Secure` (so no other host or path can set or shadow it), else `pz_session`; always
+/// `HttpOnly`, `SameSite=Strict`, `Path=/`. Nothing about it is taken from the request.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SessionCookie {
+    secure: bool,
 }
 
-/// The `Set-Cookie` of `token`, `Secure` when the request came over HTTPS (through a proxy that
-/// says so); an empty token clears the cookie.
-pub fn cookie(token: &str, headers: &HeaderMap) -> HeaderValue {
-    let https = headers.get("x-forwarded-proto").is_some_and(|p| p.as_bytes().eq_ignore_ascii_case(b"https"));
-    let (secure, clear) = (if https { "; Secure" } else { "" }, if token.is_empty() { "; Max-Age=0" } else { "" });
-    HeaderValue::from_str(&format!("{COOKIE}={token}; HttpOnly; SameSite=Strict; Path=/{secure}{clear}")).expect("a token is a cookie value")
+impl SessionCookie {
+    /// The cookie of a service reached at `public_url`.
+    pub fn for_origin(public_url: &str) -> SessionCookie {
+        SessionCookie { secure: public_url.starts_with("https://") }
+    }
+
+    pub fn name(self) -> &'static str {
+        if self.secure {
+            "__Host-pz_session"
+        } else {
+            "pz_session"
+        }
+    }
+
+    /// The session token of the request's cookie, if any.
+    pub fn token(self, headers: &HeaderMap) -> Option<String> {
+        headers
+            .get_all(header::COOKIE)
+            .iter()
+            .filter_map(|value| value.to_str().ok())
+            .flat_map(|cookies| cookies.split(';'))
+            .filter_map(|pair| pair.trim().split_once('='))
+            .find(|(name, _)| *name == self.name())
+            .map(|(_, value)| value.to_owned())
+            .filter(|value| !value.is_empty() && value.len() <= 64)
+    }
+
+    /// The `Set-Cookie` of `token`; an empty token clears the cookie.
+    pub fn set(self, token: &str) -> HeaderValue {
+        let (secure, clear) = (if self.secure { "; Secure" } else { "" }, if token.is_empty() { "; Max-Age=0" } else { "" });
+        HeaderValue::from_str(&format!("{}={token}; HttpOnly; SameSite=Strict; Path=/{secure}{clear}", self.name())).expect("a token is a cookie value")
+    }
 }
 
 /// What signing in needs to know of an account.
@@ -135,7 +153,6 @@ pub struct LoginAccount {
     pub phone: String,
     pub email: String,
     pub authorisation: Authorisation,
-    pub locked_until: Option<i64>,
     /// The language the citizen last used: their messages' language.
     pub lang: Lang,
 }
@@ -156,15 +173,15 @@ pub struct PushRequest {
 }
 
 impl Store {
-    /// The account a sign-in names: by e-mail when the name has an `@` (the newest account with
-    /// it), else by username in any letter case.
+    /// The account a sign-in names: by e-mail when the name has an `@` (only the one account
+    /// that verified it: an address nobody verified names no account), else by username in any
+    /// letter case.
     pub fn login_account(&self, login: &str) -> Result<Option<LoginAccount>, StoreError> {
-        let (column, key) = if login.contains('@') {
-            ("email", shared::rules::email::normalise(login))
+        if login.contains('@') {
+            self.account_where("email_verified = 1 AND email", shared::rules::email::normalise(login))
         } else {
-            ("username_key", shared::rules::username::uniqueness_key(login))
-        };
-        self.account_where(column, key)
+            self.account_where("username_key", shared::rules::username::uniqueness_key(login))
+        }
     }
 
     /// The account of a session.
@@ -173,8 +190,7 @@ impl Store {
     }
 
     fn account_where(&self, column: &str, value: impl rusqlite::ToSql) -> Result<Option<LoginAccount>, StoreError> {
-        let sql =
-            format!("SELECT id, password_hash, phone, authorisation, locked_until, email, lang FROM accounts WHERE {column} = ?1 ORDER BY id DESC LIMIT 1");
+        let sql = format!("SELECT id, password_hash, phone, authorisation, email, lang FROM accounts WHERE {column} = ?1");
         let account = self
             .connection()
             .query_row(&sql, [value], |row| {
@@ -182,10 +198,9 @@ impl Store {
                     id: row.get(0)?,
                     password_hash: row.get(1)?,
                     phone: row.get(2)?,
-                    authorisation: Authorisation::from_code(&row.get::<_, String>(3)?).unwrap_or(Authorisation::Sms),
-                    locked_until: row.get(4)?,
-                    email: row.get(5)?,
-                    lang: Lang::from_tag(&row.get::<_, String>(6)?).unwrap_or_default(),
+                    authorisation: Authorisation::from_code(&row.get::<_, String>(3)?).ok_or_else(|| unreadable(3))?,
+                    email: row.get(4)?,
+                    lang: Lang::from_tag(&row.get::<_, String>(5)?).ok_or_else(|| unreadable(5))?,
                 })
             })
             .optional()?;
@@ -317,49 +332,30 @@ pub struct SignIn<'a> {
 }
 
 impl SignIn<'_> {
-    /// A wrong password for `account` at `now`: counted; the fifth in a row locks sign-in until
-    /// the answer (`Some`). A lock that has run out starts the count again.
-    pub fn wrong_password(&self, account_id: i64, now: i64) -> Result<Option<i64>, StoreError> {
-        use shared::rules::login::{LOCKOUT_SECONDS, MAX_WRONG_PASSWORDS};
-        let locked_until: Option<i64> = self.transaction.query_row(
-            "UPDATE accounts SET
-                 wrong_passwords = CASE WHEN locked_until IS NOT NULL AND locked_until <= ?2 THEN 1 ELSE wrong_passwords + 1 END,
-                 locked_until = CASE WHEN locked_until IS NOT NULL AND locked_until <= ?2 THEN NULL ELSE locked_until END
-             WHERE id = ?1 RETURNING CASE WHEN wrong_passwords >= ?3 AND locked_until IS NULL THEN ?2 + ?4 ELSE locked_until END",
-            params![account_id, now, MAX_WRONG_PASSWORDS, LOCKOUT_SECONDS],
-            |row| row.get(0),
-        )?;
-        if let Some(until) = locked_until {
-            self.transaction.execute("UPDATE accounts SET locked_until = ?2, wrong_passwords = 0 WHERE id = ?1", params![account_id, until])?;
-        }
-        Ok(locked_until)
-    }
-
     /// The citizen signs in in `lang`: their reminders and notices go in it from now on.
     pub fn remember_lang(&self, account_id: i64, lang: Lang) -> Result<(), StoreError> {
         self.transaction.execute("UPDATE accounts SET lang = ?2 WHERE id = ?1 AND lang <> ?2", params![account_id, lang.tag()])?;
         Ok(())
     }
 
-    /// The lock of `account` in force at `now`, if any (read in this transaction).
-    pub fn locked_until(&self, account_id: i64, now: i64) -> Result<Option<i64>, StoreError> {
-        let until: Option<i64> = self.transaction.query_row("SELECT locked_until FROM accounts WHERE id = ?1", [account_id], |row| row.get(0))?;
-        Ok(until.filter(|until| *until > now))
+    /// The password was right: a pending session begins in the browser `device`; answers its token.
+    pub fn start(&self, account_id: i64, stage: Stage, device: &str, limits: Limits, now: i64) -> Result<(String, String), StoreError> {
+        self.insert_session(account_id, stage, device, limits, now)
     }
 
-    /// The password was right: the count starts again and a pending session begins; answers its token.
-    pub fn start(&self, account_id: i64, stage: Stage, limits: Limits, now: i64) -> Result<(String, String), StoreError> {
-        self.transaction.execute("UPDATE accounts SET wrong_passwords = 0, locked_until = NULL WHERE id = ?1", [account_id])?;
-        self.insert_session(account_id, stage, limits, now)
+    /// Ends the session of `token`, whatever its stage.
+    pub fn end(&self, token: &str) -> Result<(), StoreError> {
+        self.transaction.execute("DELETE FROM sessions WHERE token_hash = ?1", [hash_token(token)])?;
+        Ok(())
     }
 
     /// A new session row (confirmed now when signed in); answers its token and hash.
-    fn insert_session(&self, account_id: i64, stage: Stage, limits: Limits, now: i64) -> Result<(String, String), StoreError> {
+    fn insert_session(&self, account_id: i64, stage: Stage, device: &str, limits: Limits, now: i64) -> Result<(String, String), StoreError> {
         let (token, hash) = new_token();
         let confirmed_at = if stage == Stage::SignedIn { now } else { 0 };
         self.transaction.execute(
-            "INSERT INTO sessions (token_hash, account_id, stage, created_at, last_seen, ends_at, confirmed_at) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6)",
-            params![hash, account_id, stage.code(), now, now + limits.max_seconds, confirmed_at],
+            "INSERT INTO sessions (token_hash, account_id, stage, created_at, last_seen, ends_at, confirmed_at, user_agent) VALUES (?1, ?2, ?3, ?4, ?4, ?5, ?6, ?7)",
+            params![hash, account_id, stage.code(), now, now + limits.max_seconds, confirmed_at, device],
         )?;
         Ok((token, hash))
     }
@@ -368,9 +364,14 @@ impl SignIn<'_> {
     /// new token (so a token seen before signing in is worth nothing after); answers the token
     /// and the new session.
     pub fn complete(&self, pending: &Session, limits: Limits, now: i64) -> Result<(String, Session), StoreError> {
-        self.transaction.execute("DELETE FROM sessions WHERE token_hash = ?1", [&pending.token_hash])?;
+        // The pending row is gone when a simultaneous answer completed it first: the browser is then unnamed.
+        let device: Option<String> = self
+            .transaction
+            .query_row("DELETE FROM sessions WHERE token_hash = ?1 RETURNING user_agent", [&pending.token_hash], |row| row.get(0))
+            .optional()?;
+        let device = device.unwrap_or_default();
         self.transaction.execute("UPDATE push_requests SET state = 'expired' WHERE session_hash = ?1 AND state = 'pending'", [&pending.token_hash])?;
-        let (token, token_hash) = self.insert_session(pending.account_id, Stage::SignedIn, limits, now)?;
+        let (token, token_hash) = self.insert_session(pending.account_id, Stage::SignedIn, &device, limits, now)?;
         let session = Session {
             token_hash,
             account_id: pending.account_id,

@@ -12,7 +12,7 @@ use std::path::Path;
 use std::sync::Mutex;
 
 /// Each entry brings the schema from the version before it to its own (`PRAGMA user_version`).
-const MIGRATIONS: [&str; 7] = [
+const MIGRATIONS: [&str; 8] = [
     r#"
 CREATE TABLE accounts (
     id            INTEGER PRIMARY KEY,
@@ -158,10 +158,21 @@ CREATE TABLE extensions (
     started_at INTEGER NOT NULL
 );
 "#,
+    r#"
+CREATE TABLE lockouts (
+    login_key       TEXT PRIMARY KEY,
+    wrong_passwords INTEGER NOT NULL,
+    locked_until    INTEGER
+);
+ALTER TABLE accounts ADD COLUMN email_verified INTEGER NOT NULL DEFAULT 0;
+CREATE UNIQUE INDEX accounts_verified_email ON accounts(email) WHERE email_verified = 1;
+ALTER TABLE sessions ADD COLUMN user_agent TEXT NOT NULL DEFAULT '';
+"#,
 ];
 
 /// Every table, children first: what a reset empties.
-const TABLES: [&str; 12] = [
+const TABLES: [&str; 13] = [
+    "lockouts",
     "reminders",
     "extensions",
     "password_resets",
@@ -180,6 +191,13 @@ const TABLES: [&str; 12] = [
 pub enum StoreError {
     /// Another account has this username (compared case-insensitively).
     UsernameTaken,
+    /// Another registration took this `Idempotency-Key` at the same moment.
+    IdempotencyKeyTaken,
+    /// Five registration codes went to this phone number within the hour: the next may go
+    /// `retry_after` seconds from now.
+    PhoneBusy {
+        retry_after: i64,
+    },
     Sqlite(rusqlite::Error),
 }
 
@@ -322,11 +340,21 @@ impl Store {
         Ok(taken.is_some())
     }
 
-    /// Creates the account, its registration awaiting the SMS code, the code, and its SMS.
+    /// Creates the account, its registration awaiting the SMS code, the code, and its SMS; unless
+    /// five registration codes went to the phone within the hour (SMS pumping).
     pub fn create_registration(&self, new: &NewRegistration, code: &SentCode, sms: &Message) -> Result<(), StoreError> {
         let (idempotency_key, idempotency_body) = new.idempotency.unzip();
         let mut connection = self.connection();
         let transaction = connection.transaction()?;
+        let (count, first): (i64, Option<i64>) = transaction.query_row(
+            "SELECT COUNT(*), MIN(c.sent_at) FROM code_sends c JOIN registrations r ON r.id = c.subject JOIN accounts a ON a.id = r.account_id
+             WHERE c.purpose = ?1 AND a.phone = ?2 AND c.sent_at > ?3",
+            params![Purpose::Registration.code(), new.phone, code.sent_at - 3_600],
+            |row| Ok((row.get(0)?, row.get(1)?)),
+        )?;
+        if let Some(first) = first.filter(|_| count >= codes::MAX_PER_HOUR) {
+            return Err(StoreError::PhoneBusy { retry_after: first + 3_600 - code.sent_at });
+        }
         let inserted = transaction.execute(
             "INSERT INTO accounts (username, username_key, password_hash, first_name, second_name, surname, pesel, email, phone, created_at, lang)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
@@ -350,11 +378,15 @@ impl Store {
         };
         let account_id = transaction.last_insert_rowid();
         let confirmation = serde_json::to_string(new.confirmation).expect("a confirmation serialises");
-        transaction.execute(
+        let inserted = transaction.execute(
             "INSERT INTO registrations (id, account_id, state, confirmation, lang, created_at, idempotency_key, idempotency_body)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![new.id, account_id, RegistrationState::AwaitingSms.code(), confirmation, new.lang.tag(), code.sent_at, idempotency_key, idempotency_body],
-        )?;
+        );
+        match inserted {
+            Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => return Err(StoreError::IdempotencyKeyTaken),
+            other => other?,
+        };
         codes::put(&transaction, &self.code_key, Purpose::Registration, new.id, code)?;
         post(&transaction, sms, code.sent_at)?;
         transaction.commit()?;
@@ -460,8 +492,8 @@ impl Store {
         let mut count = 0;
         {
             let mut account = transaction.prepare(
-                "INSERT INTO accounts (username, username_key, password_hash, first_name, surname, pesel, email, phone, authorisation, created_at, lang)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                "INSERT INTO accounts (username, username_key, password_hash, first_name, surname, pesel, email, phone, authorisation, created_at, lang, email_verified)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, NOT EXISTS (SELECT 1 FROM accounts WHERE email = ?7 AND email_verified = 1))",
             )?;
             let mut registration = transaction.prepare(
                 "INSERT INTO registrations (id, account_id, state, confirmation, lang, application_number, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

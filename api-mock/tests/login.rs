@@ -275,10 +275,10 @@ async fn a_write_from_another_site_is_refused() {
 #[tokio::test]
 async fn too_many_sign_ins_from_one_address_get_429_with_retry_after() {
     let state = AppState { rate_limit: api_mock::limits::RateLimit::per_minute(5), ..citizens().await };
-    for _ in 0..5 {
-        assert_eq!(login(&state, "nikt_taki", PASSWORD).await.status, StatusCode::UNAUTHORIZED);
+    for attempt in 0..5 {
+        assert_eq!(login(&state, &format!("nikt_taki_{attempt}"), PASSWORD).await.status, StatusCode::UNAUTHORIZED);
     }
-    let limited = login(&state, "nikt_taki", PASSWORD).await;
+    let limited = login(&state, "nikt_taki_5", PASSWORD).await;
     assert_eq!((limited.status, limited.body["error"]["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("request.rate_limited")));
     assert!(limited.headers[header::RETRY_AFTER].to_str().unwrap().parse::<u32>().unwrap() >= 1);
     assert_eq!(send(&state, get("/api/v1/session")).await.status, StatusCode::OK, "other routes are not limited");

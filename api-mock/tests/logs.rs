@@ -37,7 +37,7 @@ async fn every_request_is_logged_with_its_id_and_no_secret_is() {
     assert!(made_up.len() == 16 && made_up.bytes().all(|b| b.is_ascii_hexdigit()), "an id the mock made: {made_up}");
     assert_eq!(reqwest::get(format!("{}/api/v1/usernames/{PESEL}/availability", server.base)).await.unwrap().status(), 200);
 
-    let started = post("/api/v1/login", format!(r#"{{"login": "{EMAIL}", "password": "{PASSWORD}"}}"#)).send().await.unwrap();
+    let started = post("/api/v1/login", format!(r#"{{"login": "jan_kowalski", "password": "{PASSWORD}"}}"#)).send().await.unwrap();
     assert_eq!(started.status(), 200);
     let pending = started.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
     let outbox = json(reqwest::get(format!("{}/api/dev/outbox", server.base)).await.unwrap()).await;

@@ -70,10 +70,34 @@ async fn past_the_limit_requests_are_refused_at_once_and_health_stays_quick() {
     server.abort();
 }
 
+/// Signs Dariusz of the `citizens` scenario in over HTTP; answers his `pz_session=…` pair.
+async fn signed_in_dariusz(client: &reqwest::Client, base: &str) -> String {
+    let post =
+        |path: &str, body: String| client.post(format!("{base}{path}")).header("origin", base).header("content-type", "application/json").body(body).send();
+    assert_eq!(post("/api/dev/scenarios/citizens", String::new()).await.unwrap().status(), 200);
+    let started = post("/api/v1/login", r#"{"login": "dariusz_kaminski", "password": "Haslo#Testowe1"}"#.into()).await.unwrap();
+    let pending = started.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
+    let outbox = client.get(format!("{base}/api/dev/outbox?to=%2B48600100004")).send().await.unwrap().text().await.unwrap();
+    let outbox: serde_json::Value = serde_json::from_str(&outbox).unwrap();
+    let code = outbox[0]["text"].as_str().unwrap().split(|c: char| !c.is_ascii_digit()).find(|w| w.len() == 6).unwrap().to_owned();
+    let confirmed = client
+        .post(format!("{base}/api/v1/login/sms-code"))
+        .header("origin", base)
+        .header("cookie", pending)
+        .header("content-type", "application/json")
+        .body(format!(r#"{{"code": "{code}"}}"#))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+    confirmed.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned()
+}
+
 #[tokio::test]
 async fn citizens_mid_way_keep_a_quarter_of_the_places_when_new_work_fills_the_rest() {
     let (base, server) = overloadable().await;
     let client = reqwest::Client::new();
+    let session = signed_in_dariusz(&client, &base).await;
     let new_work: Vec<_> = (0..10)
         .map(|_| {
             let (client, url) = (client.clone(), format!("{base}/api/v1/validate"));
@@ -81,8 +105,10 @@ async fn citizens_mid_way_keep_a_quarter_of_the_places_when_new_work_fills_the_r
         })
         .collect();
     tokio::time::sleep(Duration::from_millis(150)).await;
-    let mid_way = client.get(format!("{base}/api/v1/me")).header("cookie", "pz_session=a-session-of-a-citizen-mid-way").send().await.unwrap();
-    assert_eq!(mid_way.status(), 401, "a request with the session cookie still gets its place (and its own answer)");
+    let mid_way = client.get(format!("{base}/api/v1/me")).header("cookie", &session).send().await.unwrap();
+    assert_eq!(mid_way.status(), 200, "a request with a live session's cookie still gets its place");
+    let made_up = client.get(format!("{base}/api/v1/me")).header("cookie", "pz_session=a-made-up-cookie").send().await.unwrap();
+    assert_eq!(made_up.status(), 503, "a cookie that names no session is new work");
     let sign_in = client
         .post(format!("{base}/api/v1/login"))
         .header("cookie", "pz_session=x")

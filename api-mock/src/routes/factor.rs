@@ -16,7 +16,8 @@ use shared::Lang;
 
 /// Sends the second factor of `method` for `purpose` to the account: an SMS code (the one in
 /// force again when sent within its time, so asking twice sends nothing new; else a new one
-/// unless five went out this hour) or a push request bound to the session `session_hash`.
+/// unless one went out within the minute or five this hour, however it was asked for: a fresh
+/// sign-in, a resend or a confirmation) or a push request bound to the session `session_hash`.
 #[allow(clippy::too_many_arguments)] // each is one fact of the request; a struct would only rename them
 pub(super) fn send(
     state: &AppState,
@@ -38,8 +39,8 @@ pub(super) fn send(
     if let Some((sent_at, expires_at)) = codes::in_force(transaction, purpose, &subject, now)? {
         return Ok(Ok(sent(None, expires_at - now, (sent_at + sms_code::RESEND_COOLDOWN_SECONDS - now).max(0))));
     }
-    if let Err(too_many @ NotYet::TooMany { .. }) = codes::may_send(transaction, purpose, &subject, now)? {
-        return Ok(Err(too_many));
+    if let Err(not_yet) = codes::may_send(transaction, purpose, &subject, now)? {
+        return Ok(Err(not_yet));
     }
     let (code, sms) = new_code(state, &account.phone, lang);
     codes::put(transaction, key, purpose, &subject, &code)?;

@@ -10,7 +10,8 @@ use super::session::info;
 use super::RequestLang;
 use crate::codes::{self, Purpose};
 use crate::error::ApiJson;
-use crate::sessions::{self, LoginAccount, Session, SignIn, Stage};
+use crate::lockouts::{self, LoginName};
+use crate::sessions::{LoginAccount, Session, SignIn, Stage};
 use crate::store::StoreError;
 use crate::{ApiError, AppState};
 use axum::extract::State;
@@ -72,35 +73,40 @@ async fn start(
     if !report.is_valid() {
         return Err(ApiError::Invalid(report.to_response(lang)));
     }
-    let account = state.store.login_account(request.login.trim())?;
-    if let Some(until) = account.as_ref().and_then(|a| a.locked_until).filter(|until| *until > state.clock.now()) {
+    let (name, now) = (LoginName::of(&request.login), state.clock.now());
+    if let Some(until) = state.store.transact(|transaction, _| lockouts::locked_until(transaction, &name, now))? {
         return Err(locked(until, lang));
     }
+    let account = state.store.login_account(request.login.trim())?;
     let right = state.passwords.verify(request.password, account.as_ref().map(|a| a.password_hash.clone())).await;
-    let Some(account) = account else { return Err(wrong_credentials(lang)) };
     let (limits, now) = (state.session_limits, state.clock.now());
     let started = state.store.transact(|transaction, key| -> Result<Result<_, ApiError>, ApiError> {
-        let sign_in = SignIn { transaction, key };
-        if !right {
-            return Ok(Err(sign_in.wrong_password(account.id, now)?.map_or_else(|| wrong_credentials(lang), |until| locked(until, lang))));
-        }
-        if let Some(until) = sign_in.locked_until(account.id, now)? {
+        let account = match account.filter(|_| right) {
+            Some(account) => account,
+            None => return Ok(Err(lockouts::wrong_password(transaction, &name, now)?.map_or_else(|| wrong_credentials(lang), |until| locked(until, lang)))),
+        };
+        if let Some(until) = lockouts::locked_until(transaction, &name, now)? {
             return Ok(Err(locked(until, lang)));
+        }
+        lockouts::clear(transaction, &name)?;
+        let sign_in = SignIn { transaction, key };
+        if let Some(previous) = state.session_cookie.token(&headers) {
+            sign_in.end(&previous)?; // a new sign-in in this browser ends the one it had
         }
         sign_in.remember_lang(account.id, lang)?;
         let stage = match account.authorisation {
             Authorisation::Sms => Stage::AwaitingSms,
             Authorisation::Push => Stage::AwaitingPush,
         };
-        let (token, session_hash) = sign_in.start(account.id, stage, limits, now)?;
+        let (token, session_hash) = sign_in.start(account.id, stage, &device(&headers), limits, now)?;
         match factor::send(&state, transaction, key, Purpose::Login, account.authorisation, &account, &session_hash, lang)? {
             Ok(sent) => Ok(Ok((token, sent))),
-            Err(not_yet) => Ok(Err(too_soon(not_yet, lang))),
+            Err(not_yet) => Err(too_soon(not_yet, lang)), // nothing of this sign-in is kept
         }
     })?;
     let (token, started) = started?;
     tracing::info!(method = started.method.code(), "password accepted, second factor sent");
-    Ok(with_cookie(&headers, &token, Json(started)))
+    Ok(with_cookie(&state, &token, Json(started)))
 }
 
 /// Confirms the sign-in with the SMS code: signed in, with a new session cookie.
@@ -138,7 +144,7 @@ async fn confirm_code(
     })?;
     let (token, session) = judged.map_err(|(error, tries_left)| wrong_code(error, tries_left, lang))?;
     tracing::info!("SMS code confirmed, signed in");
-    Ok(with_cookie(&headers, &token, Json(info(&state, Some(&session))?)))
+    Ok(with_cookie(&state, &token, Json(info(&state, Some(&session))?)))
 }
 
 /// Sends a new SMS code for the sign-in (the old one stops working); at most one a minute, five an hour.
@@ -221,15 +227,20 @@ async fn push_status(State(state): State<AppState>, RequestLang(lang): RequestLa
     match completed {
         Some((token, _)) => {
             tracing::info!("push accepted, signed in");
-            Ok(with_cookie(&headers, &token, Json(status)))
+            Ok(with_cookie(&state, &token, Json(status)))
         }
         None => Ok(Json(status).into_response()),
     }
 }
 
+/// The browser a sign-in came from, as its sessions list names it: the `User-Agent`, cut short.
+fn device(headers: &HeaderMap) -> String {
+    headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or_default().chars().take(200).collect()
+}
+
 /// `body` with the session cookie of `token`.
-fn with_cookie(headers: &HeaderMap, token: &str, body: impl IntoResponse) -> Response {
-    ([(header::SET_COOKIE, sessions::cookie(token, headers))], body).into_response()
+fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Response {
+    ([(header::SET_COOKIE, state.session_cookie.set(token))], body).into_response()
 }
 
 /// The request's sign-in waiting in `stage`; else 409.

@@ -23,6 +23,7 @@ mod usernames;
 mod validation;
 mod validity;
 
+use crate::limits::RateLimit;
 use crate::{ApiError, AppState, BODY_LIMIT_BYTES};
 use axum::extract::{DefaultBodyLimit, FromRequestParts};
 use axum::http::{header, header::ACCEPT_LANGUAGE, request::Parts, HeaderValue};
@@ -41,7 +42,7 @@ use utoipa_axum::router::OpenApiRouter;
 pub use docs::ApiDoc;
 
 pub fn router(state: AppState) -> Router {
-    let (mut api, mut openapi) = public_limited(&state.rate_limit).split_for_parts();
+    let (mut api, mut openapi) = public_limited(&state.rate_limit, &state.registration_limit).split_for_parts();
     api = api.route("/api/{*rest}", any(|| async { ApiError::NotFound }));
     if state.dev {
         api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject));
@@ -71,23 +72,29 @@ pub fn router(state: AppState) -> Router {
 
 /// The API a deployment serves.
 fn public() -> OpenApiRouter<AppState> {
-    public_limited(&crate::limits::RateLimit::default())
+    public_limited(&RateLimit::default(), &RateLimit::default())
 }
 
-/// The API with its sign-in and code routes under `rate_limit`.
-fn public_limited(rate_limit: &crate::limits::RateLimit) -> OpenApiRouter<AppState> {
+/// `routes` under `limit`, if there is one.
+fn limited(routes: OpenApiRouter<AppState>, limit: &RateLimit) -> OpenApiRouter<AppState> {
+    match limit.layer() {
+        Some(limit) => routes.layer(limit),
+        None => routes,
+    }
+}
+
+/// The API with its sign-in and code routes under `rate_limit` and the start of a registration
+/// (which sends an SMS) under `registration_limit`.
+fn public_limited(rate_limit: &RateLimit, registration_limit: &RateLimit) -> OpenApiRouter<AppState> {
     let limited_routes = login::limited_routes().merge(account::limited_routes()).merge(recovery::limited_routes()).merge(validity::limited_routes());
-    let limited = match rate_limit.layer() {
-        Some(limit) => limited_routes.layer(limit),
-        None => limited_routes,
-    };
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(docs::routes())
         .merge(health::routes())
         .merge(validation::routes())
         .merge(usernames::routes())
+        .merge(limited(registrations::start_routes(), registration_limit))
         .merge(registrations::routes())
-        .merge(limited)
+        .merge(limited(limited_routes, rate_limit))
         .merge(login::routes())
         .merge(session::routes())
         .merge(account::routes())

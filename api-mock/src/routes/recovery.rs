@@ -12,7 +12,7 @@ use crate::error::ApiJson;
 use crate::store::{Message, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::{Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use shared::api::{
     Channel, ErrorResponse, NewPasswordRequest, PasswordResetRequest, ResetLink, SecondFactorSent, SmsCodeRejected, SmsCodeRequest, SmsCodeSent,
@@ -92,7 +92,6 @@ async fn remind_username(
 async fn start_reset(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
     ApiJson(request): ApiJson<PasswordResetRequest>,
 ) -> Result<StatusCode, ApiError> {
     let fields = ValidateRequest { username: Some(request.username.clone()), pesel: Some(request.pesel.clone()), ..Default::default() };
@@ -102,7 +101,7 @@ async fn start_reset(
     };
     if let Some((account_id, address)) = state.store.account_with_pesel(&username::uniqueness_key(&request.username), &pesel.to_string())? {
         let (token, _) = crate::sessions::new_token();
-        let link = format!("{}{NEW_PASSWORD_PATH}#{token}", origin(&headers));
+        let link = format!("{}{NEW_PASSWORD_PATH}#{token}", state.public_url);
         let notice = notices::password_reset_link(&link, lang);
         let message = Message { channel: Channel::Email, to: address, subject: Some(notice.subject), text: notice.text };
         state.store.start_reset(account_id, &token, state.clock.now(), &message)?;
@@ -255,15 +254,4 @@ fn usable(state: &AppState, token: &str, lang: Lang) -> Result<Reset, ApiError> 
         });
     }
     Ok(reset)
-}
-
-/// The origin the citizen uses, for the link in the e-mail: the request's `Origin` (the app's
-/// own, the origin check saw to that), else its `Host`.
-fn origin(headers: &HeaderMap) -> String {
-    if let Some(origin) = headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        return origin.to_owned();
-    }
-    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or("127.0.0.1:8080");
-    let scheme = if headers.get("x-forwarded-proto").is_some_and(|p| p.as_bytes().eq_ignore_ascii_case(b"https")) { "https" } else { "http" };
-    format!("{scheme}://{host}")
 }

@@ -36,8 +36,13 @@ const IDEMPOTENCY_KEY: &str = "Idempotency-Key";
 /// How long an `Idempotency-Key` names its registration.
 const IDEMPOTENCY_SECONDS: i64 = 24 * 3_600;
 
+/// The start of a registration, which sends an SMS: limited per client address (see `routes`).
+pub fn start_routes() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(create))
+}
+
 pub fn routes() -> OpenApiRouter<AppState> {
-    OpenApiRouter::new().routes(routes!(create)).routes(routes!(status)).routes(routes!(confirm_code)).routes(routes!(resend_code))
+    OpenApiRouter::new().routes(routes!(status)).routes(routes!(confirm_code)).routes(routes!(resend_code))
 }
 
 /// Creates the account and its registration, and sends the SMS code (6 digits, valid 5 minutes) to the phone.
@@ -67,6 +72,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
             example = json!({"errors": {"pesel": [{"code": "pesel.checksum", "message": "Numer PESEL jest niepoprawny. Sprawdź, czy nie ma w nim literówki"}]}})),
         (status = 400, description = "An `Idempotency-Key` that is not 1 to 64 letters, digits, `-`, `_` or `.` (`request.invalid_idempotency_key`), \
             or one used within 24 hours with another body (`request.idempotency_key_reused`)", body = ErrorResponse),
+        (status = 429, description = "Too many registrations from this address (`request.rate_limited`), or 5 registration codes to this phone \
+            number within the hour (`sms_code.too_many`)", body = ErrorResponse, headers(("Retry-After" = u32, description = "Seconds to wait"))),
         (status = 409, description = "The username is taken (`username.taken`, any letter case) or the PESEL has a valid profile (`pesel.has_active_profile`)",
             body = ValidateResponse, example = json!({"errors": {"username": [{"code": "username.taken", "message": "Ta nazwa użytkownika jest już zajęta. Wybierz inną"}]}})),
         BodyRejected,
@@ -134,6 +141,8 @@ async fn create(
     match state.store.create_registration(&new, &code, &sms) {
         // The same key at the same moment: the other request created it.
         Err(StoreError::UsernameTaken) => return created_before()?.ok_or_else(|| username_taken(lang)),
+        Err(StoreError::IdempotencyKeyTaken) => return created_before()?.ok_or(ApiError::Storage("a taken Idempotency-Key is not found".into())),
+        Err(StoreError::PhoneBusy { retry_after }) => return Err(too_soon(NotYet::TooMany { retry_after }, lang)),
         other => other?,
     }
     tracing::info!("registration created, SMS code sent");

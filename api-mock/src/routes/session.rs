@@ -3,7 +3,7 @@
 
 use super::docs::Unavailable;
 use super::RequestLang;
-use crate::sessions::{self, Session, Stage};
+use crate::sessions::{Session, Stage};
 use crate::{ApiError, AppState};
 use axum::extract::State;
 use axum::http::{header, HeaderMap, StatusCode};
@@ -85,11 +85,11 @@ async fn me(State(state): State<AppState>, RequestLang(lang): RequestLang, heade
     )
 )]
 async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    if let Some(token) = sessions::token(&headers) {
+    if let Some(token) = state.session_cookie.token(&headers) {
         state.store.end_session(&token)?;
         tracing::info!("signed out");
     }
-    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, sessions::cookie("", &headers))]).into_response())
+    Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.session_cookie.set(""))]).into_response())
 }
 
 pub(super) fn no_session(lang: Lang) -> ApiError {
@@ -101,7 +101,7 @@ pub(super) fn no_session(lang: Lang) -> ApiError {
 
 /// The live session of the request's cookie, in any stage.
 pub(super) fn current(state: &AppState, headers: &HeaderMap) -> Result<Option<Session>, ApiError> {
-    let Some(token) = sessions::token(headers) else { return Ok(None) };
+    let Some(token) = state.session_cookie.token(headers) else { return Ok(None) };
     Ok(state.store.session(&token, state.session_limits, state.clock.now())?)
 }
 
