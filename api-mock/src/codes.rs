@@ -8,6 +8,7 @@ use hmac::{Hmac, Mac};
 use rand::Rng;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::Sha256;
+use shared::notices::CodeFor;
 use shared::rules::sms_code::{self, SmsCodeError};
 
 /// Codes that may be sent for one purpose and subject within an hour.
@@ -58,6 +59,18 @@ impl Purpose {
 
     pub fn from_code(code: &str) -> Option<Purpose> {
         Purpose::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    /// What the SMS of a code of this purpose says it authorises.
+    pub fn code_for(self) -> CodeFor {
+        match self {
+            Purpose::Registration => CodeFor::Registration,
+            Purpose::Login => CodeFor::Login,
+            Purpose::Confirmation => CodeFor::Confirmation,
+            Purpose::MethodChange => CodeFor::MethodChange,
+            Purpose::PasswordReset => CodeFor::PasswordReset,
+            Purpose::ExtensionSms | Purpose::ExtensionEmail => CodeFor::Extension,
+        }
     }
 }
 

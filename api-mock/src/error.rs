@@ -47,6 +47,11 @@ pub enum ApiError {
         code: &'static str,
         message: &'static str,
     },
+    /// A request well formed but wrong in what it says (422), e.g. a push answered with another number.
+    Unprocessable {
+        code: &'static str,
+        message: &'static str,
+    },
     /// A named resource does not exist (404).
     Missing {
         code: &'static str,
@@ -75,6 +80,7 @@ impl ApiError {
             ApiError::TooSoon { code, message, .. } => (StatusCode::TOO_MANY_REQUESTS, code, (*message).into()),
             ApiError::WrongState { code, message } => (StatusCode::CONFLICT, code, (*message).into()),
             ApiError::Missing { code, message } => (StatusCode::NOT_FOUND, code, (*message).into()),
+            ApiError::Unprocessable { code, message } => (StatusCode::UNPROCESSABLE_ENTITY, code, (*message).into()),
             ApiError::Gone { code, message } => (StatusCode::GONE, code, (*message).into()),
             ApiError::Storage(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal.storage", "The service could not save or read its state. Try again.".into()),
             ApiError::BadRequest { code, message } => (StatusCode::BAD_REQUEST, code, message.clone()),

@@ -228,7 +228,12 @@ impl Citizen {
         let code = match self.situation {
             Situation::AwaitingSms | Situation::CodeSpent => {
                 let code = format!("{:06}", 100_000 + index * 7_919);
-                let sms = Message { channel: Channel::Sms, to: self.phone.into(), subject: None, text: notices::sms_code(&code, lang) };
+                let sms = Message {
+                    channel: Channel::Sms,
+                    to: self.phone.into(),
+                    subject: None,
+                    text: notices::sms_code(&code, notices::CodeFor::Registration, lang),
+                };
                 messages.push((sms, now - 60));
                 let tries_left = if matches!(self.situation, Situation::CodeSpent) { 0 } else { sms_code::TRIES };
                 Some(SentCode { code, sent_at: now - 60, expires_at: now - 60 + sms_code::VALID_SECONDS, tries_left })

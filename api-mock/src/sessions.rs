@@ -291,13 +291,16 @@ impl Store {
         Ok(names)
     }
 
-    /// Answers a pending, unexpired push request in mObywatel: whether this answer was taken,
-    /// and the request as it stands after.
-    pub fn answer_push(&self, id: &str, accept: bool, now: i64) -> Result<Option<(bool, PushRequest)>, StoreError> {
+    /// Answers a pending, unexpired push request in mObywatel: accepted if `picked` is its check
+    /// number, else refused (a wrong pick, or "To nie ja"), judged in the statement that answers.
+    /// Answers whether this answer was taken, and the request as it stands after.
+    pub fn answer_push(&self, id: &str, picked: Option<&str>, now: i64) -> Result<Option<(bool, PushRequest)>, StoreError> {
         let connection = self.connection();
-        let state = if accept { PushState::Accepted } else { PushState::Refused };
-        let taken = connection
-            .execute("UPDATE push_requests SET state = ?2 WHERE id = ?1 AND state = 'pending' AND expires_at > ?3", params![id, state.code(), now])?;
+        let taken = connection.execute(
+            "UPDATE push_requests SET state = CASE WHEN check_number = ?2 THEN 'accepted' ELSE 'refused' END
+             WHERE id = ?1 AND state = 'pending' AND expires_at > ?3",
+            params![id, picked, now],
+        )?;
         let request = connection
             .query_row(
                 "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
@@ -383,15 +386,12 @@ impl SignIn<'_> {
         Ok((token, session))
     }
 
-    /// Sends a push request for `purpose` asked by the session; earlier ones of that purpose are
-    /// withdrawn. Answers its check number.
+    /// Sends a push request for `purpose` asked by the session; every other pending request of the
+    /// citizen is withdrawn (one push at a time, whoever asked). Answers its check number.
     pub fn request_push(&self, session_hash: &str, account_id: i64, purpose: Purpose, now: i64) -> Result<String, StoreError> {
         let check_number = format!("{:02}", rand::rng().random_range(10..100));
         let id = format!("{:032x}", rand::rng().random::<u128>());
-        self.transaction.execute(
-            "UPDATE push_requests SET state = 'expired' WHERE session_hash = ?1 AND purpose = ?2 AND state = 'pending'",
-            params![session_hash, purpose.code()],
-        )?;
+        self.transaction.execute("UPDATE push_requests SET state = 'expired' WHERE account_id = ?1 AND state = 'pending'", [account_id])?;
         self.transaction.execute(
             "INSERT INTO push_requests (id, account_id, session_hash, purpose, check_number, created_at, expires_at, state)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending')",

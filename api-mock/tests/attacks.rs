@@ -227,3 +227,57 @@ async fn futures_join<F: std::future::Future<Output = Answer> + Send + 'static>(
     }
     answers
 }
+
+#[tokio::test]
+async fn a_citizen_has_one_push_at_a_time_and_accepting_needs_the_number_the_page_shows() {
+    let state = citizens().await;
+    let mut sign_ins = Vec::new();
+    for _ in 0..8 {
+        let started = login(&state, "henryk_wozniak", PASSWORD).await;
+        assert_eq!(started.status, StatusCode::OK, "{}", started.body);
+        sign_ins.push((cookie_of(&started), started.body["check_number"].as_str().unwrap().to_owned()));
+    }
+    let requests = send(&state, get("/api/dev/mobywatel/henryk_wozniak/requests")).await.body;
+    let pending: Vec<_> = requests.as_array().unwrap().iter().filter(|r| r["state"] == "pending").collect();
+    assert_eq!(pending.len(), 1, "a new sign-in withdraws the old push: {requests}");
+    let (newest, number) = sign_ins.last().unwrap();
+    let (first, _) = &sign_ins[0];
+    assert_eq!(send(&state, from_app("GET", "/api/v1/login/push", Some(first), None)).await.body["state"], "expired");
+
+    let id = pending[0]["id"].as_str().unwrap();
+    let wrong = pending[0]["choices"].as_array().unwrap().iter().find(|n| n.as_str() != Some(number)).unwrap().clone();
+    let blind = send(&state, common::post_json(&format!("/api/dev/mobywatel/requests/{id}"), json!({"answer": "accept", "number": wrong}).to_string())).await;
+    assert_eq!((blind.status, blind.body["error"]["code"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("push.wrong_number")), "{}", blind.body);
+    assert_eq!(send(&state, from_app("GET", "/api/v1/login/push", Some(newest), None)).await.body["state"], "refused", "a wrong pick refuses");
+    let no_number = login(&state, "henryk_wozniak", PASSWORD).await;
+    let id = send(&state, get("/api/dev/mobywatel/henryk_wozniak/requests")).await.body[0]["id"].as_str().unwrap().to_owned();
+    let unlooked = send(&state, common::post_json(&format!("/api/dev/mobywatel/requests/{id}"), json!({"answer": "accept"}).to_string())).await;
+    assert_eq!(unlooked.status, StatusCode::UNPROCESSABLE_ENTITY, "accept without a number is no accept");
+    assert_eq!(send(&state, from_app("GET", "/api/v1/login/push", Some(&cookie_of(&no_number)), None)).await.body["state"], "refused");
+}
+
+#[tokio::test]
+async fn swagger_ui_is_served_with_a_policy_its_own_page_passes() {
+    let state = citizens().await;
+    let page = send(&state, get("/api/docs/")).await;
+    assert_eq!(page.status, StatusCode::OK);
+    let policy = page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
+    assert!(policy.contains("script-src 'self'") && policy.contains("frame-ancestors 'none'"), "{policy}");
+    let html = page.body.as_str().unwrap();
+    assert!(
+        !html.contains("<script>") && !html.to_lowercase().contains("<script type=\"text/javascript\">"),
+        "no inline script for the policy to block: {html}"
+    );
+}
+
+#[tokio::test]
+async fn each_sms_names_what_its_code_authorises_and_carries_no_link() {
+    let state = citizens().await;
+    login(&state, "dariusz_kaminski", PASSWORD).await;
+    let sms = send(&state, get("/api/dev/outbox?to=%2B48600100004")).await.body[0]["text"].as_str().unwrap().to_owned();
+    assert!(sms.starts_with("Kod do logowania w Profilu Zaufanym: ") && !sms.contains("http") && !sms.contains("www"), "{sms}");
+    let created = send(&state, from_app("POST", "/api/v1/registrations", None, Some(common::registration("nowy_obywatel")))).await;
+    assert_eq!(created.status, StatusCode::CREATED);
+    let sms = send(&state, get("/api/dev/outbox?to=%2B48600123456")).await.body[0]["text"].as_str().unwrap().to_owned();
+    assert!(sms.starts_with("Kod do założenia Profilu Zaufanego: "), "{sms}");
+}

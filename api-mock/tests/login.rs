@@ -90,7 +90,8 @@ async fn an_e_mail_and_a_push_accepted_in_mobywatel_sign_in() {
     let requests = send(&state, get("/api/dev/mobywatel/HENRYK_WOZNIAK/requests")).await.body;
     assert_eq!((requests[0]["check_number"].as_str(), requests[0]["state"].as_str()), (Some(check_number.as_str()), Some("pending")));
     let id = requests[0]["id"].as_str().unwrap();
-    let answered = send(&state, common::post_json(&format!("/api/dev/mobywatel/requests/{id}"), json!({"answer": "accept"}).to_string())).await;
+    let answered =
+        send(&state, common::post_json(&format!("/api/dev/mobywatel/requests/{id}"), json!({"answer": "accept", "number": check_number}).to_string())).await;
     assert_eq!(answered.body["state"], "accepted");
     let again = send(&state, common::post_json(&format!("/api/dev/mobywatel/requests/{id}"), json!({"answer": "refuse"}).to_string())).await;
     assert_eq!((again.status, again.body["error"]["code"].as_str()), (StatusCode::CONFLICT, Some("push.not_pending")));
@@ -347,13 +348,19 @@ async fn the_simulated_mobywatel_page_lists_a_citizen_s_requests_and_answers_the
     let html = page.body.as_str().unwrap().to_owned();
     let id = send(&state, get("/api/dev/mobywatel/henryk_wozniak/requests")).await.body[0]["id"].as_str().unwrap().to_owned();
     let check_number = send(&state, get("/api/dev/mobywatel/henryk_wozniak/requests")).await.body[0]["check_number"].as_str().unwrap().to_owned();
-    assert!(html.contains("Logowanie do Profilu Zaufanego") && html.contains(&check_number) && html.contains("Potwierdź") && html.contains("Odrzuć"), "{html}");
+    let choices = send(&state, get("/api/dev/mobywatel/henryk_wozniak/requests")).await.body[0]["choices"].clone();
+    assert_eq!(choices.as_array().unwrap().len(), 3);
+    assert!(choices.as_array().unwrap().contains(&json!(check_number)), "{choices}");
+    for number in choices.as_array().unwrap() {
+        assert!(html.contains(&format!(r#"name="number" value="{}""#, number.as_str().unwrap())), "{html}");
+    }
+    assert!(html.contains("Logowanie do Profilu Zaufanego") && html.contains("To nie ja – odrzuć"), "{html}");
     assert!(page.headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap().contains("default-src 'none'"));
     let form = Request::post(format!("/mobywatel/requests/{id}"))
         .header(header::HOST, "127.0.0.1:8080")
         .header(header::ORIGIN, ORIGIN)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .body(Body::from("answer=accept&citizen=henryk_wozniak"))
+        .body(Body::from(format!("answer=accept&number={check_number}&citizen=henryk_wozniak")))
         .unwrap();
     let answered = send(&state, form).await;
     assert_eq!((answered.status, answered.headers[header::LOCATION].to_str().unwrap()), (StatusCode::SEE_OTHER, "/mobywatel?citizen=henryk_wozniak"));

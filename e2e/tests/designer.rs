@@ -42,7 +42,7 @@ async fn the_outbox_page_shows_every_message_with_links_and_filters_by_recipient
         assert!(headings[0].starts_with("E-mail to inny@example.pl: Twój profil zaufany został potwierdzony"), "newest first: {headings:?}");
         assert_eq!(headings.last().map(String::as_str), Some("SMS to +48600123456"), "{headings:?}");
         let page = browser.find(By::Tag("main")).await?.text().await?;
-        assert!(page.contains(&format!("Twój kod autoryzacyjny to {code}")), "{page}");
+        assert!(page.contains(&format!("Kod do założenia Profilu Zaufanego: {code}")), "{page}");
         assert!(page.contains("Numer wniosku: PZ-"), "{page}");
         let help = browser.find(By::Css("a[href='mailto:pz-pomoc@coi.gov.pl']")).await?;
         assert_eq!(help.text().await?, "pz-pomoc@coi.gov.pl");

@@ -13,10 +13,34 @@ pub struct Email {
     pub text: String,
 }
 
-pub fn sms_code(code: &str, lang: Lang) -> String {
+/// What an SMS code authorises: each SMS names it, so a code asked for by someone else reads as
+/// what it is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodeFor {
+    Registration,
+    Login,
+    Confirmation,
+    MethodChange,
+    PasswordReset,
+    Extension,
+    PasswordChange,
+}
+
+/// The SMS with a one-time code: what it authorises, how long it lasts, never a link.
+pub fn sms_code(code: &str, what: CodeFor, lang: Lang) -> String {
+    let minutes = crate::rules::sms_code::VALID_SECONDS / 60;
+    let (pl, en) = match what {
+        CodeFor::Registration => ("do założenia Profilu Zaufanego", "to set up your Trusted Profile"),
+        CodeFor::Login => ("do logowania w Profilu Zaufanym", "to sign in to your Trusted Profile"),
+        CodeFor::Confirmation => ("do potwierdzenia tożsamości w Profilu Zaufanym", "to confirm it is you in your Trusted Profile"),
+        CodeFor::MethodChange => ("do zmiany metody autoryzacji w Profilu Zaufanym", "to change the authorisation method of your Trusted Profile"),
+        CodeFor::PasswordReset => ("do ustawienia nowego hasła w Profilu Zaufanym", "to set a new password for your Trusted Profile"),
+        CodeFor::Extension => ("do przedłużenia ważności Profilu Zaufanego", "to extend your Trusted Profile"),
+        CodeFor::PasswordChange => ("do zmiany hasła w Profilu Zaufanym", "to change the password of your Trusted Profile"),
+    };
     match lang {
-        Lang::Pl => format!("Profil Zaufany: Twój kod autoryzacyjny to {code}. Kod jest ważny 5 minut. Nie podawaj go nikomu."),
-        Lang::En => format!("Trusted Profile: your authorisation code is {code}. It is valid for 5 minutes. Never share it."),
+        Lang::Pl => format!("Kod {pl}: {code}. Kod jest ważny {minutes} minut. Nie podawaj go nikomu."),
+        Lang::En => format!("Code {en}: {code}. It is valid for {minutes} minutes. Never share it."),
     }
 }
 
@@ -292,7 +316,27 @@ mod tests {
     }
 
     #[test]
-    fn the_sms_carries_the_code() {
-        assert!(sms_code("042917", Lang::En).contains("042917"));
+    fn each_sms_carries_its_code_names_what_it_authorises_and_no_link() {
+        let all = [
+            CodeFor::Registration,
+            CodeFor::Login,
+            CodeFor::Confirmation,
+            CodeFor::MethodChange,
+            CodeFor::PasswordReset,
+            CodeFor::Extension,
+            CodeFor::PasswordChange,
+        ];
+        for lang in [Lang::Pl, Lang::En] {
+            let texts: Vec<String> = all.iter().map(|what| sms_code("042917", *what, lang)).collect();
+            for text in &texts {
+                assert!(text.contains("042917") && !text.contains("http") && text.chars().count() <= 160, "{text}");
+            }
+            let distinct: std::collections::HashSet<_> = texts.iter().collect();
+            assert_eq!(distinct.len(), all.len(), "each purpose reads differently");
+        }
+        assert_eq!(
+            sms_code("042917", CodeFor::MethodChange, Lang::Pl),
+            "Kod do zmiany metody autoryzacji w Profilu Zaufanym: 042917. Kod jest ważny 5 minut. Nie podawaj go nikomu."
+        );
     }
 }

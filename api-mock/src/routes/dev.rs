@@ -289,7 +289,7 @@ pub(super) struct OutboxFilter {
     params(OutboxFilter),
     responses(
         (status = 200, description = "The messages, newest first", body = Vec<OutboxEntry>, example = json!([{"id": 1, "channel": "sms", "to": "+48600123456", "sent_at": 1_764_064_800, "subject": null,
-            "text": "Profil Zaufany: Twój kod autoryzacyjny to 123456. Kod jest ważny 5 minut. Nie podawaj go nikomu."}])),
+            "text": "Kod do założenia Profilu Zaufanego: 123456. Kod jest ważny 5 minut. Nie podawaj go nikomu."}])),
     )
 )]
 async fn outbox(State(state): State<AppState>, Query(filter): Query<OutboxFilter>) -> Result<Json<Vec<OutboxEntry>>, ApiError> {

@@ -3,9 +3,11 @@
 //! Also the answers many routes share, declared once for the document.
 
 use crate::AppState;
+use axum::http::{header, HeaderValue};
 use axum::{Extension, Json, Router};
 use shared::api::ErrorResponse;
 use std::sync::Arc;
+use tower_http::set_header::SetResponseHeaderLayer;
 use utoipa::openapi::schema::{AdditionalProperties, Schema};
 use utoipa::openapi::{OpenApi as Document, RefOr};
 use utoipa::OpenApi;
@@ -51,9 +53,15 @@ pub fn routes() -> OpenApiRouter<AppState> {
 }
 
 /// The browsable page of the document, at `/api/docs/`.
+/// Served with a policy of its own: its files from this origin only, its calls to this API only,
+/// never framed (inline styles, which Swagger UI's components set, are the one allowance).
 pub fn viewer() -> Router<AppState> {
     let config = Config::from(DOCUMENT_PATH).validator_url("none").try_it_out_enabled(true);
-    SwaggerUi::new("/api/docs").config(config).into()
+    let policy = HeaderValue::from_static(
+        "default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+    );
+    Router::from(SwaggerUi::new("/api/docs").config(config)).layer(SetResponseHeaderLayer::overriding(header::CONTENT_SECURITY_POLICY, policy))
 }
 
 /// This document.

@@ -1,6 +1,8 @@
 //! A simulated mObywatel (`--dev` only): the citizen's phone, as a page a designer or a test opens
 //! in another window (`/mobywatel`), and as an API (`/api/dev/mobywatel/…`): the push requests
-//! waiting for a citizen (what, when, the check number) and their answers, "Potwierdź" or "Odrzuć".
+//! waiting for a citizen (what, when) and their answers. Number matching: the phone offers three
+//! numbers and the citizen picks the one the page that asked shows; a wrong pick refuses the
+//! request, so "accept" never works without looking. "To nie ja – odrzuć" refuses it.
 
 use super::docs::BodyRejected;
 use super::outbox_page::{dev_page, head, posted, urlencode};
@@ -36,14 +38,28 @@ pub struct PushRequestView {
     /// Seconds since 1970-01-01 UTC.
     pub requested_at: i64,
     pub expires_at: i64,
-    /// The two digits the page that asked shows too.
+    /// The two digits the page that asked shows (for tests: the phone does not show it).
     pub check_number: String,
+    /// The three numbers the phone offers, the check number among them.
+    pub choices: Vec<String>,
     pub state: PushState,
+}
+
+/// The three numbers offered for `check_number` (two digits, 10–99), in an order the request's
+/// id decides, so a page reload keeps them in place.
+fn choices(id: &str, check_number: &str) -> Vec<String> {
+    let check: u32 = check_number.parse().unwrap_or(10);
+    let decoy = |step: u32| format!("{:02}", (check - 10 + step) % 90 + 10);
+    let mut numbers = vec![check_number.to_owned(), decoy(29), decoy(58)];
+    let turn = id.bytes().map(u32::from).sum::<u32>() as usize % 3;
+    numbers.rotate_left(turn);
+    numbers
 }
 
 impl PushRequestView {
     fn new(request: PushRequest, now: i64) -> PushRequestView {
         let state = if request.state == PushState::Pending && request.expires_at <= now { PushState::Expired } else { request.state };
+        let choices = choices(&request.id, &request.check_number);
         PushRequestView {
             id: request.id,
             username: request.username,
@@ -55,6 +71,7 @@ impl PushRequestView {
             .into(),
             requested_at: request.created_at,
             expires_at: request.expires_at,
+            choices,
             check_number: request.check_number,
             state,
         }
@@ -73,6 +90,9 @@ pub enum PushAnswer {
 #[serde(deny_unknown_fields)]
 pub struct PushAnswerRequest {
     pub answer: PushAnswer,
+    /// With `accept`: the number picked of the three offered; a wrong one refuses the request.
+    #[schema(pattern = "^[0-9]{2}$")]
+    pub number: Option<String>,
 }
 
 /// The push requests of a citizen, newest first (the last 20).
@@ -96,9 +116,10 @@ async fn requests(State(state): State<AppState>, Path(username): Path<String>) -
     operation_id = "answerPushRequest",
     tag = "dev",
     params(("id" = String, Path, description = "The request's id")),
-    request_body(content = PushAnswerRequest, example = json!({"answer": "accept"})),
+    request_body(content = PushAnswerRequest, example = json!({"answer": "accept", "number": "42"})),
     responses(
         (status = 200, description = "Answered", body = PushRequestView),
+        (status = 422, description = "Accepted with a number other than the check number: the request is refused (`push.wrong_number`)", body = ErrorResponse),
         (status = 404, description = "No such request (`push.not_found`)", body = ErrorResponse),
         (status = 409, description = "Already answered or expired (`push.not_pending`)", body = ErrorResponse),
         BodyRejected,
@@ -109,7 +130,11 @@ async fn answer(
     Path(id): Path<String>,
     crate::error::ApiJson(request): crate::error::ApiJson<PushAnswerRequest>,
 ) -> Result<Json<PushRequestView>, ApiError> {
-    match give(&state, &id, request.answer)? {
+    let accepting = matches!(request.answer, PushAnswer::Accept);
+    match give(&state, &id, request.answer, request.number.as_deref())? {
+        (true, answered) if accepting && answered.state == PushState::Refused => {
+            Err(ApiError::Unprocessable { code: "push.wrong_number", message: "This is not the number the page shows, so the request is refused." })
+        }
         (true, answered) => Ok(Json(answered)),
         (false, _) => Err(ApiError::WrongState { code: "push.not_pending", message: "This request was already answered, or has expired." }),
     }
@@ -118,9 +143,10 @@ async fn answer(
 /// Answers the request if it still waits: whether this answer was taken, and the request after.
 /// An accepted change of method takes effect now, and an accepted confirmation counts now, even
 /// if the page that asked is gone; a sign-in completes when its page next asks.
-fn give(state: &AppState, id: &str, answer: PushAnswer) -> Result<(bool, PushRequestView), ApiError> {
+fn give(state: &AppState, id: &str, answer: PushAnswer, number: Option<&str>) -> Result<(bool, PushRequestView), ApiError> {
     let now = state.clock.now();
-    let answered = state.store.answer_push(id, matches!(answer, PushAnswer::Accept), now)?;
+    let picked = number.filter(|_| matches!(answer, PushAnswer::Accept));
+    let answered = state.store.answer_push(id, picked, now)?;
     let (taken, request) = answered.ok_or(ApiError::Missing { code: "push.not_found", message: "There is no push request with this id." })?;
     if taken && request.state == PushState::Accepted {
         match request.purpose {
@@ -195,13 +221,18 @@ fn request_card(request: &PushRequestView, username: &str) -> maud::Markup {
         article aria-labelledby=(heading) {
             h2 id=(heading) { (request.what) }
             p class="meta" { "Wysłana " time { (warsaw_time(request.requested_at)) } " · " (state) }
-            p { "Liczba kontrolna (taka sama jak na stronie logowania):" }
-            p class="check" { (request.check_number) }
             @if request.state == PushState::Pending {
+                form class="answers" method="post" action={ "/mobywatel/requests/" (request.id) } aria-labelledby={ (heading) "-pick" } {
+                    p id={ (heading) "-pick" } { "Aby potwierdzić, wybierz liczbę, którą widzisz na stronie Profilu Zaufanego:" }
+                    input type="hidden" name="citizen" value=(username);
+                    input type="hidden" name="answer" value="accept";
+                    @for number in &request.choices {
+                        button type="submit" class="pick" name="number" value=(number) { (number) }
+                    }
+                }
                 form class="answers" method="post" action={ "/mobywatel/requests/" (request.id) } {
                     input type="hidden" name="citizen" value=(username);
-                    button type="submit" name="answer" value="accept" { "Potwierdź" }
-                    button type="submit" name="answer" value="refuse" { "Odrzuć" }
+                    button type="submit" name="answer" value="refuse" { "To nie ja – odrzuć" }
                 }
             }
         }
@@ -212,11 +243,13 @@ fn request_card(request: &PushRequestView, username: &str) -> maud::Markup {
 #[derive(Debug, Deserialize, ToSchema)]
 struct PageAnswer {
     answer: PushAnswer,
+    /// With `accept`: the number picked.
+    number: Option<String>,
     /// The citizen whose page to go back to.
     citizen: String,
 }
 
-/// "Potwierdź" or "Odrzuć" on the page: answers the request and goes back to the page.
+/// A number picked, or "To nie ja – odrzuć", on the page: answers the request and goes back to the page.
 #[utoipa::path(post, path = "/mobywatel/requests/{id}", operation_id = "answerPushRequestFromPage", tag = "dev",
     params(("id" = String, Path, description = "The request's id")),
     request_body(content = PageAnswer, content_type = "application/x-www-form-urlencoded"),
@@ -227,6 +260,6 @@ struct PageAnswer {
     ))]
 async fn answer_from_page(State(state): State<AppState>, Path(id): Path<String>, form: Result<Form<PageAnswer>, FormRejection>) -> Result<Response, ApiError> {
     let form = posted(form)?;
-    give(&state, &id, form.answer)?;
+    give(&state, &id, form.answer, form.number.as_deref())?;
     Ok(Redirect::to(&format!("/mobywatel?citizen={}", urlencode(&form.citizen))).into_response())
 }

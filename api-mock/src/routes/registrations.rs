@@ -137,7 +137,7 @@ async fn create(
         lang,
         idempotency: idempotency_key.as_deref().map(|key| (key, body_hash.as_str())),
     };
-    let (code, sms) = new_code(&state, &phone.e164(), lang);
+    let (code, sms) = new_code(&state, &phone.e164(), Purpose::Registration, lang);
     match state.store.create_registration(&new, &code, &sms) {
         // The same key at the same moment: the other request created it.
         Err(StoreError::UsernameTaken) => return created_before()?.ok_or_else(|| username_taken(lang)),
@@ -242,7 +242,7 @@ async fn confirm_code(
 )]
 async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLang, Path(id): Path<String>) -> Result<Json<SmsCodeSent>, ApiError> {
     let registration = awaiting_sms(&state, &id)?;
-    let (code, sms) = new_code(&state, &registration.phone, registration.lang);
+    let (code, sms) = new_code(&state, &registration.phone, Purpose::Registration, registration.lang);
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
         codes::may_send(transaction, Purpose::Registration, &id, code.sent_at).map_err(StoreError::from)?.map_err(|not_yet| too_soon(not_yet, lang))?;
         codes::put(transaction, key, Purpose::Registration, &id, &code).map_err(StoreError::from)?;
@@ -301,9 +301,9 @@ impl IntoParams for IdempotencyKey {
 }
 
 /// A fresh random code for `phone`, and the SMS that carries it.
-pub(super) fn new_code(state: &AppState, phone: &str, lang: Lang) -> (SentCode, Message) {
+pub(super) fn new_code(state: &AppState, phone: &str, purpose: Purpose, lang: Lang) -> (SentCode, Message) {
     let code = SentCode::new(state.clock.now());
-    let sms = Message { channel: Channel::Sms, to: phone.to_owned(), subject: None, text: notices::sms_code(&code.code, lang) };
+    let sms = Message { channel: Channel::Sms, to: phone.to_owned(), subject: None, text: notices::sms_code(&code.code, purpose.code_for(), lang) };
     (code, sms)
 }
 

@@ -96,9 +96,10 @@ pub async fn sign_in(state: &AppState, username: &str, phone: &str) -> String {
     cookie_of(&send(state, from_app("POST", "/api/v1/login/sms-code", Some(&pending), Some(json!({"code": code})))).await)
 }
 
-/// Answers the newest push request of `username` in the simulated mObywatel.
+/// Answers the newest push request of `username` in the simulated mObywatel, picking the number
+/// the page shows when it accepts.
 pub async fn accept_newest_push(state: &AppState, username: &str, answer: &str) -> Value {
     let requests = send(state, get(&format!("/api/dev/mobywatel/{username}/requests"))).await.body;
-    let id = requests[0]["id"].as_str().unwrap();
-    send(state, post_json(&format!("/api/dev/mobywatel/requests/{id}"), json!({"answer": answer}).to_string())).await.body
+    let (id, number) = (requests[0]["id"].as_str().unwrap(), &requests[0]["check_number"]);
+    send(state, post_json(&format!("/api/dev/mobywatel/requests/{id}"), json!({"answer": answer, "number": number}).to_string())).await.body
 }

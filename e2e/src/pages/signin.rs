@@ -51,19 +51,22 @@ pub async fn sign_in_by_sms(browser: &Browser, username: &str, phone: &str) -> W
 }
 
 /// In a second window, as the citizen's phone: opens the simulated mObywatel for `username`,
-/// answers the waiting request with `button` ("Potwierdź" or "Odrzuć"), and comes back to the
-/// first window. Answers the check number the phone showed.
+/// answers the waiting request — "Potwierdź" picks, of the three numbers the phone offers, the one
+/// the portal shows; "Odrzuć" is "To nie ja – odrzuć" — and comes back to the first window.
+/// Answers the number the portal showed.
 pub async fn answer_in_mobywatel(browser: &Browser, username: &str, button: &str) -> WebDriverResult<String> {
+    let shown = browser.find(By::Id("check-number")).await?.text().await?.trim().to_owned();
     let portal = browser.driver.window().await?;
     let phone = browser.driver.new_tab().await?;
     browser.driver.switch_to_window(phone).await?;
     browser.open(&format!("/mobywatel?citizen={username}")).await?;
-    let check_number = browser.find(By::ClassName("check")).await?.text().await?;
-    browser.button(button).await?.click().await?;
+    // Number matching: accepting is picking, of the three offered, the number the portal shows.
+    let pick = if button == "Potwierdź" { shown.as_str() } else { "To nie ja – odrzuć" };
+    browser.button(pick).await?.click().await?;
     browser.expect_text(if button == "Potwierdź" { "Potwierdzona" } else { "Odrzucona" }).await?;
     browser.driver.close_window().await?;
     browser.driver.switch_to_window(portal).await?;
-    Ok(check_number)
+    Ok(shown)
 }
 
 /// Opens the menu under the citizen's name, top right, as a citizen would: clicks it until it
