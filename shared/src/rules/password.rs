@@ -1,5 +1,6 @@
 //! Password ("Hasło"): at least 8 characters with an upper-case letter, a lower-case letter and a
-//! digit or special character.
+//! digit or special character, and not one of the passwords everybody tries first (ASVS 2.1.7:
+//! a bundled list, judged offline, never a network call).
 
 use super::error_codes;
 use crate::Lang;
@@ -18,6 +19,8 @@ error_codes! {
         NoUppercase = "password.no_uppercase",
         NoLowercase = "password.no_lowercase",
         NoDigitOrSpecial = "password.no_digit_or_special",
+        /// A common password with digits or signs added ("Haslo123!", "Qwerty1!").
+        Common = "password.common",
     }
 }
 
@@ -32,6 +35,10 @@ impl PasswordError {
             Self::NoDigitOrSpecial => (
                 "Hasło musi zawierać co najmniej jedną cyfrę lub znak specjalny, np. # lub %",
                 "The password must contain at least one digit or special character, such as # or %",
+            ),
+            Self::Common => (
+                "To hasło jest zbyt popularne i łatwe do odgadnięcia. Wymyśl inne, np. z kilku niezwiązanych ze sobą słów",
+                "This password is too common and easy to guess. Choose another, for example a few unrelated words",
             ),
         };
         lang.pick(pl, en)
@@ -59,13 +66,71 @@ pub fn validate(password: &str) -> Result<(), PasswordError> {
     }
     match requirements(password).into_iter().find(|(_, met)| !met) {
         Some((unmet, _)) => Err(unmet),
+        None if is_common(password) => Err(PasswordError::Common),
         None => Ok(()),
     }
+}
+
+/// The words under the passwords people choose first, Polish and English, as `base` leaves them:
+/// the lists of breached passwords are mostly these with digits and signs around them.
+const COMMON_WORDS: [&str; 96] = [
+    "haslo", "haselko", "password", "passw", "pass", "qwerty", "qwertyuiop", "qwertz", "asdfgh", "asdfghjkl", "zxcvbn", "zxcvbnm", "qazwsx",
+    "qazwsxedc", "zaqxsw", "zaq", "zaqwsx", "wsx", "qwe", "qweasd", "qweasdzxc", "abc", "abcd", "abcde", "abcdef", "abcdefgh", "aaa", "aaaa", "admin",
+    "administrator", "root", "user", "login", "welcome", "witaj", "witam", "polska", "poland", "warszawa", "krakow", "kochanie", "kocham",
+    "kochamcie", "iloveyou", "love", "misiek", "misiaczek", "monika", "magda", "agnieszka", "kasia", "marcin", "mateusz", "michal", "tomek",
+    "piotrek", "lukasz", "bartek", "dragon", "monkey", "master", "shadow", "sunshine", "princess", "football", "pilka", "legia", "lech",
+    "barcelona", "realmadrid", "superman", "batman", "matrix", "starwars", "pokemon", "minecraft", "google", "facebook", "samsung", "lenovo",
+    "apple", "test", "tester", "testowe", "dupa", "zaufany", "profil", "profilzaufany", "gov", "mobywatel", "obywatel", "pesel", "secret",
+    "tajne", "zmiana", "zmienmnie",
+];
+
+/// `password` as the list compares it: its letters only, in lower case, with Polish letters as
+/// their plain twins and `@`, `$` as the letters they stand for ("Hasło123!" → "haslo", "P@ss" → "pass").
+fn base(password: &str) -> String {
+    password
+        .chars()
+        .map(|c| match c {
+            '@' => 'a',
+            '$' => 's',
+            other => other,
+        })
+        .filter(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'ą' => 'a',
+            'ć' => 'c',
+            'ę' => 'e',
+            'ł' => 'l',
+            'ń' => 'n',
+            'ó' => 'o',
+            'ś' => 's',
+            'ź' | 'ż' => 'z',
+            other => other,
+        })
+        .collect()
+}
+
+/// Whether `password` is a common word with digits or signs around it, or that word twice.
+pub fn is_common(password: &str) -> bool {
+    let base = base(password);
+    let half = base.len() / 2;
+    let doubled = base.len() % 2 == 0 && base.is_char_boundary(half) && base[..half] == base[half..];
+    COMMON_WORDS.iter().any(|word| *word == base || (doubled && *word == &base[..half]))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn refuses_common_passwords_dressed_up_with_digits_and_signs() {
+        for common in ["Haslo123!", "Qwerty1!", "Hasło2024#", "Password1", "P@ssword1", "Polska123!", "Kochanie1", "QwertyQwerty1", "Zaq12wsx!"] {
+            assert_eq!(validate(common), Err(PasswordError::Common), "{common}");
+        }
+        for fine in ["Haslo#Testowe1", "Tajne#Haslo1", "Nowe#Haslo12", "Zielony-Rower-7"] {
+            assert_eq!(validate(fine), Ok(()), "{fine}");
+        }
+    }
 
     #[test]
     fn accepts_the_seed_kinds_of_password() {
