@@ -31,7 +31,7 @@ impl Store {
             .connection()
             .query_row(
                 "SELECT a.username, a.first_name, a.second_name, a.surname, a.pesel, a.email, a.phone, a.authorisation,
-                        r.state, r.application_number, r.confirmation, r.created_at, p.kind, p.confirmed_at, p.valid_until, p.extended_at
+                        r.state, r.application_number, r.confirmation, r.created_at, p.kind, p.confirmed_at, p.valid_until, p.extended_at, a.email_verified
                  FROM accounts a JOIN registrations r ON r.account_id = a.id LEFT JOIN profiles p ON p.registration_id = r.id
                  WHERE a.id = ?1 ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1",
                 [account_id],
@@ -56,6 +56,7 @@ impl Store {
                         surname: row.get(3)?,
                         pesel: format!("{}{}", "*".repeat(pesel.len().saturating_sub(4)), &pesel[pesel.len().saturating_sub(4)..]),
                         email: row.get(5)?,
+                        email_verified: row.get(16)?,
                         phone: PhoneNumber::parse(&phone).map(|p| p.masked()).unwrap_or_default(),
                         authorisation: Authorisation::from_code(&row.get::<_, String>(7)?).ok_or_else(|| unreadable(7))?,
                         registration: RegistrationState::from_code(&row.get::<_, String>(8)?).ok_or_else(|| unreadable(8))?,
@@ -155,4 +156,65 @@ pub fn complete_reset(transaction: &rusqlite::Transaction, reset: &Reset, passwo
     transaction.execute("DELETE FROM sessions WHERE account_id = ?1", [reset.account_id])?;
     store::post(transaction, email, now)?;
     Ok(())
+}
+
+/// Why an address cannot be marked verified.
+#[derive(Debug)]
+pub enum VerifyRefused {
+    /// Another account verified it first: an address belongs to one account.
+    TakenByAnother,
+}
+
+/// Within a transaction: the account's address is verified (its code was right), unless another
+/// account holds it verified; the partial unique index makes the check and the change one.
+pub fn verify_email(transaction: &rusqlite::Transaction, account_id: i64) -> Result<Result<(), VerifyRefused>, StoreError> {
+    match transaction.execute("UPDATE accounts SET email_verified = 1 WHERE id = ?1", [account_id]) {
+        Err(rusqlite::Error::SqliteFailure(e, _)) if e.code == rusqlite::ErrorCode::ConstraintViolation => Ok(Err(VerifyRefused::TakenByAnother)),
+        other => other.map(|_| Ok(())).map_err(StoreError::from),
+    }
+}
+
+/// Within a transaction: the signed-in citizen chose a new password; every other session of the
+/// account ends, the lock-outs of its names are lifted, and `email` says so.
+pub fn change_password(
+    transaction: &rusqlite::Transaction,
+    account_id: i64,
+    keep_session: &str,
+    password_hash: &str,
+    now: i64,
+    email: &Message,
+) -> Result<(), StoreError> {
+    let (username, address): (String, String) =
+        transaction.query_row("UPDATE accounts SET password_hash = ?2 WHERE id = ?1 RETURNING username, email", params![account_id, password_hash], |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
+    for name in LoginName::both_of(&username, &address) {
+        lockouts::clear(transaction, &name)?;
+    }
+    transaction.execute("DELETE FROM sessions WHERE account_id = ?1 AND token_hash <> ?2", params![account_id, keep_session])?;
+    transaction.execute("UPDATE password_resets SET used_at = ?2 WHERE account_id = ?1 AND used_at IS NULL", params![account_id, now])?;
+    store::post(transaction, email, now)?;
+    Ok(())
+}
+
+impl Store {
+    /// The account's live signed-in sessions at `now`, newest first: (token hash, device, signed in at, last seen).
+    pub fn sessions_of(&self, account_id: i64, limits: crate::sessions::Limits, now: i64) -> Result<Vec<(String, String, i64, i64)>, StoreError> {
+        let connection = self.connection();
+        let mut statement = connection.prepare(
+            "SELECT token_hash, user_agent, created_at, last_seen FROM sessions
+             WHERE account_id = ?1 AND stage = 'signed_in' AND last_seen + ?2 > ?3 AND ends_at > ?3 ORDER BY created_at DESC LIMIT 50",
+        )?;
+        let rows = statement.query_map(params![account_id, limits.idle_seconds, now], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)))?;
+        Ok(rows.collect::<Result<Vec<_>, _>>()?)
+    }
+
+    /// Ends every session of the account, this one too ("Wyloguj ze wszystkich urządzeń").
+    pub fn end_every_session(&self, account_id: i64) -> Result<(), StoreError> {
+        self.transact(|transaction, _| {
+            transaction.execute("DELETE FROM push_requests WHERE account_id = ?1 AND state = 'pending'", [account_id])?;
+            transaction.execute("DELETE FROM sessions WHERE account_id = ?1", [account_id])?;
+            Ok::<_, StoreError>(())
+        })
+    }
 }

@@ -32,10 +32,13 @@ pub enum Purpose {
     ExtensionSms,
     /// The extension's code by e-mail (to the address as confirmed or changed); the subject is the account.
     ExtensionEmail,
+    /// The code by e-mail that verifies the account's address; the subject is the account.
+    EmailVerification,
 }
 
 impl Purpose {
-    const ALL: [Purpose; 7] = [
+    const ALL: [Purpose; 8] = [
+        Purpose::EmailVerification,
         Purpose::Registration,
         Purpose::Login,
         Purpose::Confirmation,
@@ -54,6 +57,7 @@ impl Purpose {
             Purpose::PasswordReset => "password_reset",
             Purpose::ExtensionSms => "extension_sms",
             Purpose::ExtensionEmail => "extension_email",
+            Purpose::EmailVerification => "email_verification",
         }
     }
 
@@ -70,6 +74,7 @@ impl Purpose {
             Purpose::MethodChange => CodeFor::MethodChange,
             Purpose::PasswordReset => CodeFor::PasswordReset,
             Purpose::ExtensionSms | Purpose::ExtensionEmail => CodeFor::Extension,
+            Purpose::EmailVerification => CodeFor::EmailVerification,
         }
     }
 }

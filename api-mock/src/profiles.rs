@@ -146,7 +146,12 @@ pub fn complete_extension(
     if extended != 1 {
         return Ok(false);
     }
-    transaction.execute("UPDATE accounts SET email = ?2, phone = ?3 WHERE id = ?1", params![account_id, contact.email, contact.phone])?;
+    // The e-mail code was right, so the address is verified, unless another account verified it first.
+    transaction.execute(
+        "UPDATE accounts SET email = ?2, phone = ?3, email_verified = NOT EXISTS (SELECT 1 FROM accounts WHERE email = ?2 AND email_verified = 1 AND id <> ?1)
+         WHERE id = ?1",
+        params![account_id, contact.email, contact.phone],
+    )?;
     for email in emails {
         store::post(transaction, email, now)?;
     }

@@ -148,6 +148,7 @@ impl SessionCookie {
 #[derive(Clone, Debug)]
 pub struct LoginAccount {
     pub id: i64,
+    pub username: String,
     pub password_hash: String,
     /// E.164.
     pub phone: String,
@@ -190,7 +191,7 @@ impl Store {
     }
 
     fn account_where(&self, column: &str, value: impl rusqlite::ToSql) -> Result<Option<LoginAccount>, StoreError> {
-        let sql = format!("SELECT id, password_hash, phone, authorisation, email, lang FROM accounts WHERE {column} = ?1");
+        let sql = format!("SELECT id, password_hash, phone, authorisation, email, lang, username FROM accounts WHERE {column} = ?1");
         let account = self
             .connection()
             .query_row(&sql, [value], |row| {
@@ -201,6 +202,7 @@ impl Store {
                     authorisation: Authorisation::from_code(&row.get::<_, String>(3)?).ok_or_else(|| unreadable(3))?,
                     email: row.get(4)?,
                     lang: Lang::from_tag(&row.get::<_, String>(5)?).ok_or_else(|| unreadable(5))?,
+                    username: row.get(6)?,
                 })
             })
             .optional()?;

@@ -858,6 +858,7 @@ fn profile_details(
         surname: "Kowalski".into(),
         pesel: "*******1359".into(),
         email: "jan_kowalski@example.pl".into(),
+        email_verified: true,
         phone: "+48 *** *** 004".into(),
         authorisation: Authorisation::Sms,
         registration,

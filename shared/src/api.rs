@@ -39,6 +39,8 @@ pub enum Field {
     Login,
     /// The code sent by e-mail to confirm an extension.
     EmailCode,
+    /// Changing the password while signed in: the password in use now.
+    CurrentPassword,
 }
 
 impl Field {
@@ -78,6 +80,7 @@ impl Field {
             Field::SmsCode => "code",
             Field::Login => "login",
             Field::EmailCode => "email_code",
+            Field::CurrentPassword => "current_password",
         }
     }
 
@@ -101,6 +104,7 @@ impl Field {
             Field::SmsCode => ("Kod z SMS-a", "Code from the text message"),
             Field::Login => ("Nazwa użytkownika lub adres e-mail", "Username or e-mail address"),
             Field::EmailCode => ("Kod z e-maila", "Code from the e-mail"),
+            Field::CurrentPassword => ("Obecne hasło", "Current password"),
         };
         lang.pick(pl, en)
     }
@@ -166,7 +170,7 @@ impl ValidateRequest {
             Field::Phone => &self.phone,
             Field::PhoneRepeat => &self.phone_repeat,
             Field::IdCard => &self.id_card,
-            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login | Field::EmailCode => return None,
+            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login | Field::EmailCode | Field::CurrentPassword => return None,
         })
     }
 
@@ -184,7 +188,7 @@ impl ValidateRequest {
             Field::Phone => &mut self.phone,
             Field::PhoneRepeat => &mut self.phone_repeat,
             Field::IdCard => &mut self.id_card,
-            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login | Field::EmailCode => return None,
+            Field::Confirmation | Field::Consent | Field::SmsCode | Field::Login | Field::EmailCode | Field::CurrentPassword => return None,
         })
     }
 }

@@ -24,6 +24,7 @@ pub enum CodeFor {
     PasswordReset,
     Extension,
     PasswordChange,
+    EmailVerification,
 }
 
 /// The SMS with a one-time code: what it authorises, how long it lasts, never a link.
@@ -37,6 +38,7 @@ pub fn sms_code(code: &str, what: CodeFor, lang: Lang) -> String {
         CodeFor::PasswordReset => ("do ustawienia nowego hasła w Profilu Zaufanym", "to set a new password for your Trusted Profile"),
         CodeFor::Extension => ("do przedłużenia ważności Profilu Zaufanego", "to extend your Trusted Profile"),
         CodeFor::PasswordChange => ("do zmiany hasła w Profilu Zaufanym", "to change the password of your Trusted Profile"),
+        CodeFor::EmailVerification => ("do potwierdzenia adresu e-mail w Profilu Zaufanym", "to confirm your e-mail address in your Trusted Profile"),
     };
     match lang {
         Lang::Pl => format!("Kod {pl}: {code}. Kod jest ważny {minutes} minut. Nie podawaj go nikomu."),
@@ -180,11 +182,25 @@ pub fn password_changed(lang: Lang) -> Email {
     match lang {
         Lang::Pl => Email {
             subject: "Hasło w Profilu Zaufanym zostało zmienione".into(),
-            text: signed("Dzień dobry,\n\nTwoje hasło w Profilu Zaufanym zostało zmienione, a wszystkie otwarte sesje zakończone.\n\nJeśli to nie Ty zmieniłeś hasło, natychmiast zadzwoń do centrum pomocy.".into(), lang),
+            text: signed("Dzień dobry,\n\nTwoje hasło w Profilu Zaufanym zostało zmienione, a pozostałe otwarte sesje zakończone.\n\nJeśli to nie Ty zmieniłeś hasło, natychmiast zadzwoń do centrum pomocy.".into(), lang),
         },
         Lang::En => Email {
             subject: "Your Trusted Profile password has been changed".into(),
-            text: signed("Hello,\n\nyour Trusted Profile password has been changed, and every open session has ended.\n\nIf you did not change it, call the help centre at once.".into(), lang),
+            text: signed("Hello,\n\nyour Trusted Profile password has been changed, and every other open session has ended.\n\nIf you did not change it, call the help centre at once.".into(), lang),
+        },
+    }
+}
+
+/// The e-mail with the code that verifies the address, so it may sign in and get reminders.
+pub fn email_verification_code(code: &str, lang: Lang) -> Email {
+    match lang {
+        Lang::Pl => Email {
+            subject: "Kod do potwierdzenia adresu e-mail".into(),
+            text: signed(format!("Dzień dobry,\n\n{}\n\nPo potwierdzeniu możesz logować się tym adresem zamiast nazwy użytkownika.\n\nJeśli to nie Ty, zignoruj tę wiadomość.", sms_code(code, CodeFor::EmailVerification, lang)), lang),
+        },
+        Lang::En => Email {
+            subject: "Your code to confirm the e-mail address".into(),
+            text: signed(format!("Hello,\n\n{}\n\nOnce confirmed, you can sign in with this address instead of your username.\n\nIf this was not you, ignore this message.", sms_code(code, CodeFor::EmailVerification, lang)), lang),
         },
     }
 }
@@ -325,6 +341,7 @@ mod tests {
             CodeFor::PasswordReset,
             CodeFor::Extension,
             CodeFor::PasswordChange,
+            CodeFor::EmailVerification,
         ];
         for lang in [Lang::Pl, Lang::En] {
             let texts: Vec<String> = all.iter().map(|what| sms_code("042917", *what, lang)).collect();

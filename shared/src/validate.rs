@@ -98,6 +98,7 @@ impl Problem {
             Field::SmsCode => SmsCodeError::from_code(code).map(Problem::SmsCode),
             Field::Login => LoginError::from_code(code).map(Problem::Login),
             Field::EmailCode => EmailCodeError::from_code(code).map(Problem::EmailCode),
+            Field::CurrentPassword => PasswordError::from_code(code).map(Problem::Password).or_else(|| LoginError::from_code(code).map(Problem::Login)),
         }
     }
 
@@ -179,6 +180,18 @@ fn check_account(report: &mut Report, username: Option<&str>, password: Option<&
         let outcome = repeat::check(value, |r| r == original, PasswordRepeatError::Required, PasswordRepeatError::Mismatch);
         report.add(Field::PasswordRepeat, outcome, Problem::PasswordRepeat);
     }
+}
+
+/// Checks a change of password while signed in: the current one filled in (whether it is right
+/// only the server knows), the new one by the rules and unlike the current one, and its repeat.
+pub fn validate_password_change(current: &str, password: &str, password_repeat: &str) -> Report {
+    let mut report = Report::default();
+    report.add(Field::CurrentPassword, login::validate_password(current), Problem::Login);
+    check_account(&mut report, None, Some(password), Some(password_repeat));
+    if !current.is_empty() && report.first(Field::Password).is_none() && current == password {
+        report.add(Field::Password, Err::<(), _>(PasswordError::SameAsCurrent), Problem::Password);
+    }
+    report
 }
 
 /// Checks a sign-in form: both fields filled in (whether they are right only the server knows).

@@ -264,7 +264,7 @@ fn wrong_credentials(lang: Lang) -> ApiError {
     ApiError::Unauthorized { code: LoginError::WrongCredentials.code(), message: LoginError::WrongCredentials.message(lang) }
 }
 
-fn locked(until: i64, lang: Lang) -> ApiError {
+pub(super) fn locked(until: i64, lang: Lang) -> ApiError {
     let locked_until = shared::date::warsaw_rfc3339(until);
     ApiError::Locked(LoginLocked {
         error: ErrorBody { code: LoginError::Locked.code().into(), message: login::locked_message(&locked_until, lang) },

@@ -155,7 +155,7 @@ fn give(state: &AppState, id: &str, answer: PushAnswer, number: Option<&str>) ->
                 super::account::change(state, &account, Authorisation::Push, account.lang)?;
             }
             Purpose::Confirmation => state.store.confirm_session(&request.session_hash, now)?,
-            Purpose::Login | Purpose::Registration | Purpose::PasswordReset | Purpose::ExtensionSms | Purpose::ExtensionEmail => {}
+            Purpose::Login | Purpose::Registration | Purpose::PasswordReset | Purpose::ExtensionSms | Purpose::ExtensionEmail | Purpose::EmailVerification => {}
         }
     }
     Ok((taken, PushRequestView::new(request, now)))

@@ -17,6 +17,7 @@ mod provider;
 mod recovery;
 mod registrations;
 mod scenarios;
+mod security;
 mod session;
 mod spa;
 mod usernames;
@@ -86,7 +87,11 @@ fn limited(routes: OpenApiRouter<AppState>, limit: &RateLimit) -> OpenApiRouter<
 /// The API with its sign-in and code routes under `rate_limit` and the start of a registration
 /// (which sends an SMS) under `registration_limit`.
 fn public_limited(rate_limit: &RateLimit, registration_limit: &RateLimit) -> OpenApiRouter<AppState> {
-    let limited_routes = login::limited_routes().merge(account::limited_routes()).merge(recovery::limited_routes()).merge(validity::limited_routes());
+    let limited_routes = login::limited_routes()
+        .merge(account::limited_routes())
+        .merge(recovery::limited_routes())
+        .merge(validity::limited_routes())
+        .merge(security::limited_routes());
     OpenApiRouter::with_openapi(ApiDoc::openapi())
         .merge(docs::routes())
         .merge(health::routes())
@@ -98,6 +103,7 @@ fn public_limited(rate_limit: &RateLimit, registration_limit: &RateLimit) -> Ope
         .merge(login::routes())
         .merge(session::routes())
         .merge(account::routes())
+        .merge(security::routes())
         .merge(validity::routes())
 }
 

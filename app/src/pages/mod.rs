@@ -144,7 +144,7 @@ pub fn step_of(field: Field) -> &'static str {
         Field::Consent => STEPS[4],
         Field::SmsCode => SMS_CODE_PATH,
         // Not asked by the registration: signing in and the extension have their own pages.
-        Field::Login | Field::EmailCode => LOGIN_PATH,
+        Field::Login | Field::EmailCode | Field::CurrentPassword => LOGIN_PATH,
     }
 }
 

@@ -22,6 +22,9 @@ pub struct ProfileDetails {
     /// Hidden but for its last 4 digits (`*******1359`).
     pub pesel: String,
     pub email: String,
+    /// Whether the address was confirmed with a code sent to it: only then does it sign in and
+    /// get username reminders.
+    pub email_verified: bool,
     /// Masked (`+48 *** *** 004`).
     pub phone: String,
     pub authorisation: Authorisation,
@@ -90,4 +93,38 @@ pub struct ResetLink {
 pub struct NewPasswordRequest {
     pub password: String,
     pub password_repeat: String,
+}
+
+/// `POST /api/v1/me/password`: a new password while signed in, with the one in use.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PasswordChangeRequest {
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
+    pub current_password: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
+    pub password: String,
+    #[cfg_attr(feature = "openapi", schema(min_length = 8, max_length = 128))]
+    pub password_repeat: String,
+}
+
+/// One of the citizen's signed-in sessions, as "Twoje sesje" lists it.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionSummary {
+    /// Whether it is the session of this very request.
+    pub current: bool,
+    /// The browser, as it named itself when signing in (`User-Agent`, cut to 200 characters).
+    pub device: String,
+    /// When it was signed in (seconds since 1970-01-01 UTC).
+    pub signed_in_at: i64,
+    /// Its last activity (seconds since 1970-01-01 UTC).
+    pub last_seen: i64,
+}
+
+/// `GET /api/v1/me/sessions`: the live signed-in sessions, newest first.
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SessionList {
+    pub sessions: Vec<SessionSummary>,
 }

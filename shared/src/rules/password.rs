@@ -21,6 +21,10 @@ error_codes! {
         NoDigitOrSpecial = "password.no_digit_or_special",
         /// A common password with digits or signs added ("Haslo123!", "Qwerty1!").
         Common = "password.common",
+        /// Changing the password: the new one is the one in use.
+        SameAsCurrent = "password.same_as_current",
+        /// Changing the password: the current one typed is not the one in use.
+        CurrentWrong = "password.current_wrong",
     }
 }
 
@@ -40,6 +44,10 @@ impl PasswordError {
                 "To hasło jest zbyt popularne i łatwe do odgadnięcia. Wymyśl inne, np. z kilku niezwiązanych ze sobą słów",
                 "This password is too common and easy to guess. Choose another, for example a few unrelated words",
             ),
+            Self::SameAsCurrent => ("Nowe hasło musi się różnić od obecnego", "The new password must differ from the current one"),
+            Self::CurrentWrong => {
+                ("Obecne hasło jest niepoprawne. Sprawdź je i wpisz ponownie", "The current password is not correct. Check it and type it again")
+            }
         };
         lang.pick(pl, en)
     }
@@ -74,14 +82,102 @@ pub fn validate(password: &str) -> Result<(), PasswordError> {
 /// The words under the passwords people choose first, Polish and English, as `base` leaves them:
 /// the lists of breached passwords are mostly these with digits and signs around them.
 const COMMON_WORDS: [&str; 96] = [
-    "haslo", "haselko", "password", "passw", "pass", "qwerty", "qwertyuiop", "qwertz", "asdfgh", "asdfghjkl", "zxcvbn", "zxcvbnm", "qazwsx",
-    "qazwsxedc", "zaqxsw", "zaq", "zaqwsx", "wsx", "qwe", "qweasd", "qweasdzxc", "abc", "abcd", "abcde", "abcdef", "abcdefgh", "aaa", "aaaa", "admin",
-    "administrator", "root", "user", "login", "welcome", "witaj", "witam", "polska", "poland", "warszawa", "krakow", "kochanie", "kocham",
-    "kochamcie", "iloveyou", "love", "misiek", "misiaczek", "monika", "magda", "agnieszka", "kasia", "marcin", "mateusz", "michal", "tomek",
-    "piotrek", "lukasz", "bartek", "dragon", "monkey", "master", "shadow", "sunshine", "princess", "football", "pilka", "legia", "lech",
-    "barcelona", "realmadrid", "superman", "batman", "matrix", "starwars", "pokemon", "minecraft", "google", "facebook", "samsung", "lenovo",
-    "apple", "test", "tester", "testowe", "dupa", "zaufany", "profil", "profilzaufany", "gov", "mobywatel", "obywatel", "pesel", "secret",
-    "tajne", "zmiana", "zmienmnie",
+    "haslo",
+    "haselko",
+    "password",
+    "passw",
+    "pass",
+    "qwerty",
+    "qwertyuiop",
+    "qwertz",
+    "asdfgh",
+    "asdfghjkl",
+    "zxcvbn",
+    "zxcvbnm",
+    "qazwsx",
+    "qazwsxedc",
+    "zaqxsw",
+    "zaq",
+    "zaqwsx",
+    "wsx",
+    "qwe",
+    "qweasd",
+    "qweasdzxc",
+    "abc",
+    "abcd",
+    "abcde",
+    "abcdef",
+    "abcdefgh",
+    "aaa",
+    "aaaa",
+    "admin",
+    "administrator",
+    "root",
+    "user",
+    "login",
+    "welcome",
+    "witaj",
+    "witam",
+    "polska",
+    "poland",
+    "warszawa",
+    "krakow",
+    "kochanie",
+    "kocham",
+    "kochamcie",
+    "iloveyou",
+    "love",
+    "misiek",
+    "misiaczek",
+    "monika",
+    "magda",
+    "agnieszka",
+    "kasia",
+    "marcin",
+    "mateusz",
+    "michal",
+    "tomek",
+    "piotrek",
+    "lukasz",
+    "bartek",
+    "dragon",
+    "monkey",
+    "master",
+    "shadow",
+    "sunshine",
+    "princess",
+    "football",
+    "pilka",
+    "legia",
+    "lech",
+    "barcelona",
+    "realmadrid",
+    "superman",
+    "batman",
+    "matrix",
+    "starwars",
+    "pokemon",
+    "minecraft",
+    "google",
+    "facebook",
+    "samsung",
+    "lenovo",
+    "apple",
+    "test",
+    "tester",
+    "testowe",
+    "dupa",
+    "zaufany",
+    "profil",
+    "profilzaufany",
+    "gov",
+    "mobywatel",
+    "obywatel",
+    "pesel",
+    "secret",
+    "tajne",
+    "zmiana",
+    "zmienmnie",
 ];
 
 /// `password` as the list compares it: its letters only, in lower case, with Polish letters as
@@ -114,7 +210,7 @@ fn base(password: &str) -> String {
 pub fn is_common(password: &str) -> bool {
     let base = base(password);
     let half = base.len() / 2;
-    let doubled = base.len() % 2 == 0 && base.is_char_boundary(half) && base[..half] == base[half..];
+    let doubled = base.len().is_multiple_of(2) && base.is_char_boundary(half) && base[..half] == base[half..];
     COMMON_WORDS.iter().any(|word| *word == base || (doubled && *word == &base[..half]))
 }
 
