@@ -461,19 +461,27 @@ impl Store {
     }
 
     /// An official or a provider confirmed the identity: the profile of `kind` is valid until
-    /// `valid_until`, and the e-mail saying so is sent.
-    pub fn confirm_identity(&self, registration_id: &str, kind: &str, valid_until: &str, now: i64, email: &Message) -> Result<(), StoreError> {
+    /// `valid_until`, and the e-mail saying so is sent — if the registration still awaits it,
+    /// judged in the statement that changes it, so of two confirmations at once exactly one
+    /// takes effect (`false`: it no longer awaited its identity, and nothing changed).
+    pub fn confirm_identity(&self, registration_id: &str, kind: &str, valid_until: &str, now: i64, email: &Message) -> Result<bool, StoreError> {
         let mut connection = self.connection();
         let transaction = connection.transaction()?;
+        let changed = transaction.execute(
+            "UPDATE registrations SET state = ?2 WHERE id = ?1 AND state = ?3",
+            params![registration_id, RegistrationState::Confirmed.code(), RegistrationState::AwaitingIdentity.code()],
+        )?;
+        if changed == 0 {
+            return Ok(false);
+        }
         transaction.execute(
             "INSERT INTO profiles (account_id, registration_id, pesel, kind, valid_until, confirmed_at)
              SELECT a.id, r.id, a.pesel, ?2, ?3, ?4 FROM registrations r JOIN accounts a ON a.id = r.account_id WHERE r.id = ?1",
             params![registration_id, kind, valid_until, now],
         )?;
-        transaction.execute("UPDATE registrations SET state = ?2 WHERE id = ?1", params![registration_id, RegistrationState::Confirmed.code()])?;
         post(&transaction, email, now)?;
         transaction.commit()?;
-        Ok(())
+        Ok(true)
     }
 
     /// Empties every table (the schema stays): a designer's fresh start.

@@ -281,3 +281,25 @@ async fn each_sms_names_what_its_code_authorises_and_carries_no_link() {
     let sms = send(&state, get("/api/dev/outbox?to=%2B48600123456")).await.body[0]["text"].as_str().unwrap().to_owned();
     assert!(sms.starts_with("Kod do założenia Profilu Zaufanego: "), "{sms}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn two_identity_confirmations_of_one_application_at_once_confirm_it_once() {
+    let state = citizens().await;
+    let id =
+        send(&state, from_app("POST", "/api/v1/registrations", None, Some(common::registration("jednokrotny")))).await.body["id"].as_str().unwrap().to_owned();
+    let code = latest_code(&state, "+48600123456").await;
+    let sent = send(&state, from_app("POST", &format!("/api/v1/registrations/{id}/sms-code"), None, Some(json!({"code": code})))).await;
+    assert_eq!(sent.status, StatusCode::OK, "{}", sent.body);
+    let path = format!("/api/dev/registrations/{id}/confirm-identity");
+    let answers = futures_join((0..8).map(|_| {
+        let (state, path) = (state.clone(), path.clone());
+        async move { send(&state, common::post_json(&path, "")).await }
+    }))
+    .await;
+    let statuses: Vec<_> = answers.iter().map(|a| a.status).collect();
+    assert_eq!(statuses.iter().filter(|s| **s == StatusCode::OK).count(), 1, "{statuses:?}");
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK || *s == StatusCode::CONFLICT), "{statuses:?}");
+    let mails = send(&state, get("/api/dev/outbox?to=jan@example.pl")).await.body;
+    let confirmed = mails.as_array().unwrap().iter().filter(|m| m["subject"] == "Twój profil zaufany został potwierdzony").count();
+    assert_eq!(confirmed, 1, "one e-mail of the confirmation: {mails}");
+}

@@ -259,17 +259,18 @@ async fn confirm_identity(State(state): State<AppState>, Path(id): Path<String>)
 /// profile is active from today (3 months after a video call, 3 years otherwise), and an e-mail
 /// says so.
 pub(super) fn confirm(state: &AppState, registration: &Registration) -> Result<(), ApiError> {
+    let not_awaiting =
+        ApiError::WrongState { code: "registration.not_awaiting_identity", message: "This registration is not waiting for its identity to be confirmed." };
     if registration.state != RegistrationState::AwaitingIdentity {
-        return Err(ApiError::WrongState {
-            code: "registration.not_awaiting_identity",
-            message: "This registration is not waiting for its identity to be confirmed.",
-        });
+        return Err(not_awaiting);
     }
     let kind = registration.profile_kind();
     let valid_until = kind.valid_until(state.clock.today()).to_string();
     let notice = notices::profile_confirmed(&valid_until, registration.lang);
     let email = Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(notice.subject), text: notice.text };
-    state.store.confirm_identity(&registration.id, kind.code(), &valid_until, state.clock.now(), &email)?;
+    if !state.store.confirm_identity(&registration.id, kind.code(), &valid_until, state.clock.now(), &email)? {
+        return Err(not_awaiting); // another confirmation took it first
+    }
     tracing::info!(kind = kind.code(), "identity confirmed");
     Ok(())
 }
