@@ -194,7 +194,7 @@ impl Store {
                 days_before: row.get(3)?,
                 phone: row.get(4)?,
                 email: row.get(5)?,
-                lang: Lang::from_tag(&row.get::<_, String>(6)?).unwrap_or_default(),
+                lang: Lang::from_tag(&row.get::<_, String>(6)?).ok_or_else(|| unreadable("lang"))?,
             })
         })?;
         let due = rows.collect::<Result<Vec<_>, _>>()?;

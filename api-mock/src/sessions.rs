@@ -221,7 +221,7 @@ impl Store {
                     Ok(Session {
                         token_hash: row.get(0)?,
                         account_id: row.get(1)?,
-                        stage: Stage::from_code(&row.get::<_, String>(2)?).unwrap_or(Stage::AwaitingSms),
+                        stage: Stage::from_code(&row.get::<_, String>(2)?).ok_or_else(|| unreadable(2))?,
                         last_seen: row.get(3)?,
                         ends_at: row.get(4)?,
                         confirmed_at: row.get(5)?,
