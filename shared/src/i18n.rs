@@ -79,6 +79,7 @@ texts! {
     SwitchLanguage,
     RegistrationTitle,
     StepOf,
+    ErrorPrefix,
     AccountHeading,
     AccountIntro,
     UsernameHint,
@@ -299,6 +300,8 @@ impl Text {
             Text::SwitchLanguage => ("English", "Polski"),
             Text::RegistrationTitle => ("Rejestracja", "Registration"),
             Text::StepOf => ("Krok {step} z {total}", "Step {step} of {total}"),
+            // Read out before a field's error by screen readers, hidden on screen.
+            Text::ErrorPrefix => ("Błąd: ", "Error: "),
             Text::AccountHeading => ("Utwórz konto", "Create your account"),
             Text::AccountIntro => (
                 "Wybierz nazwę użytkownika i hasło. Nazwy użytkownika nie zmienisz później.",
