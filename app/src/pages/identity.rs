@@ -1,7 +1,7 @@
 //! Registration step 4, how identity will be confirmed: a video call (its app and call windows),
 //! a confirmation point, a bank or Envelo, or the e-ID card. Details show under the chosen way.
 
-use super::{registration_caption, registration_form, STEPS};
+use super::{registration_caption, registration_form, IDENTITY_PATH};
 use crate::components::field::{Aria, Caption, Choice, ChoiceKind, FieldShell};
 use crate::components::form_page::FormPage;
 use crate::i18n::{tr, use_lang};
@@ -10,6 +10,7 @@ use crate::state::{use_wizard, ConfirmationChoice};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use shared::api::Field;
+use shared::paths::{next_step, previous_step};
 use shared::rules::confirmation::ConfirmationMethod;
 use shared::rules::confirmation::{offered_call_windows, CallWindow, VideoApp, CONFIRMATION_POINTS, PROVIDERS};
 use shared::Text;
@@ -20,7 +21,7 @@ pub fn IdentityPage() -> impl IntoView {
     let wizard = use_wizard();
     let form = registration_form(&[Field::Confirmation]);
     let navigate = use_navigate();
-    let on_valid = Callback::new(move |()| navigate(STEPS[4], Default::default()));
+    let on_valid = Callback::new(move |()| navigate(next_step(IDENTITY_PATH), Default::default()));
     let choice = wizard.choice;
     let change = move |update: Box<dyn FnOnce(&mut ConfirmationChoice)>| {
         choice.update(|c| update(c));
@@ -68,7 +69,7 @@ pub fn IdentityPage() -> impl IntoView {
         .into_any()
     };
     view! {
-        <FormPage caption=registration_caption(Some(4)) heading=Text::IdentityHeading intro=Text::IdentityIntro form back=STEPS[2] on_valid>
+        <FormPage caption=registration_caption(IDENTITY_PATH) heading=Text::IdentityHeading intro=Text::IdentityIntro form back=previous_step(IDENTITY_PATH) on_valid>
             <FieldShell id="confirmation".to_owned() caption=Caption::Legend(Text::MethodLegend) error control=move |_| view! {
                 {method_option(ConfirmationMethod::Video, Text::MethodVideo, Text::MethodVideoHint)}
                 <Show when=move || choice.with(|c| c.method == Some(ConfirmationMethod::Video))>
