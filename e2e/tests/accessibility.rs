@@ -2,13 +2,13 @@
 
 use e2e::axe::assert_accessible;
 use e2e::{with_browser, Browser};
-use shared::paths::{ACCESSIBILITY_PATH, ACCOUNT_STEP_PATH};
+use shared::paths::{ACCESSIBILITY_PATH, ACCOUNT_STEP_PATH, HOME_PATH};
 use thirtyfour::prelude::*;
 
 #[tokio::test]
 async fn the_account_step_as_first_opened_from_the_front_door_is_accessible() {
     with_browser(async |browser: &Browser| {
-        browser.open("/").await?;
+        browser.open(HOME_PATH).await?;
         browser.link_in_main("Zarejestruj się").await?.click().await?;
         browser.find(By::Id("username")).await?;
         assert!(browser.driver.current_url().await?.path().ends_with(ACCOUNT_STEP_PATH), "the front door leads to registration");
