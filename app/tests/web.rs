@@ -252,6 +252,27 @@ async fn next_without_a_way_of_confirming_or_its_details_says_what_is_missing() 
 }
 
 #[wasm_bindgen_test]
+async fn a_group_is_described_by_its_error_with_the_prefix_in_the_citizens_language() {
+    let step = mount(|| view! { <IdentityPage /> }.into_any());
+    let fieldset = || step.find::<HtmlElement>("fieldset");
+    assert_eq!(fieldset().get_attribute("aria-describedby"), None, "nothing describes the group before an error");
+    step.locale.0.set(Lang::En);
+    step.press_next().await;
+    assert_eq!(fieldset().get_attribute("aria-describedby").as_deref(), Some("confirmation-error"));
+    assert!(step.error("confirmation").starts_with("Error: "), "{}", step.error("confirmation"));
+    assert!(step.text("legend").len() > 3, "the group is named by its legend");
+}
+
+#[wasm_bindgen_test]
+async fn a_step_is_numbered_by_its_place_in_the_steps_and_a_select_by_its_label() {
+    let step = mount(|| view! { <IdentityPage /> }.into_any());
+    assert!(step.root.text_content().unwrap().contains("Krok 4 z 6"), "{}", step.root.text_content().unwrap());
+    step.find::<HtmlElement>("#method-in_person").click();
+    leptos::task::tick().await;
+    assert_eq!(step.text("label[for=point]"), "Punkt potwierdzający");
+}
+
+#[wasm_bindgen_test]
 async fn the_consent_must_be_ticked() {
     let step = mount(|| view! { <ConsentPage /> }.into_any());
     step.press_next().await;
