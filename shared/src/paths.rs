@@ -1,6 +1,7 @@
 //! Every page's path in the app, written once: the app's route table, its links and redirects,
 //! the server's links (the password reset e-mail, the provider's way back) and the browser
-//! journeys' page objects all read them here.
+//! journeys' page objects all read them here; xtask's benchmark too, by including this file, so
+//! it depends on nothing.
 
 /// The front door.
 pub const HOME_PATH: &str = "/";

@@ -1,10 +1,11 @@
 //! The benchmark: one figure a line, for the budgets the issues set.
 
 use crate::mock::ApiMock;
+use crate::paths::{ACCOUNT_STEP_PATH, HOME_PATH, LOGIN_PATH};
 use crate::shell::{self, step};
 
 /// The pages a citizen arrives at: each one's first load must stay within the budget.
-const ENTRY_PAGES: [&str; 3] = ["/", "/rejestracja/konto", "/logowanie"];
+const ENTRY_PAGES: [&str; 3] = [HOME_PATH, ACCOUNT_STEP_PATH, LOGIN_PATH];
 
 pub fn run() -> Result<(), String> {
     crate::setup::for_build()?;

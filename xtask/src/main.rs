@@ -8,6 +8,10 @@ mod build;
 mod contract;
 mod lighthouse;
 mod mock;
+/// The app's paths, from `shared` (the file depends on nothing, so xtask need not build `shared`).
+#[path = "../../shared/src/paths.rs"]
+#[allow(dead_code)]
+mod paths;
 mod setup;
 mod shell;
 mod wasm_pack;
