@@ -25,3 +25,13 @@ pub fn webdriver_json() -> String {
     let args: Vec<String> = CHROMIUM_FLAGS.iter().map(|flag| format!("\"{flag}\"")).collect();
     format!("{{\"goog:chromeOptions\": {{\"args\": [{}]}}}}\n", args.join(", "))
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_webdriver_capabilities_carry_every_flag() {
+        let capabilities: serde_json::Value = serde_json::from_str(&super::webdriver_json()).expect("JSON");
+        let args = capabilities["goog:chromeOptions"]["args"].as_array().expect("args");
+        assert_eq!(args.iter().map(|a| a.as_str().unwrap()).collect::<Vec<_>>(), super::CHROMIUM_FLAGS);
+    }
+}
