@@ -130,7 +130,7 @@ async fn reset_token(state: &AppState) -> String {
     assert_eq!(asked.status, StatusCode::ACCEPTED);
     let email = &send(state, get("/api/dev/outbox?to=dariusz_kaminski@example.pl")).await.body[0];
     let text = email["text"].as_str().unwrap();
-    let link = text.split_whitespace().find(|w| w.contains("/nie-pamietam-hasla/nowe-haslo#")).expect("the link");
+    let link = text.split_whitespace().find(|w| w.contains(&format!("{}#", shared::paths::NEW_PASSWORD_PATH))).expect("the link");
     assert!(link.starts_with("http://127.0.0.1:8080/"), "{link}");
     link.split('#').nth(1).unwrap().to_owned()
 }

@@ -37,7 +37,7 @@ async fn the_apps_files_are_sent_in_the_best_encoding_the_browser_takes() {
         assert!(answer.headers.get_all(header::VARY).iter().any(|v| v.to_str().unwrap().to_ascii_lowercase().contains("accept-encoding")), "{accepted}");
         assert_eq!(answer.headers[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
     }
-    let page = send(&state, get_accepting("/rejestracja/konto", "br")).await;
+    let page = send(&state, get_accepting(shared::paths::ACCOUNT_STEP_PATH, "br")).await;
     assert_eq!((page.status, page.body.as_str()), (StatusCode::OK, Some("brotli index")));
     assert_eq!(page.headers[header::CONTENT_ENCODING], "br");
     assert_eq!(page.headers[header::CACHE_CONTROL], "no-cache");

@@ -93,16 +93,53 @@ fn the_schemas_say_what_the_server_refuses() {
     }
 }
 
+/// Marks the app's page in the static folder, so an answer that is only the client-route
+/// fallback (what any unknown path gets) cannot pass for an operation's.
+const APP_PAGE: &str = "<!doctype html><title>the app</title><!-- the client-route fallback, not an operation -->";
+
+/// State serving a static folder with only `index.html`, as a deployment serves `dist/`.
+fn with_static_folder(test: &str) -> AppState {
+    let dir = std::env::temp_dir().join(format!("api-mock-openapi-{}-{test}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("index.html"), APP_PAGE).unwrap();
+    // No rate limit: every route is asked several times.
+    AppState { rate_limit: api_mock::limits::RateLimit::default(), ..AppState::in_memory(Some(dir)) }
+}
+
+/// The operation of `document` at `method` and the concrete `path`, if one is documented.
+fn documented<'d>(document: &'d Value, method: &str, path: &str) -> Option<(&'d str, &'d Value)> {
+    let segments: Vec<&str> = path.split('/').collect();
+    document["paths"].as_object().unwrap().iter().find_map(|(template, item)| {
+        let parts: Vec<&str> = template.split('/').collect();
+        let matches = parts.len() == segments.len() && parts.iter().zip(&segments).all(|(part, segment)| part.starts_with('{') || part == segment);
+        matches.then(|| item.get(method.to_lowercase()).map(|operation| (template.as_str(), operation))).flatten()
+    })
+}
+
 #[tokio::test]
 async fn every_documented_operation_is_served() {
-    let state = AppState::in_memory(None);
+    let state = with_static_folder("served");
+    let document = serde_json::to_value(openapi(true)).unwrap();
     let operations = operations(&openapi(true));
     for expected in ["GET /api/health", "POST /api/v1/registrations", "PUT /api/dev/faults", "GET /dev/outbox"] {
         assert!(operations.iter().any(|o| o == expected), "{expected} in {operations:?}");
     }
     for operation in operations {
-        let answer = send(&state, request_for(&operation)).await;
-        assert_ne!(answer.status, StatusCode::METHOD_NOT_ALLOWED, "{operation}");
+        let request = request_for(&operation);
+        let (method, path) = (request.method().to_string(), request.uri().path().to_owned());
+        let (_, described) = documented(&document, &method, &path).expect("the operation is in the document");
+        let answer = send(&state, request).await;
+        // The answer is one the document gives for this operation, in a documented media type…
+        let status = answer.status.as_str().to_owned();
+        let response = described["responses"].get(&status).or_else(|| described["responses"].get("default"));
+        let response = response.unwrap_or_else(|| panic!("{operation} answered {status}, which its document does not list: {}", answer.body));
+        if let Some(content) = response["content"].as_object().filter(|c| !c.is_empty()) {
+            let media_type = answer.headers.get(header::CONTENT_TYPE).and_then(|t| t.to_str().ok()).unwrap_or_default();
+            let media_type = media_type.split(';').next().unwrap_or_default().trim();
+            assert!(content.contains_key(media_type), "{operation} {status} answered {media_type:?}, documented {:?}", content.keys().collect::<Vec<_>>());
+        }
+        // …and not the client-route fallback that any path the router does not know gets.
+        assert!(!answer.body.to_string().contains("client-route fallback"), "{operation} is documented but not served: the app's page answered");
         assert_ne!(answer.body["error"]["code"], "route.not_found", "{operation} is documented but not served");
     }
 }
@@ -114,24 +151,71 @@ async fn without_dev_the_document_has_no_dev_route() {
     assert!(operations.iter().all(|o| !o.contains("/dev/")), "{operations:?}");
 }
 
-/// Every route is declared with `utoipa_axum::routes!`, which documents it; the one plain axum
-/// route is the JSON 404 for unknown API paths. So a route cannot be served undocumented.
-#[test]
-fn no_route_is_mounted_past_the_document() {
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/routes");
-    let mut plain = Vec::new();
-    for file in std::fs::read_dir(&dir).unwrap() {
-        let path = file.unwrap().path();
-        let source = std::fs::read_to_string(&path).unwrap();
-        plain.extend(
-            source
-                .lines()
-                .filter(|l| l.contains(".route(") || l.contains(".route_service(") || l.contains(".nest("))
-                .map(|l| format!("{}: {}", path.display(), l.trim())),
-        );
+/// Every path written in the mock's sources, as a concrete path (`{id}` as `x`): the candidates a
+/// route could be mounted at.
+fn paths_in_the_sources() -> Vec<String> {
+    fn walk(dir: &std::path::Path, found: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, found);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let source = std::fs::read_to_string(&path).unwrap();
+                for literal in source.split('"').skip(1).step_by(2) {
+                    let looks_like_a_path =
+                        literal.starts_with('/') && literal.len() > 1 && literal.chars().all(|c| c.is_ascii_alphanumeric() || "/-_.{}*".contains(c));
+                    if looks_like_a_path {
+                        let concrete: Vec<&str> = literal.split('/').map(|part| if part.starts_with('{') { "x" } else { part }).collect();
+                        found.push(concrete.join("/"));
+                    }
+                }
+            }
+        }
     }
-    assert_eq!(plain.len(), 1, "routes mounted without the document: {plain:#?}");
-    assert!(plain[0].contains(r#".route("/api/{*rest}", any(|| async { ApiError::NotFound }))"#), "{plain:?}");
+    let mut found = vec!["/".to_owned()];
+    walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut found);
+    found.sort();
+    found.dedup();
+    found
+}
+
+/// The router itself, asked at every path the sources name and a few no source names, with every
+/// method: what the document does not list gets only what an unknown path gets (the API's JSON
+/// 404, the docs viewer's own pages, the app's page, or 405). So a route mounted past the document (a plain `.route`, a `.fallback`, a merged
+/// `Router`, a nested service) fails here whatever way it was written.
+#[tokio::test]
+async fn no_route_is_mounted_past_the_document() {
+    let state = with_static_folder("unmounted");
+    let document = serde_json::to_value(openapi(true)).unwrap();
+    let mut paths = paths_in_the_sources();
+    assert!(paths.len() > 40, "the sources name the routes' paths: {paths:?}");
+    paths.extend(["/api/v1/nothing-here", "/api/nothing", "/dev/nothing-here", "/nothing-here", "/a/b/c/d"].map(String::from));
+    for path in paths {
+        for method in ["GET", "PUT", "POST", "DELETE", "PATCH"] {
+            if documented(&document, method, &path).is_some() {
+                continue;
+            }
+            let request = Request::builder().method(method).uri(&path).header(header::CONTENT_TYPE, "application/json").body(Body::from("{}")).unwrap();
+            let answer = send(&state, request).await;
+            let what = format!("{method} {path} ({}): {}", answer.status, answer.body);
+            let names_a_file = path.rsplit('/').next().is_some_and(|last| last.contains('.'));
+            let unknown = if answer.status == StatusCode::METHOD_NOT_ALLOWED {
+                // Not served for this method (another method is, or it is the app's folder, which
+                // only reads); a route mounted for this method would answer itself, and every
+                // method is asked.
+                true
+            } else if path == "/api/docs" || path.starts_with("/api/docs/") {
+                // The docs viewer (Swagger UI's own files): the one thing served beside the document.
+                method == "GET"
+            } else if answer.body["error"]["code"] == "route.not_found" {
+                answer.status == StatusCode::NOT_FOUND
+            } else {
+                method == "GET"
+                    && if names_a_file { answer.status == StatusCode::NOT_FOUND && answer.body == "" } else { answer.body.as_str() == Some(APP_PAGE) }
+            };
+            assert!(unknown, "served but not documented: {what}");
+        }
+    }
 }
 
 #[tokio::test]

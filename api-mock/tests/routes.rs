@@ -135,7 +135,7 @@ async fn the_app_is_served_with_index_html_for_client_routes() {
     std::fs::write(dir.join("index.html"), "<!doctype html><title>PZ</title>").unwrap();
     std::fs::write(dir.join("app.js"), "console.log(1)").unwrap();
     let state = AppState::in_memory(Some(dir.clone()));
-    let (status, body) = send_to(state.clone(), Request::get("/rejestracja/konto").body(Body::empty()).unwrap()).await;
+    let (status, body) = send_to(state.clone(), Request::get(shared::paths::ACCOUNT_STEP_PATH).body(Body::empty()).unwrap()).await;
     assert_eq!((status, body.as_str().unwrap()), (StatusCode::OK, "<!doctype html><title>PZ</title>"));
     let (status, body) = send_to(state.clone(), Request::get("/app.js").body(Body::empty()).unwrap()).await;
     assert_eq!((status, body.as_str().unwrap()), (StatusCode::OK, "console.log(1)"));

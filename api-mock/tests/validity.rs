@@ -141,7 +141,7 @@ async fn grazyna_makes_a_new_profile_at_the_provider_after_cancelling_once() {
     assert_eq!(e_id.status, StatusCode::CREATED, "{}", e_id.body);
     let provider_url = e_id.body["provider_url"].as_str().unwrap().to_owned();
     assert!(send(&state, get(&provider_url)).await.body.as_str().unwrap().contains("e-dowód"));
-    assert_eq!(answer_at_provider(&state, &provider_url, "refuse").await, "/konto/nowy-profil?anulowano=1");
+    assert_eq!(answer_at_provider(&state, &provider_url, "refuse").await, format!("{}?anulowano=1", shared::paths::NEW_PROFILE_PATH));
     assert_eq!(send(&state, get(&provider_url)).await.status, StatusCode::NOT_FOUND, "withdrawn");
     let profile = send(&state, from_app("GET", "/api/v1/me/profile", Some(&grazyna), None)).await.body;
     assert_eq!(profile["profile"]["valid_until"], "2023-10-30", "still the expired one");
@@ -149,7 +149,7 @@ async fn grazyna_makes_a_new_profile_at_the_provider_after_cancelling_once() {
     let bank = send(&state, from_app("POST", "/api/v1/me/profiles", Some(&grazyna), Some(json!({"method": "bank", "provider": "pko"})))).await;
     assert_eq!(bank.status, StatusCode::CREATED);
     assert!(bank.body["application_number"].as_str().unwrap().starts_with(&format!("PZ-{}-", today.year)));
-    assert_eq!(answer_at_provider(&state, bank.body["provider_url"].as_str().unwrap(), "accept").await, "/konto/nowy-profil/gotowe");
+    assert_eq!(answer_at_provider(&state, bank.body["provider_url"].as_str().unwrap(), "accept").await, shared::paths::NEW_PROFILE_DONE_PATH);
     let profile = send(&state, from_app("GET", "/api/v1/me/profile", Some(&grazyna), None)).await.body;
     assert_eq!((profile["profile"]["kind"].as_str(), profile["profile"]["valid_until"].clone()), (Some("ordinary"), in_three_years(today)));
     assert_eq!(profile["confirmation"], json!({"method": "bank", "provider": "pko"}));

@@ -12,21 +12,26 @@ use crate::session::provide_session;
 use crate::state::provide_wizard;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
-use leptos_router::path;
 use leptos_router::{Lazy, LazyRoute};
+use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, StaticSegment};
+use shared::paths::{
+    ACCESSIBILITY_PATH, ACCOUNT_PATH, ACCOUNT_STEP_PATH, CONSENT_PATH, CONTACT_PATH, EXTENSION_PATH, FORGOT_PASSWORD_PATH, FORGOT_USERNAME_PATH, HOME_PATH,
+    IDENTITY_PATH, LOGIN_CODE_PATH, LOGIN_PATH, LOGIN_PUSH_PATH, METHOD_PATH, NEW_PASSWORD_PATH, NEW_PROFILE_BANK_PATH, NEW_PROFILE_DONE_PATH,
+    NEW_PROFILE_E_ID_PATH, NEW_PROFILE_PATH, PERSONAL_PATH, PROFILE_PATH, REVIEW_PATH, SMS_CODE_PATH, SUBMITTED_PATH,
+};
 
 /// The pages, one table: each lazy page's path with its route. It makes both the routes and
 /// `preload_page_at`.
 macro_rules! lazy_pages {
-    ($($path:tt => $route:ident,)+) => {
+    ($($path:expr => $route:ident,)+) => {
         /// The pages' routes: the entry pages (the front door, the account step, the login page), then every lazy page.
         fn pages() -> impl IntoView {
             view! {
                 <FlatRoutes fallback=NotFoundPage>
-                    <Route path=path!("/") view=HomePage />
-                    <Route path=path!("/rejestracja/konto") view=AccountPage />
-                    <Route path=path!("/logowanie") view=LoginPage />
-                    $(<Route path=path!($path) view={Lazy::<$route>::new()} />)+
+                    <Route path=RoutePath(HOME_PATH) view=HomePage />
+                    <Route path=RoutePath(ACCOUNT_STEP_PATH) view=AccountPage />
+                    <Route path=RoutePath(LOGIN_PATH) view=LoginPage />
+                    $(<Route path=RoutePath($path) view={Lazy::<$route>::new()} />)+
                 </FlatRoutes>
             }
         }
@@ -35,36 +40,72 @@ macro_rules! lazy_pages {
         /// starts, so the first page is drawn at once: leptos_router 0.8 lets a first page still
         /// loading overwrite a page the citizen went on to meanwhile.
         pub async fn preload_page_at(path: &str) {
-            match path {
-                $($path => <$route as LazyRoute>::preload().await,)+
-                _ => {}
-            }
+            $(if path == $path {
+                return <$route as LazyRoute>::preload().await;
+            })+
         }
     };
 }
 
 lazy_pages! {
-    "/logowanie/kod" => LoginCodeRoute,
-    "/logowanie/mobywatel" => LoginPushRoute,
-    "/konto" => MyAccountRoute,
-    "/konto/profil-zaufany" => ProfileRoute,
-    "/konto/metoda-autoryzacji" => MethodChangeRoute,
-    "/konto/przedluz-waznosc" => ExtensionRoute,
-    "/konto/nowy-profil" => NewProfileRoute,
-    "/konto/nowy-profil/bank" => NewProfileBankRoute,
-    "/konto/nowy-profil/e-dowod" => NewProfileEIdRoute,
-    "/konto/nowy-profil/gotowe" => NewProfileDoneRoute,
-    "/nie-pamietam-nazwy-uzytkownika" => ForgotUsernameRoute,
-    "/nie-pamietam-hasla" => ForgotPasswordRoute,
-    "/nie-pamietam-hasla/nowe-haslo" => NewPasswordRoute,
-    "/rejestracja/dane-osobowe" => PersonalRoute,
-    "/rejestracja/kontakt" => ContactRoute,
-    "/rejestracja/potwierdzenie-tozsamosci" => IdentityRoute,
-    "/rejestracja/zgoda" => ConsentRoute,
-    "/rejestracja/sprawdz" => ReviewRoute,
-    "/rejestracja/kod-sms" => SmsCodeRoute,
-    "/rejestracja/wniosek-wyslany" => SubmittedRoute,
-    "/deklaracja-dostepnosci" => AccessibilityRoute,
+    LOGIN_CODE_PATH => LoginCodeRoute,
+    LOGIN_PUSH_PATH => LoginPushRoute,
+    ACCOUNT_PATH => MyAccountRoute,
+    PROFILE_PATH => ProfileRoute,
+    METHOD_PATH => MethodChangeRoute,
+    EXTENSION_PATH => ExtensionRoute,
+    NEW_PROFILE_PATH => NewProfileRoute,
+    NEW_PROFILE_BANK_PATH => NewProfileBankRoute,
+    NEW_PROFILE_E_ID_PATH => NewProfileEIdRoute,
+    NEW_PROFILE_DONE_PATH => NewProfileDoneRoute,
+    FORGOT_USERNAME_PATH => ForgotUsernameRoute,
+    FORGOT_PASSWORD_PATH => ForgotPasswordRoute,
+    NEW_PASSWORD_PATH => NewPasswordRoute,
+    PERSONAL_PATH => PersonalRoute,
+    CONTACT_PATH => ContactRoute,
+    IDENTITY_PATH => IdentityRoute,
+    CONSENT_PATH => ConsentRoute,
+    REVIEW_PATH => ReviewRoute,
+    SMS_CODE_PATH => SmsCodeRoute,
+    SUBMITTED_PATH => SubmittedRoute,
+    ACCESSIBILITY_PATH => AccessibilityRoute,
+}
+
+/// A route's path from one of `shared::paths`' constants, matched segment by segment as
+/// leptos_router's `path!` would match the same literal (which it needs written out in place).
+#[derive(Clone, Copy, Debug)]
+pub struct RoutePath(pub &'static str);
+
+impl RoutePath {
+    fn segments(self) -> impl Iterator<Item = &'static str> {
+        self.0.split('/').filter(|segment| !segment.is_empty())
+    }
+}
+
+impl PossibleRouteMatch for RoutePath {
+    fn optional(&self) -> bool {
+        false
+    }
+
+    fn test<'a>(&self, path: &'a str) -> Option<PartialPathMatch<'a>> {
+        if self.0 == HOME_PATH {
+            return StaticSegment(HOME_PATH).test(path);
+        }
+        let mut remaining = path;
+        for segment in self.segments() {
+            remaining = StaticSegment(segment).test(remaining)?.remaining();
+        }
+        Some(PartialPathMatch::new(remaining, Vec::new(), &path[..path.len() - remaining.len()]))
+    }
+
+    fn generate_path(&self, path: &mut Vec<PathSegment>) {
+        if self.0 == HOME_PATH {
+            return StaticSegment(HOME_PATH).generate_path(path);
+        }
+        for segment in self.segments() {
+            StaticSegment(segment).generate_path(path);
+        }
+    }
 }
 
 #[component]

@@ -11,31 +11,10 @@ use shared::api::{Citizen, SecondFactorSent, SessionInfo};
 use shared::date::{warsaw_date, Date};
 use shared::{Lang, Text};
 
-/// The login page.
-pub const LOGIN_PATH: &str = "/logowanie";
-/// The SMS code of a sign-in.
-pub const LOGIN_CODE_PATH: &str = "/logowanie/kod";
-/// The push of a sign-in, answered in mObywatel.
-pub const LOGIN_PUSH_PATH: &str = "/logowanie/mobywatel";
-/// The first page of the account, where signing in leads unless asked otherwise.
-pub const ACCOUNT_PATH: &str = "/konto";
-/// "Szczegóły profilu".
-pub const PROFILE_PATH: &str = "/konto/profil-zaufany";
-/// "Zmień metodę autoryzacji".
-pub const METHOD_PATH: &str = "/konto/metoda-autoryzacji";
-/// "Nie pamiętam nazwy użytkownika".
-pub const FORGOT_USERNAME_PATH: &str = "/nie-pamietam-nazwy-uzytkownika";
-/// "Nie pamiętam hasła".
-pub const FORGOT_PASSWORD_PATH: &str = "/nie-pamietam-hasla";
-pub use shared::api::NEW_PASSWORD_PATH;
-/// "Przedłuż ważność lub zmień dane".
-pub const EXTENSION_PATH: &str = "/konto/przedluz-waznosc";
-/// "Załóż nowy profil zaufany" (the provider sends the citizen back to `NEW_PROFILE_DONE_PATH`).
-pub use shared::api::{NEW_PROFILE_DONE_PATH, NEW_PROFILE_PATH};
-/// A new profile through a bank or Envelo.
-pub const NEW_PROFILE_BANK_PATH: &str = "/konto/nowy-profil/bank";
-/// A new profile with the e-ID card.
-pub const NEW_PROFILE_E_ID_PATH: &str = "/konto/nowy-profil/e-dowod";
+pub use shared::paths::{
+    ACCOUNT_PATH, EXTENSION_PATH, FORGOT_PASSWORD_PATH, FORGOT_USERNAME_PATH, LOGIN_CODE_PATH, LOGIN_PATH, LOGIN_PUSH_PATH, METHOD_PATH, NEW_PASSWORD_PATH,
+    NEW_PROFILE_BANK_PATH, NEW_PROFILE_DONE_PATH, NEW_PROFILE_E_ID_PATH, NEW_PROFILE_PATH, PROFILE_PATH,
+};
 
 #[derive(Clone, Copy)]
 pub struct Session {
@@ -161,7 +140,7 @@ pub fn use_sign_out() -> Callback<()> {
             let _ = api::sign_out(session.lang.get_untracked(), quietly).await;
             session.forget();
             session.notice.set(Some(Text::SignedOut));
-            navigate("/", Default::default());
+            navigate(shared::paths::HOME_PATH, Default::default());
         });
     })
 }

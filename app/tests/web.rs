@@ -9,6 +9,7 @@ use app::pages::{AccountPage, ConsentPage, IdentityPage, PersonalPage};
 use app::session::provide_session;
 use app::state::provide_wizard;
 use leptos::prelude::*;
+use shared::paths;
 use shared::Lang;
 use std::cell::Cell;
 use std::rc::Rc;
@@ -249,6 +250,27 @@ async fn next_without_a_way_of_confirming_or_its_details_says_what_is_missing() 
     step.find::<HtmlElement>("#video-app-skype").click();
     leptos::task::tick().await;
     assert!(step.error("confirmation").contains("Wybierz co najmniej jeden przedział godzin"));
+}
+
+#[wasm_bindgen_test]
+async fn a_group_is_described_by_its_error_with_the_prefix_in_the_citizens_language() {
+    let step = mount(|| view! { <IdentityPage /> }.into_any());
+    let fieldset = || step.find::<HtmlElement>("fieldset");
+    assert_eq!(fieldset().get_attribute("aria-describedby"), None, "nothing describes the group before an error");
+    step.locale.0.set(Lang::En);
+    step.press_next().await;
+    assert_eq!(fieldset().get_attribute("aria-describedby").as_deref(), Some("confirmation-error"));
+    assert!(step.error("confirmation").starts_with("Error: "), "{}", step.error("confirmation"));
+    assert!(step.text("legend").len() > 3, "the group is named by its legend");
+}
+
+#[wasm_bindgen_test]
+async fn a_step_is_numbered_by_its_place_in_the_steps_and_a_select_by_its_label() {
+    let step = mount(|| view! { <IdentityPage /> }.into_any());
+    assert!(step.root.text_content().unwrap().contains("Krok 4 z 6"), "{}", step.root.text_content().unwrap());
+    step.find::<HtmlElement>("#method-in_person").click();
+    leptos::task::tick().await;
+    assert_eq!(step.text("label[for=point]"), "Punkt potwierdzający");
 }
 
 #[wasm_bindgen_test]
@@ -739,7 +761,7 @@ async fn the_account_greets_the_citizen_and_says_until_when_the_profile_is_valid
     assert_eq!(step.text("h1"), "Dzień dobry, Jan Kowalski");
     let days = shared::date::Date::new(2029, 11, 25).unwrap().days_since_epoch() - info.today.days_since_epoch();
     assert_eq!(step.text("#profile-state"), format!("Twój profil zaufany jest ważny do 25 listopada 2029 r. (jeszcze {days} dni)."));
-    assert_eq!(step.find::<HtmlElement>("#profile-action").get_attribute("href").as_deref(), Some("/konto/przedluz-waznosc"));
+    assert_eq!(step.find::<HtmlElement>("#profile-action").get_attribute("href").as_deref(), Some(paths::EXTENSION_PATH));
     step.locale.0.set(Lang::En);
     leptos::task::tick().await;
     assert_eq!(step.text("#profile-state"), format!("Your trusted profile is valid until 25 November 2029 ({days} more days)."));
@@ -771,7 +793,7 @@ async fn a_profile_ten_days_from_its_end_shows_the_notice_with_the_date_and_one_
         format!("Twój profil zaufany jest ważny do {until} (jeszcze 10 dni). Przedłuż go w kilka minut, by dalej logować się do e-usług.")
     );
     assert_eq!(step.text("#expiry-notice-action"), "Przedłuż ważność");
-    assert_eq!(step.find::<HtmlElement>("#expiry-notice-action").get_attribute("href").as_deref(), Some("/konto/przedluz-waznosc"));
+    assert_eq!(step.find::<HtmlElement>("#expiry-notice-action").get_attribute("href").as_deref(), Some(paths::EXTENSION_PATH));
     step.locale.0.set(Lang::En);
     leptos::task::tick().await;
     assert!(step.text("#expiry-notice-text").ends_with("(10 more days). Extend it in a few minutes to keep signing in to e-services."));
@@ -796,7 +818,7 @@ async fn no_notice_far_from_the_end_and_an_expired_profile_offers_a_new_one() {
     });
     leptos::task::tick().await;
     assert_eq!(step.text("#expiry-notice-text"), format!("Twój profil zaufany wygasł {today} Twoje konto zostało zachowane: załóż nowy profil zaufany."));
-    assert_eq!(step.find::<HtmlElement>("#expiry-notice-action").get_attribute("href").as_deref(), Some("/konto/nowy-profil"));
+    assert_eq!(step.find::<HtmlElement>("#expiry-notice-action").get_attribute("href").as_deref(), Some(paths::NEW_PROFILE_PATH));
 }
 
 #[wasm_bindgen_test]
@@ -896,7 +918,7 @@ async fn the_profile_shows_the_masked_pesel_the_polish_date_and_the_provider_it_
     assert_eq!(step.text("#profile-created-by"), "Przez bank lub innego dostawcę: Envelo (Poczta Polska)");
     assert_eq!(step.text("#profile-confirmed-on"), "25 listopada 2026 r.");
     assert_eq!(step.text("#profile-authorisation"), "Kod SMS");
-    assert_eq!(step.find::<HtmlElement>("#change-method").get_attribute("href").as_deref(), Some("/konto/metoda-autoryzacji"));
+    assert_eq!(step.find::<HtmlElement>("#change-method").get_attribute("href").as_deref(), Some(paths::METHOD_PATH));
     assert!(step.root.query_selector("#next-step").unwrap().is_none());
     step.locale.0.set(Lang::En);
     leptos::task::tick().await;
@@ -1023,7 +1045,7 @@ async fn the_new_password_ticks_the_rules_as_they_are_met_and_a_different_repeat
 async fn a_used_reset_link_is_said_plainly_with_the_way_to_ask_again() {
     let (step, _service) = mount_new_password(410, r#"{"error":{"code":"reset.used","message":"server words"}}"#).await;
     assert_eq!(step.text("h1"), "Link do zmiany hasła został już użyty");
-    assert_eq!(step.find::<HtmlElement>("#ask-again").get_attribute("href").as_deref(), Some("/nie-pamietam-hasla"));
+    assert_eq!(step.find::<HtmlElement>("#ask-again").get_attribute("href").as_deref(), Some(paths::FORGOT_PASSWORD_PATH));
 }
 
 #[wasm_bindgen_test]
@@ -1046,5 +1068,5 @@ async fn the_username_reminder_checks_the_address_as_typed_and_then_says_the_sam
     assert_eq!(service.bodies(), [r#"{"email":"jan@example.pl"}"#]);
     assert_eq!(step.text("h1"), "Sprawdź skrzynkę e-mail");
     assert_eq!(step.text("#email-sent"), "Jeśli konto z tym adresem e-mail istnieje, wysłaliśmy na nie nazwę użytkownika.");
-    assert_eq!(step.find::<HtmlElement>("#go-to-login").get_attribute("href").as_deref(), Some("/logowanie"));
+    assert_eq!(step.find::<HtmlElement>("#go-to-login").get_attribute("href").as_deref(), Some(paths::LOGIN_PATH));
 }

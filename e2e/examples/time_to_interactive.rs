@@ -2,6 +2,7 @@
 //! fresh loads of the account step, read from the app's own `performance.mark`.
 
 use e2e::{with_browser, Browser};
+use shared::paths::ACCOUNT_STEP_PATH;
 use thirtyfour::prelude::*;
 
 const LOADS: usize = 15;
@@ -15,7 +16,7 @@ async fn main() {
     with_browser(async |browser: &Browser| {
         let mut times = Vec::new();
         for _ in 0..LOADS {
-            browser.open("/rejestracja/konto").await?;
+            browser.open(ACCOUNT_STEP_PATH).await?;
             browser.find(By::Id("username")).await?;
             let time = browser
                 .eventually("the app marks itself interactive", async || browser.driver.execute(READ_MARK, Vec::new()).await?.convert::<Option<f64>>())

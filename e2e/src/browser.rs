@@ -8,19 +8,13 @@ use std::time::Duration;
 use thirtyfour::prelude::*;
 use thirtyfour::{ChromeCapabilities, ChromiumLikeCapabilities};
 
-const CHROMIUM: &str = "/usr/bin/chromium";
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const CHROMIUM_ARGS: [&str; 9] = [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--window-size=1280,900",
-];
+/// Chromium's and ChromeDriver's paths and flags, shared with xtask (set-up, wasm-pack, Lighthouse).
+#[path = "../../xtask/src/browser.rs"]
+mod chromium;
+use chromium::{CHROMEDRIVER, CHROMIUM, CHROMIUM_FLAGS};
+
+/// The window every journey sees (its screenshots too).
+const WINDOW_SIZE: &str = "--window-size=1280,900";
 /// How long a wait for the page may take before the test fails.
 const PATIENCE: Duration = Duration::from_secs(10);
 
@@ -80,7 +74,7 @@ impl Browser {
 
         let mut capabilities = DesiredCapabilities::chrome();
         capabilities.set_binary(CHROMIUM).expect("binary capability");
-        for arg in CHROMIUM_ARGS {
+        for arg in CHROMIUM_FLAGS.into_iter().chain([WINDOW_SIZE]) {
             capabilities.add_arg(arg).expect("argument capability");
         }
         Browser { driver: new_session(port, capabilities).await, base, chromedriver, server }

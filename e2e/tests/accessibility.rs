@@ -2,15 +2,16 @@
 
 use e2e::axe::assert_accessible;
 use e2e::{with_browser, Browser};
+use shared::paths::{ACCESSIBILITY_PATH, ACCOUNT_STEP_PATH, HOME_PATH};
 use thirtyfour::prelude::*;
 
 #[tokio::test]
 async fn the_account_step_as_first_opened_from_the_front_door_is_accessible() {
     with_browser(async |browser: &Browser| {
-        browser.open("/").await?;
+        browser.open(HOME_PATH).await?;
         browser.link_in_main("Zarejestruj się").await?.click().await?;
         browser.find(By::Id("username")).await?;
-        assert!(browser.driver.current_url().await?.path().ends_with("/rejestracja/konto"), "the front door leads to registration");
+        assert!(browser.driver.current_url().await?.path().ends_with(ACCOUNT_STEP_PATH), "the front door leads to registration");
         assert_eq!(browser.driver.title().await?, "Utwórz konto – Profil Zaufany");
         assert_accessible(browser, "the account step").await?;
         browser.screenshot("account-pl").await?;
@@ -22,11 +23,11 @@ async fn the_account_step_as_first_opened_from_the_front_door_is_accessible() {
 #[tokio::test]
 async fn the_accessibility_statement_is_linked_from_the_footer_and_accessible() {
     with_browser(async |browser: &Browser| {
-        browser.open("/rejestracja/konto").await?;
+        browser.open(ACCOUNT_STEP_PATH).await?;
         browser.find(By::LinkText("Deklaracja dostępności")).await?.click().await?;
         // The statement's code downloads when first needed: the heading changes once it is there.
         browser.expect_heading("Deklaracja dostępności serwisu Profil Zaufany").await?;
-        assert!(browser.driver.current_url().await?.path().ends_with("/deklaracja-dostepnosci"));
+        assert!(browser.driver.current_url().await?.path().ends_with(ACCESSIBILITY_PATH));
         assert_accessible(browser, "the accessibility statement").await?;
         Ok(())
     })

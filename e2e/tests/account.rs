@@ -7,6 +7,7 @@ use e2e::pages::signin::{
     answer_in_mobywatel, enter_code_sent_to, open_account_menu, open_login, sign_in_by_sms, sign_in_with, sign_out_through_menu, PASSWORD,
 };
 use e2e::{with_browser, Browser, WebDriverResult};
+use shared::paths::{ACCOUNT_PATH, FORGOT_PASSWORD_PATH, FORGOT_USERNAME_PATH, NEW_PASSWORD_PATH};
 use thirtyfour::prelude::*;
 
 const DARIUSZ_PHONE: &str = "+48600100004";
@@ -82,7 +83,7 @@ async fn push_to_sms_with_the_code_and_a_refused_push_changes_nothing() {
         sign_in_with(browser, "henryk_wozniak", PASSWORD).await?;
         browser.expect_heading("Potwierdź logowanie w aplikacji mObywatel").await?;
         answer_in_mobywatel(browser, "henryk_wozniak", "Potwierdź").await?;
-        browser.expect_path("/konto").await?;
+        browser.expect_path(ACCOUNT_PATH).await?;
         choose_method(browser, "Kod SMS").await?;
         enter_code_sent_to(browser, HENRYK_PHONE).await?;
         browser.expect_text("Metoda autoryzacji została zmieniona").await?;
@@ -129,7 +130,7 @@ async fn ask_for_reset_link(browser: &Browser) -> WebDriverResult<String> {
     browser.button("Zmień hasło").await?.click().await?;
     browser.expect_text("Sprawdź skrzynkę e-mail").await?;
     let email = newest_email(browser, "dariusz_kaminski@example.pl").await;
-    Ok(email.split_whitespace().find(|w| w.contains("/nie-pamietam-hasla/nowe-haslo#")).expect("the link").to_owned())
+    Ok(email.split_whitespace().find(|w| w.contains(&format!("{NEW_PASSWORD_PATH}#"))).expect("the link").to_owned())
 }
 
 #[tokio::test]
@@ -149,7 +150,7 @@ async fn a_forgotten_password_is_replaced_and_the_old_one_and_old_sessions_stop_
         browser.button("Ustaw nowe hasło").await?.click().await?;
         browser.expect_text("Hasło zostało zmienione").await?;
 
-        browser.open("/konto").await?;
+        browser.open(ACCOUNT_PATH).await?;
         browser.expect_heading("Zaloguj się").await?;
         sign_in_with(browser, "dariusz_kaminski", PASSWORD).await?;
         browser.expect_text("Nazwa użytkownika, adres e-mail lub hasło są niepoprawne").await?;
@@ -159,7 +160,7 @@ async fn a_forgotten_password_is_replaced_and_the_old_one_and_old_sessions_stop_
         browser.advance_clock(61).await; // a new sign-in code comes a minute after the last
         sign_in_with(browser, "dariusz_kaminski", "Nowe#Haslo12").await?;
         enter_code_sent_to(browser, DARIUSZ_PHONE).await?;
-        browser.expect_path("/konto").await?;
+        browser.expect_path(ACCOUNT_PATH).await?;
 
         browser.driver.goto(&link).await?;
         browser.expect_heading("Link do zmiany hasła został już użyty").await
@@ -184,10 +185,10 @@ async fn an_expired_reset_link_is_refused_clearly() {
 async fn every_account_screen_passes_axe_in_both_languages() {
     with_browser(async |browser: &Browser| {
         browser.load_scenario("citizens").await;
-        browser.open("/nie-pamietam-nazwy-uzytkownika").await?;
+        browser.open(FORGOT_USERNAME_PATH).await?;
         browser.expect_heading("Nie pamiętam nazwy użytkownika").await?;
         e2e::axe::assert_accessible_in_both_languages(browser, "the username reminder").await?;
-        browser.open("/nie-pamietam-hasla").await?;
+        browser.open(FORGOT_PASSWORD_PATH).await?;
         browser.expect_heading("Nie pamiętam hasła").await?;
         e2e::axe::assert_accessible_in_both_languages(browser, "the password reset").await?;
         sign_in_by_sms(browser, "dariusz_kaminski", DARIUSZ_PHONE).await?;

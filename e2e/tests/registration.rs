@@ -5,6 +5,7 @@
 use e2e::axe::assert_accessible;
 use e2e::pages::wizard::{activate_profile_through_api, register_through_api, Way, Wizard, JAN};
 use e2e::{with_browser, Browser, WebDriverResult};
+use shared::paths::PERSONAL_PATH;
 use thirtyfour::prelude::*;
 
 /// Registers Jan with `way` and answers the application number; scans and photographs every
@@ -185,7 +186,7 @@ async fn a_pesel_with_an_active_profile_is_refused_with_a_link_to_its_step() {
         wizard.next().await?;
         let link = browser.find(By::Css(".error-summary a")).await?;
         assert_eq!(link.text().await?, "Dla tego numeru PESEL istnieje już aktywny profil zaufany");
-        assert_eq!(link.attr("href").await?.as_deref(), Some("/rejestracja/dane-osobowe"));
+        assert_eq!(link.attr("href").await?.as_deref(), Some(PERSONAL_PATH));
         assert_eq!(browser.driver.active_element().await?.class_name().await?.as_deref(), Some("error-summary"));
         link.click().await?;
         browser.expect_heading("Dane osobowe").await?;

@@ -5,6 +5,7 @@
 
 use e2e::pages::signin::{answer_in_mobywatel, enter_code, enter_code_sent_to, open_login, sign_in_by_sms, sign_in_with, PASSWORD};
 use e2e::{with_browser, with_browser_and, Browser};
+use shared::paths::{ACCOUNT_PATH, HOME_PATH, LOGIN_CODE_PATH, LOGIN_PATH};
 use thirtyfour::prelude::*;
 
 /// Dariusz Kamiński: an active ordinary profile, SMS codes.
@@ -16,7 +17,7 @@ const HENRYK: &str = "henryk_wozniak";
 async fn a_citizen_signs_in_with_the_username_and_the_sms_code_and_signs_out() {
     with_browser(async |browser: &Browser| {
         browser.load_scenario("citizens").await;
-        browser.open("/").await?;
+        browser.open(HOME_PATH).await?;
         browser.link_in_main("Zaloguj się").await?.click().await?;
         browser.expect_heading("Zaloguj się").await?;
         sign_in_with(browser, "Dariusz_Kaminski", PASSWORD).await?;
@@ -25,7 +26,7 @@ async fn a_citizen_signs_in_with_the_username_and_the_sms_code_and_signs_out() {
         // Pasted as the SMS shows it, with a space.
         let code = browser.code_sent_to(DARIUSZ_PHONE).await;
         enter_code(browser, &format!("{} {}", &code[..3], &code[3..])).await?;
-        browser.expect_path("/konto").await?;
+        browser.expect_path(ACCOUNT_PATH).await?;
         browser.expect_heading("Dzień dobry, Dariusz Kamiński").await?;
         browser.expect_text("Twój profil zaufany jest ważny do").await?;
         browser.screenshot("signin-account-pl").await?;
@@ -37,11 +38,14 @@ async fn a_citizen_signs_in_with_the_username_and_the_sms_code_and_signs_out() {
         menu.click().await?;
         assert_eq!(menu.attr("aria-expanded").await?.as_deref(), Some("true"));
         browser.find(By::Css("#account-menu button")).await?.click().await?;
-        browser.expect_path("/").await?;
+        browser.expect_path(HOME_PATH).await?;
         browser.expect_text("Wylogowano").await?;
+        // Back to the account's address: the page asks the service, finds nobody signed in and
+        // sends the visitor to the login page (a wait that holds only once back() has happened).
         browser.driver.back().await?;
-        browser.eventually("the account page is gone", async || Ok((!browser.page_text().await?.contains("Dariusz")).then_some(()))).await?;
-        assert_ne!(browser.path().await?, "/konto", "signed out: the back button shows no account");
+        browser.expect_path(LOGIN_PATH).await?;
+        browser.expect_heading("Zaloguj się").await?;
+        assert!(!browser.page_text().await?.contains("Dariusz"), "signed out: the back button shows no account");
         Ok(())
     })
     .await;
@@ -57,7 +61,7 @@ async fn a_citizen_signs_in_with_the_e_mail_and_a_push_accepted_in_mobywatel() {
         browser.screenshot("signin-push-pl").await?;
         // The phone offers the number the page shows among three: picking it is accepting.
         answer_in_mobywatel(browser, HENRYK, "Potwierdź").await?;
-        browser.expect_path("/konto").await?;
+        browser.expect_path(ACCOUNT_PATH).await?;
         browser.expect_heading("Dzień dobry, Henryk Woźniak").await
     })
     .await;
@@ -72,7 +76,7 @@ async fn a_push_refused_in_mobywatel_signs_nobody_in() {
         browser.expect_heading("Potwierdź logowanie w aplikacji mObywatel").await?;
         answer_in_mobywatel(browser, HENRYK, "Odrzuć").await?;
         browser.expect_text("Logowanie zostało odrzucone w aplikacji mObywatel").await?;
-        assert_ne!(browser.path().await?, "/konto");
+        assert_ne!(browser.path().await?, ACCOUNT_PATH);
         Ok(())
     })
     .await;
@@ -89,7 +93,7 @@ async fn an_unanswered_push_expires_and_an_sms_code_signs_in_instead() {
         browser.expect_text("Logowanie nie zostało potwierdzone w ciągu 2 minut").await?;
         browser.button("Wyślij kod SMS").await?.click().await?;
         enter_code_sent_to(browser, "+48600100008").await?;
-        browser.expect_path("/konto").await?;
+        browser.expect_path(ACCOUNT_PATH).await?;
         browser.expect_heading("Dzień dobry, Henryk Woźniak").await
     })
     .await;
@@ -139,13 +143,13 @@ async fn three_wrong_codes_spend_the_code_and_a_new_sign_in_sends_a_new_one() {
         browser.expect_text("Kod został zablokowany po 3 błędnych próbach").await?;
         enter_code(browser, &right).await?;
         browser.expect_text("Kod został zablokowany po 3 błędnych próbach").await?;
-        assert_eq!(browser.path().await?, "/logowanie/kod", "a spent code lets nobody in, even the right one");
+        assert_eq!(browser.path().await?, LOGIN_CODE_PATH, "a spent code lets nobody in, even the right one");
         // The password still works: signing in again a minute later sends a new code.
         browser.advance_clock(61).await;
         open_login(browser).await?;
         sign_in_with(browser, "dariusz_kaminski", PASSWORD).await?;
         enter_code_sent_to(browser, DARIUSZ_PHONE).await?;
-        browser.expect_path("/konto").await
+        browser.expect_path(ACCOUNT_PATH).await
     })
     .await;
 }
@@ -167,12 +171,12 @@ async fn an_idle_session_is_warned_extended_then_ended_and_resumed_after_signing
         browser.eventually("the dialog closes", async || Ok(browser.driver.find_all(By::Css("dialog[open]")).await?.is_empty().then_some(()))).await?;
         browser.find(By::Css("dialog[open]")).await?;
         // Warned again, and this time left to run out.
-        browser.eventually("the session ends on the login page", async || Ok((browser.path().await? == "/logowanie").then_some(()))).await?;
+        browser.eventually("the session ends on the login page", async || Ok((browser.path().await? == LOGIN_PATH).then_some(()))).await?;
         browser.expect_text("Twoja sesja wygasła").await?;
         browser.advance_clock(61).await; // a new sign-in code comes a minute after the last
         sign_in_with(browser, "dariusz_kaminski", PASSWORD).await?;
         enter_code_sent_to(browser, DARIUSZ_PHONE).await?;
-        browser.expect_path("/konto").await
+        browser.expect_path(ACCOUNT_PATH).await
     })
     .await;
 }
@@ -181,11 +185,11 @@ async fn an_idle_session_is_warned_extended_then_ended_and_resumed_after_signing
 async fn a_signed_in_page_opened_cold_asks_to_sign_in_and_comes_back() {
     with_browser(async |browser: &Browser| {
         browser.load_scenario("citizens").await;
-        browser.open("/konto").await?;
+        browser.open(ACCOUNT_PATH).await?;
         browser.expect_heading("Zaloguj się").await?;
         sign_in_with(browser, "dariusz_kaminski", PASSWORD).await?;
         enter_code_sent_to(browser, DARIUSZ_PHONE).await?;
-        browser.expect_path("/konto").await?;
+        browser.expect_path(ACCOUNT_PATH).await?;
         browser.expect_heading("Dzień dobry, Dariusz Kamiński").await
     })
     .await;
@@ -223,7 +227,7 @@ async fn the_whole_sign_in_works_by_keyboard_alone() {
         assert_eq!(browser.focused_id().await?, "code", "Tab reaches the code");
         browser.driver.active_element().await?.send_keys(&code).await?;
         browser.driver.active_element().await?.send_keys(Key::Enter).await?;
-        browser.expect_path("/konto").await?;
+        browser.expect_path(ACCOUNT_PATH).await?;
         // And out again: the menu opens with Enter, its "Wyloguj" is reached by Tab.
         browser.expect_heading_focused().await?;
         for _ in 0..10 {
@@ -251,7 +255,7 @@ async fn the_whole_sign_in_works_by_keyboard_alone() {
 async fn every_sign_in_screen_passes_axe_in_both_languages() {
     with_browser(async |browser: &Browser| {
         browser.load_scenario("citizens").await;
-        browser.open("/").await?;
+        browser.open(HOME_PATH).await?;
         browser.link_in_main("Zaloguj się").await?;
         e2e::axe::assert_accessible_in_both_languages(browser, "the front door").await?;
         open_login(browser).await?;
@@ -265,7 +269,7 @@ async fn every_sign_in_screen_passes_axe_in_both_languages() {
         browser.expect_heading("Wpisz kod z SMS-a").await?;
         e2e::axe::assert_accessible_in_both_languages(browser, "the SMS code page").await?;
         enter_code_sent_to(browser, "+48600100008").await?;
-        browser.expect_path("/konto").await?;
+        browser.expect_path(ACCOUNT_PATH).await?;
         e2e::axe::assert_accessible_in_both_languages(browser, "the account page").await
     })
     .await;

@@ -3,6 +3,7 @@
 //! second factor's pages while the citizen answers the login page.
 
 use e2e::{with_browser, Browser};
+use shared::paths::{ACCOUNT_STEP_PATH, LOGIN_PATH};
 use thirtyfour::prelude::*;
 
 /// The split points' chunks (`split_<area or call>_<hash>.wasm`) the browser has fetched so far.
@@ -28,7 +29,7 @@ async fn expect_area_fetched(browser: &Browser, area: &str) -> WebDriverResult<(
 #[tokio::test]
 async fn later_steps_download_once_the_citizen_starts_answering_and_not_before() {
     with_browser(async |browser: &Browser| {
-        browser.open("/rejestracja/konto").await?;
+        browser.open(ACCOUNT_STEP_PATH).await?;
         let username = browser.find(By::Id("username")).await?;
         assert_eq!(area_chunks_fetched(browser).await?, Vec::<String>::new(), "the first page's load fetched other pages' code");
         username.click().await?;
@@ -42,7 +43,7 @@ async fn later_steps_download_once_the_citizen_starts_answering_and_not_before()
 #[tokio::test]
 async fn the_login_page_comes_with_the_first_download_and_the_sign_in_and_second_factor_once_the_citizen_answers() {
     with_browser(async |browser: &Browser| {
-        browser.open("/logowanie").await?;
+        browser.open(LOGIN_PATH).await?;
         let login = browser.find(By::Id("login")).await?;
         assert_eq!(area_chunks_fetched(browser).await?, Vec::<String>::new(), "the login page's load fetched other pages' code");
         login.click().await?;

@@ -9,6 +9,7 @@ use e2e::{with_browser, Browser, WebDriverResult};
 use serde_json::json;
 use shared::date::Date;
 use shared::i18n::long_date;
+use shared::paths::{EXTENSION_PATH, NEW_PROFILE_BANK_PATH, NEW_PROFILE_DONE_PATH, NEW_PROFILE_E_ID_PATH, NEW_PROFILE_PATH};
 use shared::Lang;
 use thirtyfour::prelude::*;
 
@@ -76,7 +77,7 @@ async fn filip_sees_the_notice_and_extends_his_profile_with_both_codes() {
 async fn filip_to_the_codes(browser: &Browser) -> WebDriverResult<()> {
     browser.load_scenario("citizens").await;
     sign_in_by_sms(browser, FILIP, FILIP_PHONE).await?;
-    browser.open("/konto/przedluz-waznosc").await?;
+    browser.open(EXTENSION_PATH).await?;
     browser.expect_heading("Przedłuż ważność lub zmień dane").await?;
     browser.button("Dalej").await?.click().await?;
     browser.expect_heading("Wpisz kody z SMS-a i z e-maila").await
@@ -150,7 +151,7 @@ async fn a_temporary_profile_is_refused_extension_and_offered_a_new_one() {
     with_browser(async |browser: &Browser| {
         browser.load_scenario("citizens").await;
         sign_in_by_sms(browser, "ewa_lewandowska", "+48600100005").await?;
-        browser.open("/konto/przedluz-waznosc").await?;
+        browser.open(EXTENSION_PATH).await?;
         browser.expect_heading("Profilu tymczasowego nie można przedłużyć").await?;
         browser.expect_text("Zamiast go przedłużać, załóż profil zwykły, ważny 3 lata").await?;
         browser.link_in_main("Załóż nowy profil zaufany").await?.click().await?;
@@ -230,7 +231,7 @@ async fn every_validity_screen_passes_axe_in_both_languages() {
         browser.load_scenario("citizens").await;
         sign_in_by_sms(browser, FILIP, FILIP_PHONE).await?;
         e2e::axe::assert_accessible_in_both_languages(browser, "the account with the expiry notice").await?;
-        browser.open("/konto/przedluz-waznosc").await?;
+        browser.open(EXTENSION_PATH).await?;
         browser.expect_heading("Przedłuż ważność lub zmień dane").await?;
         e2e::axe::assert_accessible_in_both_languages(browser, "the extension's contact details").await?;
         browser.button("Dalej").await?.click().await?;
@@ -245,14 +246,14 @@ async fn every_validity_screen_passes_axe_in_both_languages() {
         e2e::axe::assert_accessible_in_both_languages(browser, "the extension done").await?;
 
         sign_in_by_sms(browser, "ewa_lewandowska", "+48600100005").await?;
-        browser.open("/konto/przedluz-waznosc").await?;
+        browser.open(EXTENSION_PATH).await?;
         browser.expect_heading("Profilu tymczasowego nie można przedłużyć").await?;
         e2e::axe::assert_accessible_in_both_languages(browser, "a temporary profile refused extension").await?;
         for (path, heading) in [
-            ("/konto/nowy-profil", "Załóż nowy profil zaufany"),
-            ("/konto/nowy-profil/bank", "Wybierz bank lub dostawcę"),
-            ("/konto/nowy-profil/e-dowod", "Załóż profil zaufany e-dowodem"),
-            ("/konto/nowy-profil/gotowe", "Nowy profil jeszcze nie powstał"),
+            (NEW_PROFILE_PATH, "Załóż nowy profil zaufany"),
+            (NEW_PROFILE_BANK_PATH, "Wybierz bank lub dostawcę"),
+            (NEW_PROFILE_E_ID_PATH, "Załóż profil zaufany e-dowodem"),
+            (NEW_PROFILE_DONE_PATH, "Nowy profil jeszcze nie powstał"),
         ] {
             browser.open(path).await?;
             browser.expect_heading(heading).await?;

@@ -1,7 +1,43 @@
 //! The two languages of the portal and the typed table of every user-facing text outside the rules.
 
 use crate::date::Date;
+use crate::rules::{login, sms_code};
+use const_format::formatcp;
 use serde::{Deserialize, Serialize};
+
+/// How long a code sent by SMS or e-mail may be used, in minutes, as the texts say it.
+const CODE_MINUTES: i64 = sms_code::VALID_SECONDS / 60;
+/// How long a push in mObywatel waits for its answer, in minutes.
+const PUSH_MINUTES: i64 = login::PUSH_VALID_SECONDS / 60;
+/// The digits of an SMS code.
+const CODE_DIGITS: usize = sms_code::LENGTH;
+
+/// "minutę", "minuty" or "minut" after a count, as in "ważny 5 minut", "masz na to 2 minuty".
+const fn minutes_pl(n: i64) -> &'static str {
+    match (n, n % 10, n % 100) {
+        (1, _, _) => "minutę",
+        (_, 2..=4, tens) if !(tens >= 12 && tens <= 14) => "minuty",
+        _ => "minut",
+    }
+}
+
+/// "minuty" or "minut" after "w ciągu" and a count.
+const fn minutes_pl_genitive(n: i64) -> &'static str {
+    if n == 1 {
+        "minuty"
+    } else {
+        "minut"
+    }
+}
+
+/// "minute" or "minutes" after a count.
+const fn minutes_en(n: i64) -> &'static str {
+    if n == 1 {
+        "minute"
+    } else {
+        "minutes"
+    }
+}
 
 /// A language the portal speaks. Polish is the default.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,6 +115,7 @@ texts! {
     SwitchLanguage,
     RegistrationTitle,
     StepOf,
+    ErrorPrefix,
     AccountHeading,
     AccountIntro,
     UsernameHint,
@@ -299,6 +336,8 @@ impl Text {
             Text::SwitchLanguage => ("English", "Polski"),
             Text::RegistrationTitle => ("Rejestracja", "Registration"),
             Text::StepOf => ("Krok {step} z {total}", "Step {step} of {total}"),
+            // Read out before a field's error by screen readers, hidden on screen.
+            Text::ErrorPrefix => ("Błąd: ", "Error: "),
             Text::AccountHeading => ("Utwórz konto", "Create your account"),
             Text::AccountIntro => (
                 "Wybierz nazwę użytkownika i hasło. Nazwy użytkownika nie zmienisz później.",
@@ -390,7 +429,10 @@ impl Text {
             Text::ReviewIdentity => ("Potwierdzenie tożsamości", "Confirming your identity"),
             Text::Change => ("Zmień", "Change"),
             Text::SmsHeading => ("Wpisz kod z SMS-a", "Enter the code from the text message"),
-            Text::SmsIntro => ("Wysłaliśmy 6-cyfrowy kod na numer {phone}. Kod jest ważny 5 minut.", "We sent a 6-digit code to {phone}. It is valid for 5 minutes."),
+            Text::SmsIntro => (
+                formatcp!("Wysłaliśmy {}-cyfrowy kod na numer {{phone}}. Kod jest ważny {} {}.", CODE_DIGITS, CODE_MINUTES, minutes_pl(CODE_MINUTES)),
+                formatcp!("We sent a {}-digit code to {{phone}}. It is valid for {} {}.", CODE_DIGITS, CODE_MINUTES, minutes_en(CODE_MINUTES)),
+            ),
             Text::SmsResend => ("Wyślij kod ponownie", "Send the code again"),
             Text::SmsResendIn => ("Nowy kod możesz wysłać za {seconds} s", "You can send a new code in {seconds} s"),
             Text::SmsResent => ("Wysłaliśmy nowy kod", "We have sent a new code"),
@@ -449,20 +491,20 @@ impl Text {
             Text::SignInAgain => ("Zaloguj się ponownie", "Sign in again"),
             Text::Confirm => ("Potwierdź", "Confirm"),
             Text::SmsIntroYourPhone => (
-                "Wysłaliśmy 6-cyfrowy kod na Twój numer telefonu komórkowego. Kod jest ważny 5 minut.",
-                "We sent a 6-digit code to your mobile phone. It is valid for 5 minutes.",
+                formatcp!("Wysłaliśmy {}-cyfrowy kod na Twój numer telefonu komórkowego. Kod jest ważny {} {}.", CODE_DIGITS, CODE_MINUTES, minutes_pl(CODE_MINUTES)),
+                formatcp!("We sent a {}-digit code to your mobile phone. It is valid for {} {}.", CODE_DIGITS, CODE_MINUTES, minutes_en(CODE_MINUTES)),
             ),
             Text::PushHeading => ("Potwierdź logowanie w aplikacji mObywatel", "Confirm the sign-in in the mObywatel app"),
             Text::PushIntro => (
-                "Wysłaliśmy powiadomienie do aplikacji mObywatel na Twoim telefonie. Sprawdź, czy aplikacja pokazuje tę samą liczbę kontrolną, i potwierdź logowanie. Masz na to 2 minuty.",
-                "We sent a notification to the mObywatel app on your phone. Check that the app shows the same check number, then confirm the sign-in. You have 2 minutes.",
+                formatcp!("Wysłaliśmy powiadomienie do aplikacji mObywatel na Twoim telefonie. Sprawdź, czy aplikacja pokazuje tę samą liczbę kontrolną, i potwierdź logowanie. Masz na to {} {}.", PUSH_MINUTES, minutes_pl(PUSH_MINUTES)),
+                formatcp!("We sent a notification to the mObywatel app on your phone. Check that the app shows the same check number, then confirm the sign-in. You have {} {}.", PUSH_MINUTES, minutes_en(PUSH_MINUTES)),
             ),
             Text::PushCheckNumber => ("Liczba kontrolna", "Check number"),
             Text::PushWaiting => ("Czekamy na potwierdzenie w aplikacji mObywatel…", "Waiting for your confirmation in mObywatel…"),
             Text::PushRefused => ("Logowanie zostało odrzucone w aplikacji mObywatel", "The sign-in was refused in the mObywatel app"),
             Text::PushExpired => (
-                "Logowanie nie zostało potwierdzone w ciągu 2 minut. Możesz dostać kod SMS zamiast powiadomienia.",
-                "The sign-in was not confirmed within 2 minutes. You can get an SMS code instead.",
+                formatcp!("Logowanie nie zostało potwierdzone w ciągu {} {}. Możesz dostać kod SMS zamiast powiadomienia.", PUSH_MINUTES, minutes_pl_genitive(PUSH_MINUTES)),
+                formatcp!("The sign-in was not confirmed within {} {}. You can get an SMS code instead.", PUSH_MINUTES, minutes_en(PUSH_MINUTES)),
             ),
             Text::PushNoPhone => ("Nie masz teraz dostępu do aplikacji?", "Cannot use the app right now?"),
             Text::SendSmsCode => ("Wyślij kod SMS", "Send an SMS code"),
@@ -511,13 +553,16 @@ impl Text {
             Text::MethodUnchanged => ("Wybierz metodę inną niż obecna", "Choose a method other than your current one"),
             Text::ItsYouHeading => ("Potwierdź, że to Ty", "Confirm it is you"),
             Text::ItsYouIntro => ("Zanim zmienisz metodę autoryzacji, potwierdź, że to Ty.", "Before you change the authorisation method, confirm it is you."),
-            Text::ItsYouPushIntro => ("Zanim zmienisz metodę autoryzacji, potwierdź, że to Ty: wysłaliśmy powiadomienie do aplikacji mObywatel. Sprawdź, czy aplikacja pokazuje tę samą liczbę kontrolną, i potwierdź. Masz na to 2 minuty.", "Before you change the authorisation method, confirm it is you: we sent a notification to the mObywatel app. Check that the app shows the same check number, then confirm. You have 2 minutes."),
+            Text::ItsYouPushIntro => (formatcp!("Zanim zmienisz metodę autoryzacji, potwierdź, że to Ty: wysłaliśmy powiadomienie do aplikacji mObywatel. Sprawdź, czy aplikacja pokazuje tę samą liczbę kontrolną, i potwierdź. Masz na to {} {}.", PUSH_MINUTES, minutes_pl(PUSH_MINUTES)), formatcp!("Before you change the authorisation method, confirm it is you: we sent a notification to the mObywatel app. Check that the app shows the same check number, then confirm. You have {} {}.", PUSH_MINUTES, minutes_en(PUSH_MINUTES))),
             Text::ItsYouRefused => ("Potwierdzenie zostało odrzucone w aplikacji mObywatel. Metoda autoryzacji się nie zmieniła.", "The confirmation was refused in the mObywatel app. Your authorisation method has not changed."),
-            Text::ItsYouExpired => ("Nie potwierdzono w ciągu 2 minut. Metoda autoryzacji się nie zmieniła.", "It was not confirmed within 2 minutes. Your authorisation method has not changed."),
+            Text::ItsYouExpired => (formatcp!("Nie potwierdzono w ciągu {} {}. Metoda autoryzacji się nie zmieniła.", PUSH_MINUTES, minutes_pl_genitive(PUSH_MINUTES)), formatcp!("It was not confirmed within {} {}. Your authorisation method has not changed.", PUSH_MINUTES, minutes_en(PUSH_MINUTES))),
             Text::MethodPushHeading => ("Potwierdź zmianę w aplikacji mObywatel", "Confirm the change in the mObywatel app"),
-            Text::MethodPushIntro => ("Wysłaliśmy prośbę o potwierdzenie zmiany do aplikacji mObywatel. Sprawdź, czy aplikacja pokazuje tę samą liczbę kontrolną, i zatwierdź zmianę. Masz na to 2 minuty.", "We sent a request to confirm the change to the mObywatel app. Check that the app shows the same check number, then approve the change. You have 2 minutes."),
+            Text::MethodPushIntro => (formatcp!("Wysłaliśmy prośbę o potwierdzenie zmiany do aplikacji mObywatel. Sprawdź, czy aplikacja pokazuje tę samą liczbę kontrolną, i zatwierdź zmianę. Masz na to {} {}.", PUSH_MINUTES, minutes_pl(PUSH_MINUTES)), formatcp!("We sent a request to confirm the change to the mObywatel app. Check that the app shows the same check number, then approve the change. You have {} {}.", PUSH_MINUTES, minutes_en(PUSH_MINUTES))),
             Text::MethodPushRefused => ("Zmiana została odrzucona w aplikacji mObywatel. Metoda autoryzacji się nie zmieniła.", "The change was refused in the mObywatel app. Your authorisation method has not changed."),
-            Text::MethodPushExpired => ("Zmiana nie została zatwierdzona w ciągu 2 minut. Metoda autoryzacji się nie zmieniła.", "The change was not approved within 2 minutes. Your authorisation method has not changed."),
+            Text::MethodPushExpired => (
+                formatcp!("Zmiana nie została zatwierdzona w ciągu {} {}. Metoda autoryzacji się nie zmieniła.", PUSH_MINUTES, minutes_pl_genitive(PUSH_MINUTES)),
+                formatcp!("The change was not approved within {} {}. Your authorisation method has not changed.", PUSH_MINUTES, minutes_en(PUSH_MINUTES)),
+            ),
             Text::NothingPending => ("Prośba o potwierdzenie już nie czeka na odpowiedź. Metoda autoryzacji się nie zmieniła.", "The request is no longer waiting for an answer. Your authorisation method has not changed."),
             Text::MethodChanged => ("Metoda autoryzacji została zmieniona", "Your authorisation method has been changed"),
             Text::MethodNow => ("Od teraz logowanie i operacje potwierdzasz tak: {method}. Wysłaliśmy Ci e-mail o tej zmianie.", "From now on you confirm sign-ins and operations with: {method}. We have sent you an e-mail about this change."),
@@ -554,7 +599,7 @@ impl Text {
             Text::ExtendIntro => ("Sprawdź adres e-mail i numer telefonu. Jeśli się zmieniły, wpisz nowe: na te dane wyślemy kody, którymi potwierdzisz przedłużenie.", "Check your e-mail address and phone number. If they have changed, enter the new ones: we will send the codes that confirm the extension to them."),
             Text::ExtendUntil => ("Po przedłużeniu profil będzie ważny do {date}", "Once extended, the profile will be valid until {date}."),
             Text::ExtendCodesHeading => ("Wpisz kody z SMS-a i z e-maila", "Enter the codes from the text message and the e-mail"),
-            Text::ExtendCodesIntro => ("Kod SMS wysłaliśmy na numer {phone}, a kod e-mail na adres {email}. Oba są ważne 5 minut.", "We have sent the SMS code to {phone} and the e-mail code to {email}. Both are valid for 5 minutes."),
+            Text::ExtendCodesIntro => (formatcp!("Kod SMS wysłaliśmy na numer {{phone}}, a kod e-mail na adres {{email}}. Oba są ważne {} {}.", CODE_MINUTES, minutes_pl(CODE_MINUTES)), formatcp!("We have sent the SMS code to {{phone}} and the e-mail code to {{email}}. Both are valid for {} {}.", CODE_MINUTES, minutes_en(CODE_MINUTES))),
             Text::ResendCodes => ("Wyślij kody ponownie", "Send the codes again"),
             Text::CodesResent => ("Wysłaliśmy nowe kody.", "We have sent new codes."),
             Text::ExtendedHeading => ("Profil przedłużony do {date}", "Profile extended until {date}"),
@@ -626,6 +671,24 @@ mod tests {
             let rendered = text.get(Lang::Pl).replace("{date}", &date);
             assert!(!rendered.contains("r.."), "{text:?}: {rendered}");
         }
+    }
+
+    #[test]
+    fn texts_say_the_times_their_constants_decide() {
+        assert_eq!(Text::SmsIntro.get(Lang::Pl), "Wysłaliśmy 6-cyfrowy kod na numer {phone}. Kod jest ważny 5 minut.");
+        assert_eq!(Text::SmsIntro.get(Lang::En), "We sent a 6-digit code to {phone}. It is valid for 5 minutes.");
+        assert!(Text::ExtendCodesIntro.get(Lang::Pl).ends_with("Oba są ważne 5 minut."));
+        assert!(Text::PushIntro.get(Lang::Pl).ends_with("Masz na to 2 minuty."));
+        assert!(Text::PushExpired.get(Lang::Pl).starts_with("Logowanie nie zostało potwierdzone w ciągu 2 minut."));
+        assert!(Text::MethodPushExpired.get(Lang::En).starts_with("The change was not approved within 2 minutes."));
+    }
+
+    #[test]
+    fn polish_minutes_agree_with_their_count() {
+        let forms: Vec<&str> = [1, 2, 4, 5, 12, 14, 22, 25].map(minutes_pl).to_vec();
+        assert_eq!(forms, ["minutę", "minuty", "minuty", "minut", "minut", "minut", "minuty", "minut"]);
+        assert_eq!((minutes_pl_genitive(1), minutes_pl_genitive(2)), ("minuty", "minut"));
+        assert_eq!((minutes_en(1), minutes_en(5)), ("minute", "minutes"));
     }
 
     #[test]

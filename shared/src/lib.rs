@@ -8,6 +8,7 @@ pub mod api;
 pub mod date;
 pub mod i18n;
 pub mod notices;
+pub mod paths;
 pub mod pattern;
 pub mod rules;
 pub mod validate;

@@ -9,31 +9,12 @@ use shared::rules::pesel::{Pesel, PeselError, Sex};
 use shared::rules::phone::{PhoneNumber, MOBILE_PREFIXES};
 use shared::validate::{validate_account, validate_registration};
 
-/// Days from 0000-03-01 to 1800-01-01, found by walking the calendar the slow way.
-fn days_to_1800() -> i64 {
-    let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    // Whole years, March to March: the year ending in February of y + 1 has 366 days if y + 1 is leap.
-    let mut days = 0;
-    for y in 0..1799 {
-        days += if leap(y + 1) { 366 } else { 365 };
-    }
-    // 1799-03-01 to 1800-01-01: March to December of 1799.
-    days + [31, 30, 31, 30, 31, 31, 30, 31, 30, 31].iter().sum::<i64>()
-}
-
-/// The calendar date `offset` days after 1800-01-01, by Howard Hinnant's `civil_from_days` (no
-/// month tables, unlike the crate's own date check).
+/// The calendar date `offset` days after 1800-01-01, by the `time` crate: a calendar written by
+/// others, so a mistake in the crate's own date arithmetic cannot hide in its oracle.
 fn date_after_1800(offset: i64) -> (i64, u32, u32) {
-    let shift = days_to_1800();
-    let z = offset + shift;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
+    let start = time::Date::from_calendar_date(1800, time::Month::January, 1).expect("a date");
+    let date = start + time::Duration::days(offset);
+    (i64::from(date.year()), u32::from(u8::from(date.month())), u32::from(date.day()))
 }
 
 /// A PESEL built the way the registry documents it; the check digit is chosen so that the

@@ -1,10 +1,11 @@
 //! The benchmark: one figure a line, for the budgets the issues set.
 
 use crate::mock::ApiMock;
+use crate::paths::{ACCOUNT_STEP_PATH, HOME_PATH, LOGIN_PATH};
 use crate::shell::{self, step};
 
 /// The pages a citizen arrives at: each one's first load must stay within the budget.
-const ENTRY_PAGES: [&str; 3] = ["/", "/rejestracja/konto", "/logowanie"];
+const ENTRY_PAGES: [&str; 3] = [HOME_PATH, ACCOUNT_STEP_PATH, LOGIN_PATH];
 
 pub fn run() -> Result<(), String> {
     crate::setup::for_build()?;
@@ -20,7 +21,7 @@ pub fn run() -> Result<(), String> {
     crate::setup::for_tests()?;
     step("validation cost per call in headless Chromium (wasm, release build)");
     // --nocapture: the runner shows a passing test's console lines only with it.
-    shell::wasm_pack_test(&["--release", "shared", "--test", "keystroke_cost", "--", "--nocapture"])?;
+    crate::wasm_pack::test(&["--release", "shared", "--test", "keystroke_cost", "--", "--nocapture"])?;
     step("the first load of each entry page, on the wire (Chromium, empty cache, Accept-Encoding: br, gzip)");
     shell::cargo(&[&["run", "--quiet", "--profile", "server", "-p", "e2e", "--example", "first_load", "--"], &ENTRY_PAGES[..]].concat())?;
     step("time to interactive in headless Chromium");

@@ -20,6 +20,11 @@ const SPLIT_RUSTFLAGS: [&str; 5] = ["--cfg", "erase_components", "--cfg", "wasm_
 /// The one script `index.html` loads: it starts the app from its own folder.
 const START_SCRIPT: &str = "import init from \"./app.js\";\ninit();\n";
 
+/// Builds the app in release mode into `dist/`, split by area, for `run`, `test` and `bench`.
+pub fn app() -> Result<(), String> {
+    release().map(drop)
+}
+
 /// Builds the app into `dist/` and returns the build's folder.
 pub fn release() -> Result<PathBuf, String> {
     step("release build of the app, split by area (cargo, wasm-split, wasm-bindgen, wasm-opt)");

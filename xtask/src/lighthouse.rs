@@ -1,14 +1,12 @@
 //! Lighthouse's mobile preset on the entry pages: the median of a few runs, against the performance budgets.
 
-use crate::setup::CHROMIUM;
+use crate::browser::{CHROMIUM, CHROMIUM_FLAGS};
 use crate::shell::{command, root, run};
 use serde_json::Value;
 use std::path::Path;
 
 /// Runs of each page; each figure printed is their median, so one noisy run does not decide.
 const RUNS: usize = 3;
-const CHROME_FLAGS: &str =
-    "--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --no-first-run --disable-sync";
 const MIN_PERFORMANCE: f64 = 98.0;
 const MAX_LCP_MS: f64 = 1800.0;
 const MIN_ACCESSIBILITY: f64 = 100.0;
@@ -95,7 +93,7 @@ fn lighthouse(url: &str, json: &Path) -> Result<(), String> {
         "--output=json",
         &format!("--output-path={}", json.display()),
         "--only-categories=performance,accessibility,best-practices",
-        &format!("--chrome-flags={CHROME_FLAGS}"),
+        &format!("--chrome-flags={}", CHROMIUM_FLAGS.join(" ")),
     ]))
 }
 

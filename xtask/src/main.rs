@@ -3,12 +3,18 @@
 //! but this repository and the Rust toolchain.
 
 mod bench;
+mod browser;
 mod build;
 mod contract;
 mod lighthouse;
 mod mock;
+/// The app's paths, from `shared` (the file depends on nothing, so xtask need not build `shared`).
+#[path = "../../shared/src/paths.rs"]
+#[allow(dead_code)]
+mod paths;
 mod setup;
 mod shell;
+mod wasm_pack;
 
 use std::process::ExitCode;
 
@@ -28,7 +34,7 @@ fn main() -> ExitCode {
     let command = std::env::args().nth(1).unwrap_or_default();
     let outcome = match command.as_str() {
         "setup" => setup::for_tests(),
-        "build" => setup::for_build().and_then(|()| shell::build_app()),
+        "build" => setup::for_build().and_then(|()| build::app()),
         "run" => run(&std::env::args().skip(2).collect::<Vec<_>>()),
         "test" => test(),
         "bench" => bench::run(),
@@ -50,7 +56,7 @@ fn main() -> ExitCode {
 /// Serves the app and the API with the dev tools on; `extra` goes to api-mock as it is.
 fn run(extra: &[String]) -> Result<(), String> {
     setup::for_build()?;
-    shell::build_app()?;
+    build::app()?;
     shell::step("api-mock on http://127.0.0.1:8080 (state in data/, dev tools on: /api/docs/, /dev/outbox)");
     let mut args = vec!["run", "--profile", "server", "-p", "api-mock", "--", "--static", "dist", "--listen", "127.0.0.1:8080", "--data", "data", "--dev"];
     args.extend(extra.iter().map(String::as_str));
@@ -67,9 +73,9 @@ fn test() -> Result<(), String> {
     contract::check()?;
     for (title, krate) in [("shared's patterns in the browser engine", "shared"), ("app components", "app")] {
         shell::step(&format!("{title}: headless Chromium (wasm-pack)"));
-        shell::wasm_pack_test(&[krate])?;
+        wasm_pack::test(&[krate])?;
     }
-    shell::build_app()?;
+    build::app()?;
     // One cargo run for all four crates: cargo unifies features over the packages it is given, so
     // testing api-mock alone and e2e alone built every shared dependency twice (time and disk).
     shell::step("unit, property and route tests (shared, api-mock, xtask), then the end-to-end tests in headless Chromium against the release build");

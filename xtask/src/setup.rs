@@ -1,11 +1,10 @@
 //! Installs the tools, each only when missing or at the wrong version.
 
+use crate::browser::{CHROMEDRIVER, CHROMIUM};
 use crate::shell::{self, command, output, root, run, step};
 
 const TRUNK: &str = "0.21.14";
 const WASM_PACK: &str = "0.15.1";
-pub const CHROMIUM: &str = "/usr/bin/chromium";
-pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
 /// What `run` needs: the wasm target, trunk, wasm-bindgen-cli and npm's wasm-opt.
 pub fn for_build() -> Result<(), String> {

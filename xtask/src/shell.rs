@@ -1,4 +1,4 @@
-//! Running commands with the project's tools on PATH, and the app build both run and test use.
+//! Running commands with the project's tools on PATH. A leaf: it uses no other module of xtask.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -45,18 +45,4 @@ pub fn cargo(args: &[&str]) -> Result<(), String> {
 
 pub fn step(title: &str) {
     println!("\n==> {title}");
-}
-
-/// Builds the app in release mode into `dist/`, split by area (see `build`).
-pub fn build_app() -> Result<(), String> {
-    crate::build::release().map(drop)
-}
-
-/// `wasm-pack test` in headless Chromium through the installed ChromeDriver, with `args` after
-/// the browser options (e.g. `["app"]`, or `["--release", "shared", "--test", "t", "--", "--nocapture"]`).
-pub fn wasm_pack_test(args: &[&str]) -> Result<(), String> {
-    run(command("wasm-pack")
-        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("webdriver.json"))
-        .args(["test", "--headless", "--chrome", "--chromedriver", crate::setup::CHROMEDRIVER])
-        .args(args))
 }

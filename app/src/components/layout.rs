@@ -10,6 +10,7 @@ use crate::session::{login_after_expiry, use_session};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_location, use_navigate};
+use shared::paths::{ACCESSIBILITY_PATH, HOME_PATH};
 use shared::{Lang, Text};
 
 #[component]
@@ -33,7 +34,7 @@ pub fn Layout(children: Children) -> impl IntoView {
         }>{tr(Text::SkipToContent)}</a>
         <header class="masthead">
             <div class="masthead__inner">
-                <A href="/" attr:class="brand">
+                <A href=HOME_PATH attr:class="brand">
                     <span class="brand__mark" aria-hidden="true">"PZ"</span>
                     <span class="brand__name">{tr(Text::ServiceName)}</span>
                 </A>
@@ -51,7 +52,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="footer__inner">
                 <h2 class="footer__title">{tr(Text::HelpTitle)}</h2>
                 <p>{tr(Text::HelpBody)}<br />{tr(Text::HelpHours)}</p>
-                <p><A href="/deklaracja-dostepnosci">{tr(Text::AccessibilityStatement)}</A></p>
+                <p><A href=ACCESSIBILITY_PATH>{tr(Text::AccessibilityStatement)}</A></p>
             </div>
         </footer>
         {move || signed_in.get().then(|| Suspend::new(session_timeout()))}

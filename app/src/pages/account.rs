@@ -1,7 +1,7 @@
 //! Registration step 1, the account: username (checked free with the server as the citizen types
 //! and again on "Dalej"), password with its rules ticking as they are met, and its repeat.
 
-use super::{registration_caption, STEPS};
+use super::{registration_caption, ACCOUNT_STEP_PATH};
 use crate::api::{self, Retries};
 use crate::components::field::TextField;
 use crate::components::form::FormState;
@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use shared::api::{Field, UsernameAvailability};
+use shared::paths::next_step;
 use shared::rules::username;
 use shared::validate::validate_account;
 use shared::Text;
@@ -79,13 +80,13 @@ pub fn AccountPage() -> impl IntoView {
             move |retries| async move { api::username_availability(asked.clone(), lang, retries).await.map(|answer| (asked, answer)) },
             move |(asked, answer)| {
                 if apply(asked, answer) {
-                    navigate(STEPS[1], Default::default());
+                    navigate(next_step(ACCOUNT_STEP_PATH), Default::default());
                 }
             },
         );
     });
     view! {
-        <FormPage caption=registration_caption(Some(1)) heading=Text::AccountHeading intro=Text::AccountIntro form on_valid busy=status.busy()>
+        <FormPage caption=registration_caption(ACCOUNT_STEP_PATH) heading=Text::AccountHeading intro=Text::AccountIntro form on_valid busy=status.busy()>
             <TextField form field=Field::Username autocomplete="username" hint=Text::UsernameHint>
                 <p class="field__confirmation" role="status">
                     {move || free.get().filter(|f| *f == name.get()).map(|_| tr(Text::UsernameFree)())}

@@ -1,6 +1,6 @@
 //! The front door: what a trusted profile is, "Zaloguj się" and "Zarejestruj się", and the help centre.
 
-use super::STEPS;
+use super::ACCOUNT_STEP_PATH;
 use crate::components::account_menu::SignInLink;
 use crate::components::announced::Announced;
 use crate::components::page_heading::PageHeading;
@@ -25,7 +25,7 @@ pub fn HomePage() -> impl IntoView {
             <p>{tr(Text::HomeWhy)}</p>
             <div class="button-group">
                 <SignInLink class="button" />
-                <A href=STEPS[0] attr:class="button button--secondary" attr:id="register-link">{tr(Text::Register)}</A>
+                <A href=ACCOUNT_STEP_PATH attr:class="button button--secondary" attr:id="register-link">{tr(Text::Register)}</A>
             </div>
             <h2 class="heading-small">{tr(Text::HelpTitle)}</h2>
             <p>{tr(Text::HelpBody)}<br />{tr(Text::HelpHours)}</p>

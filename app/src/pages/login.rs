@@ -3,7 +3,7 @@
 //! which of the two was wrong; a locked sign-in says until when. Under the form: "Nie pamiętam
 //! nazwy użytkownika", "Nie pamiętam hasła" and the way to register.
 
-use super::STEPS;
+use super::ACCOUNT_STEP_PATH;
 use crate::api::{self, Refusal};
 use crate::components::announced::Announced;
 use crate::components::error_summary::SummaryEntry;
@@ -79,7 +79,7 @@ pub fn LoginPage() -> impl IntoView {
                     <li><A href=FORGOT_USERNAME_PATH attr:id="forgot-username">{tr(Text::ForgotUsername)}</A></li>
                     <li><A href=FORGOT_PASSWORD_PATH attr:id="forgot-password">{tr(Text::ForgotPassword)}</A></li>
                 </ul>
-                <p class="other-way">{tr(Text::NoAccount)}" "<A href=STEPS[0] attr:id="register-link">{tr(Text::Register)}</A></p>
+                <p class="other-way">{tr(Text::NoAccount)}" "<A href=ACCOUNT_STEP_PATH attr:id="register-link">{tr(Text::Register)}</A></p>
                 <p class="other-way" id="cannot-sign-in">{tr(Text::CannotSignIn)}" "{tr(Text::HelpBody)}", "{tr(Text::HelpHours)}"."</p>
             }>
             <TextField form field=Field::Login autocomplete="username" />

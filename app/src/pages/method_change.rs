@@ -6,6 +6,7 @@
 use super::profile::method_name;
 use crate::api::{self, Refusal, CONFIRMATION_REQUIRED, METHOD_UNCHANGED};
 use crate::components::error_summary::SummaryEntry;
+use crate::components::field::{Caption, Choice, ChoiceKind, FieldShell};
 use crate::components::form::{FormState, TextAnswers};
 use crate::components::form_page::FormPage;
 use crate::components::its_you::{ItsYou, PushStep, PushTexts};
@@ -146,33 +147,24 @@ fn Choose(change: Change, current: Authorisation) -> impl IntoView {
     let option = move |method: Authorisation| {
         let id = format!("method-{}", method.code());
         view! {
-            <div class="radio">
-                <input class="radio__input" type="radio" name="method" id=id.clone() value=method.code()
-                    prop:checked=move || chosen.get() == method
-                    on:change=move |_| {
-                        chosen.set(method);
-                        refused.set(None);
-                    } />
-                <label class="radio__label" for=id>
-                    {tr(method_name(method))}
-                    {(method == current).then(|| view! { " (" {tr(Text::CurrentMethod)} ")" })}
-                </label>
-            </div>
+            <Choice kind=ChoiceKind::Radio id name="method" value=method.code()
+                checked=move || chosen.get() == method
+                on_change=move |_| {
+                    chosen.set(method);
+                    refused.set(None);
+                }>
+                {tr(method_name(method))}
+                {(method == current).then(|| view! { " (" {tr(Text::CurrentMethod)} ")" })}
+            </Choice>
         }
     };
     view! {
         <FormPage heading=Text::ChangeMethod form on_valid busy=status.busy() other_errors back=PROFILE_PATH>
-            <div class="field" class:field--error=move || error().is_some()>
-                <fieldset class="fieldset" aria-describedby="method-hint method-error">
-                    <legend class="fieldset__legend">{tr(Text::MethodChoiceLegend)}</legend>
-                    <p class="field__hint" id="method-hint">{tr(Text::MethodBackToSmsHint)}</p>
-                    <p class="field__error" id="method-error" aria-live="polite">
-                        {move || error().map(|message| view! { <span class="visually-hidden">{move || lang.get().pick("Błąd: ", "Error: ")}</span>{message} })}
-                    </p>
+            <FieldShell id="method".to_owned() caption=Caption::Legend(Text::MethodChoiceLegend) hint=Some(Text::MethodBackToSmsHint) error=Signal::derive(error)
+                control=move |_| view! {
                     {option(Authorisation::Sms)}
                     {option(Authorisation::Push)}
-                </fieldset>
-            </div>
+                } />
             <RequestNotice status />
         </FormPage>
     }

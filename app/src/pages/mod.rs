@@ -1,5 +1,5 @@
 //! One module a screen. The front door; the registration wizard's steps follow one another in
-//! `STEPS`, then the SMS code and the confirmation; signing in (the login, then its SMS code or
+//! `shared::paths::REGISTRATION_STEPS`, then the SMS code and the confirmation; signing in (the login, then its SMS code or
 //! its push in mObywatel) leads to the account (its profile details, the change of authorisation
 //! method, the extension of its validity, a new profile after expiry); a forgotten username or
 //! password is recovered by e-mail.
@@ -120,28 +120,17 @@ use shared::validate::validate_registration;
 use shared::{Lang, Text};
 use std::future::Future;
 
-/// The wizard's steps before the SMS code, in order.
-pub const STEPS: [&str; 6] = [
-    "/rejestracja/konto",
-    "/rejestracja/dane-osobowe",
-    "/rejestracja/kontakt",
-    "/rejestracja/potwierdzenie-tozsamosci",
-    "/rejestracja/zgoda",
-    "/rejestracja/sprawdz",
-];
-pub const SMS_CODE_PATH: &str = "/rejestracja/kod-sms";
-pub const SUBMITTED_PATH: &str = "/rejestracja/wniosek-wyslany";
-/// How many steps the registration wizard has before the SMS code.
-pub const REGISTRATION_STEPS: u8 = STEPS.len() as u8;
+use shared::paths::{step_number, REGISTRATION_STEPS};
+pub use shared::paths::{ACCOUNT_STEP_PATH, CONSENT_PATH, CONTACT_PATH, IDENTITY_PATH, PERSONAL_PATH, REVIEW_PATH, SMS_CODE_PATH, SUBMITTED_PATH};
 
 /// The step where a field is answered.
 pub fn step_of(field: Field) -> &'static str {
     match field {
-        Field::Username | Field::Password | Field::PasswordRepeat => STEPS[0],
-        Field::FirstName | Field::SecondName | Field::Surname | Field::Pesel | Field::IdCard => STEPS[1],
-        Field::Email | Field::EmailRepeat | Field::Phone | Field::PhoneRepeat => STEPS[2],
-        Field::Confirmation => STEPS[3],
-        Field::Consent => STEPS[4],
+        Field::Username | Field::Password | Field::PasswordRepeat => ACCOUNT_STEP_PATH,
+        Field::FirstName | Field::SecondName | Field::Surname | Field::Pesel | Field::IdCard => PERSONAL_PATH,
+        Field::Email | Field::EmailRepeat | Field::Phone | Field::PhoneRepeat => CONTACT_PATH,
+        Field::Confirmation => IDENTITY_PATH,
+        Field::Consent => CONSENT_PATH,
         Field::SmsCode => SMS_CODE_PATH,
         // Not asked by the registration: signing in and the extension have their own pages.
         Field::Login | Field::EmailCode | Field::CurrentPassword => LOGIN_PATH,
@@ -156,14 +145,16 @@ fn registration_form(fields: &[Field]) -> FormState {
     FormState::new(fields, wizard.texts(), Memo::new(move |_| validate_registration(&wizard.request(), session.today())))
 }
 
-/// "Rejestracja · Krok 2 z 6" above a step's heading; only "Rejestracja" after the steps.
-fn registration_caption(step: Option<u8>) -> Signal<String> {
+/// "Rejestracja · Krok 2 z 6" above the heading of the step at `path`, numbered by its place in the
+/// steps' order; only "Rejestracja" after the steps.
+fn registration_caption(path: &str) -> Signal<String> {
     let lang = use_lang();
+    let step = step_number(path);
     Signal::derive(move || {
         let title = Text::RegistrationTitle.get(lang.get());
         match step {
             Some(step) => {
-                let of = Text::StepOf.get(lang.get()).replace("{step}", &step.to_string()).replace("{total}", &REGISTRATION_STEPS.to_string());
+                let of = Text::StepOf.get(lang.get()).replace("{step}", &step.to_string()).replace("{total}", &REGISTRATION_STEPS.len().to_string());
                 format!("{title} · {of}")
             }
             None => title.to_owned(),
@@ -178,7 +169,7 @@ fn NoRegistration() -> impl IntoView {
         <div class="narrow">
             <h1 class="heading">{tr(Text::RegistrationTitle)}</h1>
             <p>{tr(Text::NoRegistration)}</p>
-            <p><A href=STEPS[0]>{tr(Text::BackToStart)}</A></p>
+            <p><A href=ACCOUNT_STEP_PATH>{tr(Text::BackToStart)}</A></p>
         </div>
     }
 }

@@ -5,6 +5,7 @@
 
 use crate::api::{self, Refusal};
 use crate::components::error_summary::SummaryEntry;
+use crate::components::field::{Caption, Choice, ChoiceKind, FieldShell};
 use crate::components::form::{FormState, TextAnswers};
 use crate::components::form_page::FormPage;
 use crate::components::page_heading::PageHeading;
@@ -175,28 +176,17 @@ fn ChooseProvider() -> impl IntoView {
     view! {
         <FormPage heading=Text::ChooseProviderHeading intro=Text::ChooseProviderIntro form on_valid busy=status.busy() other_errors back=NEW_PROFILE_PATH
             submit=Text::GoToProvider>
-            <div class="field" class:field--error=move || error().is_some()>
-                <fieldset class="fieldset" aria-describedby="provider-error">
-                    <legend class="fieldset__legend">{tr(Text::Provider)}</legend>
-                    <p class="field__error" id="provider-error" aria-live="polite">
-                        {move || error().map(|message| view! { <span class="visually-hidden">{move || lang.get().pick("Błąd: ", "Error: ")}</span>{message} })}
-                    </p>
-                    {PROVIDERS.iter().map(|&(id, name)| {
-                        let input_id = format!("provider-{id}");
-                        view! {
-                            <div class="radio">
-                                <input class="radio__input" type="radio" name="provider" id=input_id.clone() value=id
-                                    prop:checked=move || chosen.get() == Some(id)
-                                    on:change=move |_| {
-                                        chosen.set(Some(id));
-                                        missing.set(false);
-                                    } />
-                                <label class="radio__label" for=input_id>{name}</label>
-                            </div>
-                        }
-                    }).collect_view()}
-                </fieldset>
-            </div>
+            <FieldShell id="provider".to_owned() caption=Caption::Legend(Text::Provider) error=Signal::derive(error)
+                control=move |_| PROVIDERS.iter().map(|&(id, name)| view! {
+                    <Choice kind=ChoiceKind::Radio id=format!("provider-{id}") name="provider" value=id
+                        checked=move || chosen.get() == Some(id)
+                        on_change=move |_| {
+                            chosen.set(Some(id));
+                            missing.set(false);
+                        }>
+                        {name}
+                    </Choice>
+                }).collect_view() />
             <RequestNotice status />
         </FormPage>
     }

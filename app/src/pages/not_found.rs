@@ -13,7 +13,7 @@ pub fn NotFoundPage() -> impl IntoView {
         <div class="narrow">
             <h1 class="heading">{tr(Text::NotFoundHeading)}</h1>
             <p>{tr(Text::NotFoundBody)}</p>
-            <p><A href=super::STEPS[0]>{tr(Text::BackToStart)}</A></p>
+            <p><A href=super::ACCOUNT_STEP_PATH>{tr(Text::BackToStart)}</A></p>
         </div>
     }
 }

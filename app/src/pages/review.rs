@@ -1,7 +1,7 @@
 //! Registration step 6, check your answers: every answer with a "Zmień" link to its step; "Dalej"
 //! creates the account and sends the SMS code.
 
-use super::{registration_caption, registration_form, step_of, SMS_CODE_PATH, STEPS};
+use super::{registration_caption, registration_form, step_of, REVIEW_PATH};
 use crate::api::{self, Refusal};
 use crate::components::error_summary::SummaryEntry;
 use crate::components::form::field_message;
@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::api::Field;
+use shared::paths::{next_step, previous_step};
 use shared::rules::confirmation::ConfirmationMethod;
 use shared::rules::confirmation::{CONFIRMATION_POINTS, PROVIDERS};
 use shared::validate::validate_registration;
@@ -49,7 +50,7 @@ pub fn ReviewPage() -> impl IntoView {
             move |answer| match answer {
                 Ok(created) => {
                     wizard.registration_id.set(Some(created.id));
-                    navigate(SMS_CODE_PATH, Default::default());
+                    navigate(next_step(REVIEW_PATH), Default::default());
                 }
                 Err(refusal) => refused.set(Some(refusal)),
             },
@@ -57,7 +58,7 @@ pub fn ReviewPage() -> impl IntoView {
     });
     let text = move |field: Field| move || wizard.value(field).get();
     view! {
-        <FormPage caption=registration_caption(Some(6)) heading=Text::ReviewHeading intro=Text::ReviewIntro form back=STEPS[4] on_valid busy=status.busy() other_errors>
+        <FormPage caption=registration_caption(REVIEW_PATH) heading=Text::ReviewHeading intro=Text::ReviewIntro form back=previous_step(REVIEW_PATH) on_valid busy=status.busy() other_errors>
             <h2 class="heading-small">{tr(Text::ReviewAccount)}</h2>
             <dl class="summary-list">
                 <Row field=Field::Username value=text(Field::Username) />

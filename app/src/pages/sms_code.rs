@@ -1,7 +1,7 @@
 //! The SMS code that ends the registration: typed or pasted, with the tries left after a wrong
 //! one, and "Wyślij kod ponownie" once the 60-second cooldown shown as a countdown is over.
 
-use super::{registration_caption, NoRegistration, SUBMITTED_PATH};
+use super::{registration_caption, NoRegistration, SMS_CODE_PATH, SUBMITTED_PATH};
 use crate::api;
 use crate::components::form_page::FormPage;
 use crate::components::sms_code::{SmsCode, SmsCodeFields};
@@ -44,7 +44,7 @@ fn SmsCodeForm(id: String) -> impl IntoView {
     });
     let phone = Signal::derive(move || PhoneNumber::parse(&wizard.value(Field::Phone).get()).ok().map(|p| p.masked()));
     view! {
-        <FormPage caption=registration_caption(None) heading=Text::SmsHeading form=sms.form on_valid busy=sms.status.busy() submit=Text::Confirm>
+        <FormPage caption=registration_caption(SMS_CODE_PATH) heading=Text::SmsHeading form=sms.form on_valid busy=sms.status.busy() submit=Text::Confirm>
             <SmsCodeFields sms phone resend />
         </FormPage>
     }

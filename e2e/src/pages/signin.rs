@@ -2,11 +2,12 @@
 //! a second window), the account's first page and its menu.
 
 use crate::{Browser, WebDriverResult};
+use shared::paths::ACCOUNT_PATH;
 use thirtyfour::prelude::*;
 
 /// The password of every citizen of the `citizens` scenario.
 pub const PASSWORD: &str = "Haslo#Testowe1";
-pub const LOGIN_PATH: &str = "/logowanie";
+pub use shared::paths::LOGIN_PATH;
 
 /// Types the username or e-mail and the password on the login page, as a citizen would, and
 /// presses "Zaloguj się".
@@ -45,7 +46,7 @@ pub async fn sign_in_by_sms(browser: &Browser, username: &str, phone: &str) -> W
     open_login(browser).await?;
     sign_in_with(browser, username, PASSWORD).await?;
     enter_code_sent_to(browser, phone).await?;
-    browser.expect_path("/konto").await?;
+    browser.expect_path(ACCOUNT_PATH).await?;
     // The account page has arrived once its heading has the focus.
     browser.expect_heading_focused().await
 }

@@ -2,9 +2,10 @@
 //! SMS code, in the page's own terms (ids, labels, headings).
 
 use crate::{Browser, WebDriverResult};
+use shared::paths::ACCOUNT_STEP_PATH;
 use thirtyfour::prelude::*;
 
-pub const START: &str = "/rejestracja/konto";
+pub const START: &str = ACCOUNT_STEP_PATH;
 pub const PHONE: &str = "+48600123456";
 
 /// The answers a journey types.

@@ -7,9 +7,7 @@ use crate::date::Date;
 use crate::rules::confirmation::{Confirmation, ProfileKind};
 use serde::{Deserialize, Serialize};
 
-/// Where the password reset link of the e-mail leads in the app; the token follows after `#`, so
-/// it never reaches a server's log.
-pub const NEW_PASSWORD_PATH: &str = "/nie-pamietam-hasla/nowe-haslo";
+pub use crate::paths::NEW_PASSWORD_PATH;
 
 /// `GET /api/v1/me/profile`: the account and its newest application or profile.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

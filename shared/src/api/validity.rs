@@ -9,10 +9,7 @@ use std::collections::BTreeMap;
 
 use super::{Field, FieldError};
 
-/// Where the provider sends the citizen back once the identity is confirmed.
-pub const NEW_PROFILE_DONE_PATH: &str = "/konto/nowy-profil/gotowe";
-/// Where the provider sends the citizen back when they cancelled or it refused.
-pub const NEW_PROFILE_PATH: &str = "/konto/nowy-profil";
+pub use crate::paths::{NEW_PROFILE_DONE_PATH, NEW_PROFILE_PATH};
 
 /// `GET /api/v1/me/profile/extension`: what the extension starts from.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
