@@ -4,9 +4,9 @@ use crate::components::layout::Layout;
 use crate::components::page_heading::FirstPage;
 use crate::i18n::provide_locale;
 use crate::pages::{
-    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, ExtensionRoute, ForgotPasswordRoute, ForgotUsernameRoute, HomePage, IdentityRoute,
-    LoginCodeRoute, LoginPage, LoginPushRoute, MethodChangeRoute, MyAccountRoute, NewPasswordRoute, NewProfileBankRoute, NewProfileDoneRoute,
-    NewProfileEIdRoute, NewProfileRoute, NotFoundPage, PersonalRoute, ProfileRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute,
+    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, EmailVerificationRoute, ExtensionRoute, ForgotPasswordRoute, ForgotUsernameRoute, HomePage,
+    IdentityRoute, LoginCodeRoute, LoginPage, LoginPushRoute, MethodChangeRoute, MyAccountRoute, NewPasswordRoute, NewProfileBankRoute, NewProfileDoneRoute,
+    NewProfileEIdRoute, NewProfileRoute, NotFoundPage, PasswordChangeRoute, PersonalRoute, ProfileRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute,
 };
 use crate::session::provide_session;
 use crate::state::provide_wizard;
@@ -54,6 +54,8 @@ lazy_pages! {
     "/konto/nowy-profil/bank" => NewProfileBankRoute,
     "/konto/nowy-profil/e-dowod" => NewProfileEIdRoute,
     "/konto/nowy-profil/gotowe" => NewProfileDoneRoute,
+    "/konto/zmiana-hasla" => PasswordChangeRoute,
+    "/konto/potwierdzenie-e-maila" => EmailVerificationRoute,
     "/nie-pamietam-nazwy-uzytkownika" => ForgotUsernameRoute,
     "/nie-pamietam-hasla" => ForgotPasswordRoute,
     "/nie-pamietam-hasla/nowe-haslo" => NewPasswordRoute,

@@ -23,6 +23,10 @@ pub const ACCOUNT_PATH: &str = "/konto";
 pub const PROFILE_PATH: &str = "/konto/profil-zaufany";
 /// "Zmień metodę autoryzacji".
 pub const METHOD_PATH: &str = "/konto/metoda-autoryzacji";
+/// "Zmień hasło" while signed in.
+pub const PASSWORD_CHANGE_PATH: &str = "/konto/zmiana-hasla";
+/// "Potwierdź adres e-mail".
+pub const EMAIL_VERIFICATION_PATH: &str = "/konto/potwierdzenie-e-maila";
 /// "Nie pamiętam nazwy użytkownika".
 pub const FORGOT_USERNAME_PATH: &str = "/nie-pamietam-nazwy-uzytkownika";
 /// "Nie pamiętam hasła".
