@@ -140,9 +140,13 @@ async fn three_wrong_codes_spend_the_code_and_a_new_sign_in_sends_a_new_one() {
         enter_code(browser, &right).await?;
         browser.expect_text("Kod został zablokowany po 3 błędnych próbach").await?;
         assert_eq!(browser.path().await?, "/logowanie/kod", "a spent code lets nobody in, even the right one");
-        // The password still works: signing in again sends a new code.
+        // The password still works, but a new code waits out the minute since the last one
+        // (else three guesses a minute would never end); then signing in sends a new code.
         open_login(browser).await?;
         sign_in_with(browser, "dariusz_kaminski", PASSWORD).await?;
+        browser.expect_text("Kod wysłaliśmy przed chwilą").await?;
+        browser.advance_clock(61).await;
+        browser.button("Zaloguj się").await?.click().await?;
         enter_code_sent_to(browser, DARIUSZ_PHONE).await?;
         browser.expect_path("/konto").await
     })
@@ -168,6 +172,8 @@ async fn an_idle_session_is_warned_extended_then_ended_and_resumed_after_signing
         // Warned again, and this time left to run out.
         browser.eventually("the session ends on the login page", async || Ok((browser.path().await? == "/logowanie").then_some(()))).await?;
         browser.expect_text("Twoja sesja wygasła").await?;
+        // A new code comes at most once a minute: the last one went less than a minute ago.
+        browser.advance_clock(61).await;
         sign_in_with(browser, "dariusz_kaminski", PASSWORD).await?;
         enter_code_sent_to(browser, DARIUSZ_PHONE).await?;
         browser.expect_path("/konto").await
