@@ -4,9 +4,9 @@ use gloo_net::http::{Request, RequestBuilder, Response};
 use leptos::prelude::*;
 use shared::api::{
     Authorisation, Citizen, ErrorBody, ErrorResponse, ExtensionCodesRequest, ExtensionCodesSent, ExtensionDone, ExtensionRequest, ExtensionStart, Field,
-    FieldError, LoginLocked, LoginRequest, MethodChangeRequest, NewPasswordRequest, NewProfileRequest, NewProfileStarted, PasswordResetRequest, ProfileDetails,
-    PushStatus, RegistrationCreated, RegistrationStatus, ResetLink, SecondFactorSent, SessionInfo, SmsCodeAccepted, SmsCodeRequest, SmsCodeSent,
-    UsernameAvailability, UsernameReminderRequest, ValidateRequest,
+    FieldError, LoginLocked, LoginRequest, MethodChangeRequest, NewPasswordRequest, NewProfileRequest, NewProfileStarted, PasswordChangeRequest,
+    PasswordResetRequest, ProfileDetails, PushStatus, RegistrationCreated, RegistrationStatus, ResetLink, SecondFactorSent, SessionInfo, SessionList,
+    SmsCodeAccepted, SmsCodeRequest, SmsCodeSent, UsernameAvailability, UsernameReminderRequest, ValidateRequest,
 };
 use shared::rules::login::{self, LoginError};
 use shared::{Lang, Text};
@@ -60,14 +60,18 @@ pub fn new_idempotency_key() -> String {
 pub const LOGIN_NOT_PENDING: &str = "login.not_pending";
 /// The code of a refusal: too many SMS codes within the hour.
 pub const SMS_CODE_TOO_MANY: &str = "sms_code.too_many";
+/// The code of a refusal: a new code within a minute of the last one.
+pub const SMS_CODE_TOO_SOON: &str = "sms_code.resend_too_soon";
 /// The code of a refusal: changing the method needs a second factor given within 2 minutes.
 pub const CONFIRMATION_REQUIRED: &str = "authorisation.confirmation_required";
 /// The code of a refusal: the method asked for is the citizen's method already.
 pub const METHOD_UNCHANGED: &str = "authorisation.unchanged";
 
 /// Refusals the page words itself, by code: the method change's, the password reset link's and
-/// the profile's validity's.
-const WORDED: [(&str, Text); 11] = [
+/// the profile's validity's, the e-mail verification's.
+const WORDED: [(&str, Text); 13] = [
+    ("email.verified", Text::EmailAlreadyVerified),
+    ("email.taken", Text::EmailTaken),
     (METHOD_UNCHANGED, Text::MethodUnchanged),
     ("extension.not_pending", Text::ExtensionNotPending),
     ("extension.temporary", Text::TemporaryCannotExtend),
@@ -105,6 +109,7 @@ impl Refusal {
             Refusal::TooMany { code, retry_after } if code == SMS_CODE_TOO_MANY => {
                 Text::SmsTooMany.get(lang).replace("{minutes}", &retry_after.div_ceil(60).to_string())
             }
+            Refusal::TooMany { code, retry_after } if code == SMS_CODE_TOO_SOON => Text::CodeTooSoon.get(lang).replace("{seconds}", &retry_after.to_string()),
             Refusal::TooMany { retry_after, .. } => Text::TooManyRequests.get(lang).replace("{seconds}", &retry_after.to_string()),
             Refusal::Other(error) if error.code == LOGIN_NOT_PENDING => Text::LoginNotPending.get(lang).to_owned(),
             Refusal::Other(error) => match WORDED.iter().find(|(code, _)| *code == error.code) {
@@ -388,6 +393,56 @@ pub async fn resend_extension_codes(lang: Lang, retries: Retries) -> Result<Resu
 pub async fn new_profile(request: &NewProfileRequest, lang: Lang, retries: Retries) -> Result<Result<NewProfileStarted, Refusal>, ApiFailure> {
     judge(send(retries, |signal| with_json(prepare(Request::post("/api/v1/me/profiles"), lang, signal), request)).await?).await
 }
+
+/// `POST /api/v1/me/password`: changed (every other session ended), or the fields' errors
+/// (`password.current_wrong` at `current_password`), `login.locked`, or
+/// `authorisation.confirmation_required` (confirm it is the citizen first).
+pub async fn change_password(request: &PasswordChangeRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+    judge_empty(send(retries, |signal| with_json(prepare(Request::post("/api/v1/me/password"), lang, signal), request)).await?).await
+}
+
+/// `GET /api/v1/me/sessions`: the citizen's live sessions, newest first, this one marked.
+pub async fn sessions(lang: Lang, retries: Retries) -> Result<Result<SessionList, Refusal>, ApiFailure> {
+    judge(send(retries, |signal| prepare(Request::get(SESSIONS), lang, signal).build()).await?).await
+}
+
+/// `DELETE /api/v1/me/sessions`: signed out on every device, this one too (the cookie is cleared).
+pub async fn end_every_session(lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+    judge_empty(send(retries, |signal| prepare(Request::delete(SESSIONS), lang, signal).build()).await?).await
+}
+
+/// `POST /api/v1/me/email/verification`: a code is on its way to the account's address, or why
+/// not (`email.verified`, or the seconds to wait).
+pub async fn start_email_verification(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+    post_empty(EMAIL_VERIFICATION, lang, retries).await
+}
+
+/// `POST /api/v1/me/email/verification/code`: the address is verified, or why not (`email.taken`).
+/// The service words a wrong code as a code (`code`, `sms_code.*`); the page's field is the
+/// e-mail's code, so its errors move there, with the e-mail code's own words.
+pub async fn confirm_email(code: &str, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+    let request = SmsCodeRequest { code: code.to_owned() };
+    let path = format!("{EMAIL_VERIFICATION}/code");
+    let answer = judge_empty(send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), &request)).await?).await?;
+    Ok(answer.map_err(|refusal| match refusal {
+        Refusal::Fields { mut errors, mut tries_left } => {
+            if let Some(code_errors) = errors.remove(&Field::SmsCode) {
+                let moved = code_errors.into_iter().map(|e| FieldError { code: e.code.replacen("sms_code.", "email_code.", 1), ..e }).collect();
+                errors.insert(Field::EmailCode, moved);
+            }
+            if let Some(tries) = tries_left.remove(&Field::SmsCode) {
+                tries_left.insert(Field::EmailCode, tries);
+            }
+            Refusal::Fields { errors, tries_left }
+        }
+        other => other,
+    }))
+}
+
+/// The citizen's sessions.
+const SESSIONS: &str = "/api/v1/me/sessions";
+/// The e-mail verification's path.
+const EMAIL_VERIFICATION: &str = "/api/v1/me/email/verification";
 
 /// The extension's path.
 const EXTENSION: &str = "/api/v1/me/profile/extension";

@@ -4,9 +4,9 @@ use crate::components::layout::Layout;
 use crate::components::page_heading::FirstPage;
 use crate::i18n::provide_locale;
 use crate::pages::{
-    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, ExtensionRoute, ForgotPasswordRoute, ForgotUsernameRoute, HomePage, IdentityRoute,
-    LoginCodeRoute, LoginPage, LoginPushRoute, MethodChangeRoute, MyAccountRoute, NewPasswordRoute, NewProfileBankRoute, NewProfileDoneRoute,
-    NewProfileEIdRoute, NewProfileRoute, NotFoundPage, PersonalRoute, ProfileRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute,
+    AccessibilityRoute, AccountPage, ConsentRoute, ContactRoute, EmailVerificationRoute, ExtensionRoute, ForgotPasswordRoute, ForgotUsernameRoute, HomePage,
+    IdentityRoute, LoginCodeRoute, LoginPage, LoginPushRoute, MethodChangeRoute, MyAccountRoute, NewPasswordRoute, NewProfileBankRoute, NewProfileDoneRoute,
+    NewProfileEIdRoute, NewProfileRoute, NotFoundPage, PasswordChangeRoute, PersonalRoute, ProfileRoute, ReviewRoute, SmsCodeRoute, SubmittedRoute,
 };
 use crate::session::provide_session;
 use crate::state::provide_wizard;
@@ -15,9 +15,10 @@ use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::{Lazy, LazyRoute};
 use leptos_router::{PartialPathMatch, PathSegment, PossibleRouteMatch, StaticSegment};
 use shared::paths::{
-    ACCESSIBILITY_PATH, ACCOUNT_PATH, ACCOUNT_STEP_PATH, CONSENT_PATH, CONTACT_PATH, EXTENSION_PATH, FORGOT_PASSWORD_PATH, FORGOT_USERNAME_PATH, HOME_PATH,
-    IDENTITY_PATH, LOGIN_CODE_PATH, LOGIN_PATH, LOGIN_PUSH_PATH, METHOD_PATH, NEW_PASSWORD_PATH, NEW_PROFILE_BANK_PATH, NEW_PROFILE_DONE_PATH,
-    NEW_PROFILE_E_ID_PATH, NEW_PROFILE_PATH, PERSONAL_PATH, PROFILE_PATH, REVIEW_PATH, SMS_CODE_PATH, SUBMITTED_PATH,
+    ACCESSIBILITY_PATH, ACCOUNT_PATH, ACCOUNT_STEP_PATH, CONSENT_PATH, CONTACT_PATH, EMAIL_VERIFICATION_PATH, EXTENSION_PATH, FORGOT_PASSWORD_PATH,
+    FORGOT_USERNAME_PATH, HOME_PATH, IDENTITY_PATH, LOGIN_CODE_PATH, LOGIN_PATH, LOGIN_PUSH_PATH, METHOD_PATH, NEW_PASSWORD_PATH, NEW_PROFILE_BANK_PATH,
+    NEW_PROFILE_DONE_PATH, NEW_PROFILE_E_ID_PATH, NEW_PROFILE_PATH, PASSWORD_CHANGE_PATH, PERSONAL_PATH, PROFILE_PATH, REVIEW_PATH, SMS_CODE_PATH,
+    SUBMITTED_PATH,
 };
 
 /// The pages, one table: each lazy page's path with its route. It makes both the routes and
@@ -58,6 +59,8 @@ lazy_pages! {
     NEW_PROFILE_BANK_PATH => NewProfileBankRoute,
     NEW_PROFILE_E_ID_PATH => NewProfileEIdRoute,
     NEW_PROFILE_DONE_PATH => NewProfileDoneRoute,
+    PASSWORD_CHANGE_PATH => PasswordChangeRoute,
+    EMAIL_VERIFICATION_PATH => EmailVerificationRoute,
     FORGOT_USERNAME_PATH => ForgotUsernameRoute,
     FORGOT_PASSWORD_PATH => ForgotPasswordRoute,
     NEW_PASSWORD_PATH => NewPasswordRoute,

@@ -1070,3 +1070,182 @@ async fn the_username_reminder_checks_the_address_as_typed_and_then_says_the_sam
     assert_eq!(step.text("#email-sent"), "Jeśli konto z tym adresem e-mail istnieje, wysłaliśmy na nie nazwę użytkownika.");
     assert_eq!(step.find::<HtmlElement>("#go-to-login").get_attribute("href").as_deref(), Some(paths::LOGIN_PATH));
 }
+
+#[wasm_bindgen_test]
+async fn a_sign_in_within_the_minute_of_the_last_code_says_how_long_to_wait_in_both_languages() {
+    let too_soon = r#"{"error":{"code":"sms_code.resend_too_soon","message":"server words"}}"#;
+    let _service = FakeRoutes::install(&[("/api/v1/login", 429, too_soon, Some(42))]);
+    let step = mount_login();
+    step.type_into("login", "dariusz_kaminski").await;
+    step.type_into("password", "Haslo#Testowe1").await;
+    step.press_next().await;
+    step.until("the refusal shows", |s| !s.summary_links().is_empty()).await;
+    assert_eq!(step.summary_links(), [("#login".to_owned(), "Kod wysłaliśmy przed chwilą. Nowy możesz dostać za 42 s".to_owned())]);
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.summary_links(), [("#login".to_owned(), "We sent a code a moment ago. You can get a new one in 42 s".to_owned())]);
+}
+
+fn mount_password_change(routes: &[(&str, u16, &str, Option<u32>)]) -> (Step, FakeRoutes) {
+    let (citizen, session) = signed_in_routes();
+    let mut all = vec![("/api/v1/me", 200, citizen.as_str(), None), ("/api/v1/session", 200, session.as_str(), None)];
+    all.extend_from_slice(routes);
+    let service = FakeRoutes::install(&all);
+    let step = mount(|| view! { <app::pages::PasswordChangePage /> }.into_any());
+    (step, service)
+}
+
+impl Step {
+    async fn fill_password_change(&self, current: &str, new: &str, repeat: &str) {
+        self.until("the form shows", |s| s.root.query_selector("#current_password").unwrap().is_some()).await;
+        self.type_into("current_password", current).await;
+        self.type_into("password", new).await;
+        self.type_into("password_repeat", repeat).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn changing_the_password_asks_the_current_one_and_refuses_a_common_new_one_before_sending() {
+    let (step, service) = mount_password_change(&[]);
+    step.until("the form shows", |s| s.root.query_selector("#current_password").unwrap().is_some()).await;
+    assert_eq!(step.text("h1"), "Zmień hasło");
+    assert_eq!(step.text("label[for=current_password]"), "Obecne hasło");
+    assert_eq!(step.text("label[for=password]"), "Nowe hasło");
+    assert_eq!(step.text("label[for=password_repeat]"), "Powtórz nowe hasło");
+    assert_eq!(step.input("current_password").get_attribute("autocomplete").as_deref(), Some("current-password"));
+    assert_eq!(step.input("password").get_attribute("autocomplete").as_deref(), Some("new-password"));
+    assert!(step.root.query_selector("#password-rules").unwrap().is_some(), "the rules tick under the new password");
+    step.press_next().await;
+    assert_eq!(step.error("current_password"), "Błąd: Wpisz hasło");
+    step.fill_password_change("Haslo#Testowe1", "Haslo123!", "Haslo123!").await;
+    step.leave("password").await;
+    assert!(step.error("password").contains("To hasło jest zbyt popularne"), "{}", step.error("password"));
+    step.press_next().await;
+    assert!(service.bodies().iter().all(|b| b.is_empty()), "nothing is sent: {:?}", service.bodies());
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert!(step.error("password").contains("This password is too common"), "{}", step.error("password"));
+    step.type_into("password", "Haslo#Testowe1").await;
+    step.type_into("password_repeat", "Haslo#Testowe1").await;
+    step.leave("password").await;
+    assert_eq!(step.error("password"), "Error: The new password must differ from the current one");
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_current_password_shows_at_its_field_in_the_language_shown() {
+    let wrong = r#"{"errors":{"current_password":[{"code":"password.current_wrong","message":"server words"}]}}"#;
+    let (step, service) = mount_password_change(&[("/api/v1/me/password", 422, wrong, None)]);
+    step.fill_password_change("Zle#Haslo123", "Nowe#Haslo12", "Nowe#Haslo12").await;
+    step.press_next().await;
+    step.until("the refusal shows", |s| !s.error("current_password").is_empty()).await;
+    assert_eq!(step.error("current_password"), "Błąd: Obecne hasło jest niepoprawne. Sprawdź je i wpisz ponownie");
+    assert!(service.bodies().contains(&r#"{"current_password":"Zle#Haslo123","password":"Nowe#Haslo12","password_repeat":"Nowe#Haslo12"}"#.to_owned()));
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.error("current_password"), "Error: The current password is not correct. Check it and type it again");
+}
+
+#[wasm_bindgen_test]
+async fn a_password_change_without_a_recent_second_factor_confirms_it_is_you_first() {
+    let required = r#"{"error":{"code":"authorisation.confirmation_required","message":"server words"}}"#;
+    let sent = r#"{"method":"sms","phone":"+48 *** *** 004","check_number":null,"expires_in":300,"resend_available_in":60}"#;
+    let (step, _service) = mount_password_change(&[("/api/v1/me/password", 403, required, None), ("/api/v1/session/confirmation", 200, sent, None)]);
+    step.fill_password_change("Haslo#Testowe1", "Nowe#Haslo12", "Nowe#Haslo12").await;
+    step.press_next().await;
+    step.until("the confirmation step shows", |s| s.root.query_selector("#code").unwrap().is_some()).await;
+    assert_eq!(step.text("h1"), "Potwierdź, że to Ty");
+    assert!(step.text(".caption").contains("Zmień hasło"), "{}", step.text(".caption"));
+}
+
+#[wasm_bindgen_test]
+async fn the_password_is_changed_and_the_page_says_the_other_sessions_ended() {
+    let (step, _service) = mount_password_change(&[("/api/v1/me/password", 204, "", None)]);
+    step.fill_password_change("Haslo#Testowe1", "Nowe#Haslo12", "Nowe#Haslo12").await;
+    step.press_next().await;
+    step.until("the change is done", |s| s.root.query_selector("#password-changed").unwrap().is_some()).await;
+    assert_eq!(step.text("h1"), "Hasło zostało zmienione");
+    assert!(step.text("#password-changed").contains("na innych urządzeniach"), "{}", step.text("#password-changed"));
+}
+
+#[wasm_bindgen_test]
+async fn the_account_lists_the_sessions_this_device_marked_in_polish_time() {
+    let (citizen, session) = signed_in_routes();
+    // 2026-11-25 13:05 UTC is 14:05 in Poland (winter time); 2026-07-01 10:00 UTC is 12:00 (summer).
+    let sessions = r#"{"sessions":[{"current":true,"device":"Chromium on Linux","signed_in_at":1795611900,"last_seen":1795611900},{"current":false,"device":"","signed_in_at":1782900000,"last_seen":1782900000}]}"#;
+    let _service =
+        FakeRoutes::install(&[("/api/v1/me", 200, &citizen, None), ("/api/v1/session", 200, &session, None), ("/api/v1/me/sessions", 200, sessions, None)]);
+    let step = mount(|| view! { <app::pages::MyAccountPage /> }.into_any());
+    step.until("the sessions show", |s| s.root.query_selector("#session-1").unwrap().is_some()).await;
+    assert_eq!(step.text("#sessions-heading"), "Twoje sesje");
+    assert_eq!(step.text("#session-0 h3"), "Chromium on Linux (to urządzenie)");
+    assert!(step.text("#session-0").contains("25 listopada 2026 r., 14:05"), "{}", step.text("#session-0"));
+    assert_eq!(step.text("#session-1 h3"), "Nieznana przeglądarka");
+    assert!(step.text("#session-1").contains("1 lipca 2026 r., 12:00"), "{}", step.text("#session-1"));
+    assert_eq!(step.text("#sign-out-everywhere"), "Wyloguj ze wszystkich urządzeń");
+    assert_eq!(step.find::<HtmlElement>("#change-password").get_attribute("href").as_deref(), Some("/konto/zmiana-hasla"));
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text("#session-0 h3"), "Chromium on Linux (this device)");
+    assert!(step.text("#session-0").contains("25 November 2026, 14:05"), "{}", step.text("#session-0"));
+}
+
+#[wasm_bindgen_test]
+async fn an_unconfirmed_address_is_marked_with_why_and_the_way_to_confirm_it() {
+    use shared::api::RegistrationState;
+    use shared::rules::confirmation::Confirmation;
+    let details =
+        profile_details(Confirmation::EId {}, None, RegistrationState::AwaitingIdentity).replace(r#""email_verified":true"#, r#""email_verified":false"#);
+    let (step, _service) = mount_profile(&details);
+    step.until("the details show", |s| s.root.query_selector("#profile-email").unwrap().is_some()).await;
+    assert_eq!(step.text("#profile-email"), "jan_kowalski@example.pl (niepotwierdzony)");
+    assert!(step.text("#email-unverified-why").contains("nie zalogujesz się"), "{}", step.text("#email-unverified-why"));
+    assert_eq!(step.find::<HtmlElement>("#confirm-email").get_attribute("href").as_deref(), Some("/konto/potwierdzenie-e-maila"));
+    assert_eq!(step.text("#confirm-email"), "Potwierdź adres e-mail");
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmed_address_has_no_mark_and_no_button() {
+    use shared::api::RegistrationState;
+    use shared::rules::confirmation::Confirmation;
+    let (step, _service) = mount_profile(&profile_details(Confirmation::EId {}, None, RegistrationState::AwaitingIdentity));
+    step.until("the details show", |s| s.root.query_selector("#profile-email").unwrap().is_some()).await;
+    assert_eq!(step.text("#profile-email"), "jan_kowalski@example.pl");
+    assert!(step.root.query_selector("#confirm-email").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_wrong_e_mail_code_is_worded_as_the_e_mail_s_and_the_right_one_confirms_the_address() {
+    let (citizen, session) = signed_in_routes();
+    let wrong = r#"{"errors":{"code":[{"code":"sms_code.wrong","message":"server words"}]},"tries_left":2}"#;
+    let _service = FakeRoutes::install(&[
+        ("/api/v1/me", 200, &citizen, None),
+        ("/api/v1/session", 200, &session, None),
+        ("/api/v1/me/email/verification", 200, r#"{"resend_available_in":60}"#, None),
+        ("/api/v1/me/email/verification/code", 422, wrong, None),
+    ]);
+    let step = mount(|| view! { <app::pages::EmailVerificationPage /> }.into_any());
+    step.until("the code field shows", |s| s.root.query_selector("#email_code").unwrap().is_some()).await;
+    assert_eq!(step.text("h1"), "Wpisz kod z e-maila");
+    assert_eq!(step.text("label[for=email_code]"), "Kod z e-maila");
+    step.type_into("email_code", "123 456").await;
+    step.press_next().await;
+    step.until("the refusal shows", |s| !s.error("email_code").is_empty()).await;
+    assert!(step.error("email_code").contains("Kod z e-maila jest niepoprawny"), "{}", step.error("email_code"));
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert!(step.error("email_code").contains("The code from the e-mail is not correct"), "{}", step.error("email_code"));
+}
+
+#[wasm_bindgen_test]
+async fn an_address_confirmed_meanwhile_says_so_instead_of_a_code_field() {
+    let (citizen, session) = signed_in_routes();
+    let verified = r#"{"error":{"code":"email.verified","message":"server words"}}"#;
+    let _service = FakeRoutes::install(&[
+        ("/api/v1/me", 200, &citizen, None),
+        ("/api/v1/session", 200, &session, None),
+        ("/api/v1/me/email/verification", 409, verified, None),
+    ]);
+    let step = mount(|| view! { <app::pages::EmailVerificationPage /> }.into_any());
+    step.until("the refusal shows", |s| s.root.query_selector("#email-not-sent").unwrap().is_some()).await;
+    assert_eq!(step.text("#email-not-sent"), "Ten adres e-mail jest już potwierdzony");
+}

@@ -59,7 +59,8 @@ impl Browser {
         assert!(dist.join("index.html").exists(), "no release build in {}: run `cargo xtask test`, which builds it first", dist.display());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("a free port for api-mock");
         let base = format!("http://{}", listener.local_addr().expect("bound address"));
-        let state = configure(api_mock::AppState::in_memory(Some(dist)));
+        // The links in e-mails lead to this mock, as `--public-url` makes them on a deployment.
+        let state = configure(api_mock::AppState { public_url: base.clone(), ..api_mock::AppState::in_memory(Some(dist)) });
         let server = tokio::spawn(async move { api_mock::serve(listener, state).await.expect("api-mock serves") });
 
         let port = free_port();

@@ -44,3 +44,19 @@ async fn an_unknown_address_shows_an_accessible_not_found_page() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_password_change_with_its_errors_shown_is_accessible_at_320_px_in_both_languages() {
+    with_browser(async |browser: &Browser| {
+        browser.load_scenario("citizens").await;
+        e2e::pages::signin::sign_in_by_sms(browser, "dariusz_kaminski", "+48600100004").await?;
+        browser.set_width(320).await?;
+        browser.link_in_main("Zmień hasło").await?.click().await?;
+        browser.expect_heading("Zmień hasło").await?;
+        browser.button("Zmień hasło").await?.click().await?;
+        browser.shows(".error-summary a", "Wpisz hasło").await?;
+        assert!(!browser.scrolls_sideways().await?, "the form fits 320 px");
+        e2e::axe::assert_accessible_in_both_languages(browser, "the password change with errors").await
+    })
+    .await;
+}

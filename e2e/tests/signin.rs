@@ -144,10 +144,13 @@ async fn three_wrong_codes_spend_the_code_and_a_new_sign_in_sends_a_new_one() {
         enter_code(browser, &right).await?;
         browser.expect_text("Kod został zablokowany po 3 błędnych próbach").await?;
         assert_eq!(browser.path().await?, LOGIN_CODE_PATH, "a spent code lets nobody in, even the right one");
-        // The password still works: signing in again a minute later sends a new code.
-        browser.advance_clock(61).await;
+        // The password still works, but a new code waits out the minute since the last one
+        // (else three guesses a minute would never end); then signing in sends a new code.
         open_login(browser).await?;
         sign_in_with(browser, "dariusz_kaminski", PASSWORD).await?;
+        browser.expect_text("Kod wysłaliśmy przed chwilą").await?;
+        browser.advance_clock(61).await;
+        browser.button("Zaloguj się").await?.click().await?;
         enter_code_sent_to(browser, DARIUSZ_PHONE).await?;
         browser.expect_path(ACCOUNT_PATH).await
     })

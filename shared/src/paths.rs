@@ -38,6 +38,10 @@ pub const ACCOUNT_PATH: &str = "/konto";
 pub const PROFILE_PATH: &str = "/konto/profil-zaufany";
 /// "Zmień metodę autoryzacji".
 pub const METHOD_PATH: &str = "/konto/metoda-autoryzacji";
+/// "Zmień hasło" while signed in.
+pub const PASSWORD_CHANGE_PATH: &str = "/konto/zmiana-hasla";
+/// "Potwierdź adres e-mail".
+pub const EMAIL_VERIFICATION_PATH: &str = "/konto/potwierdzenie-e-maila";
 /// "Przedłuż ważność lub zmień dane".
 pub const EXTENSION_PATH: &str = "/konto/przedluz-waznosc";
 /// "Załóż nowy profil zaufany"; the provider sends the citizen back here when they cancelled or it

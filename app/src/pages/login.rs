@@ -28,6 +28,8 @@ const SESSION_EXPIRED: &str = "wygasla";
 pub fn LoginPage() -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
+    // Said on arrival ("Wylogowano ze wszystkich urządzeń"), forgotten on leaving.
+    on_cleanup(move || session.notice.set(None));
     let navigate = use_navigate();
     let query = use_query_map();
     let back_to = StoredValue::new(return_path(query.with_untracked(|q| q.get("powrot"))));
@@ -73,7 +75,10 @@ pub fn LoginPage() -> impl IntoView {
     });
     view! {
         <FormPage heading=Text::SignIn form on_valid busy=status.busy() other_errors submit=Text::SignIn
-            notice=move || expired.then(|| view! { <Announced text=Text::SessionExpired /> })
+            notice=move || {
+                let said = if expired { Some(Text::SessionExpired) } else { session.notice.get() };
+                said.map(|text| view! { <Announced text /> })
+            }
             after=|| view! {
                 <ul class="link-list">
                     <li><A href=FORGOT_USERNAME_PATH attr:id="forgot-username">{tr(Text::ForgotUsername)}</A></li>

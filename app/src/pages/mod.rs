@@ -8,6 +8,7 @@ mod accessibility;
 mod account;
 mod consent;
 mod contact;
+mod email_verification;
 mod extension;
 mod forgot_password;
 mod forgot_username;
@@ -21,9 +22,11 @@ mod my_account;
 mod new_password;
 mod new_profile;
 mod not_found;
+mod password_change;
 mod personal;
 mod profile;
 mod review;
+mod sessions;
 mod sms_code;
 mod submitted;
 
@@ -31,6 +34,7 @@ pub use accessibility::AccessibilityPage;
 pub use account::AccountPage;
 pub use consent::ConsentPage;
 pub use contact::ContactPage;
+pub use email_verification::EmailVerificationPage;
 pub use extension::ExtensionPage;
 pub use forgot_password::ForgotPasswordPage;
 pub use forgot_username::ForgotUsernamePage;
@@ -44,6 +48,7 @@ pub use my_account::MyAccountPage;
 pub use new_password::NewPasswordPage;
 pub use new_profile::{NewProfileBankPage, NewProfileDonePage, NewProfileEIdPage, NewProfilePage};
 pub use not_found::NotFoundPage;
+pub use password_change::PasswordChangePage;
 pub use personal::PersonalPage;
 pub use profile::ProfilePage;
 pub use review::ReviewPage;
@@ -83,6 +88,8 @@ lazy_area!(account_pages, __preload_account_pages: AccountScreen {
     NewProfileBankRoute => NewProfileBankPage,
     NewProfileEIdRoute => NewProfileEIdPage,
     NewProfileDoneRoute => NewProfileDonePage,
+    PasswordChangeRoute => PasswordChangePage,
+    EmailVerificationRoute => EmailVerificationPage,
 });
 lazy_area!(statement_pages, __preload_statement_pages: StatementScreen {
     AccessibilityRoute => AccessibilityPage,

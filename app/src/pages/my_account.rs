@@ -1,12 +1,14 @@
 //! The account's first page: a greeting by name and the profile's state in one line (valid until
 //! when and for how many days, expired and the account kept, or the application and what it
-//! waits for), the action that fits it (extend, or make a new profile), and "Wyloguj".
+//! waits for), the action that fits it (extend, or make a new profile), "Zmień hasło", "Twoje
+//! sesje" with "Wyloguj ze wszystkich urządzeń", and "Wyloguj".
 
+use super::sessions::Sessions;
 use crate::components::page_heading::PageHeading;
 use crate::components::signed_in::SignedIn;
 use crate::dom::use_page_title;
 use crate::i18n::{tr, use_lang};
-use crate::session::{use_session, use_sign_out, EXTENSION_PATH, NEW_PROFILE_PATH};
+use crate::session::{use_session, use_sign_out, EXTENSION_PATH, NEW_PROFILE_PATH, PASSWORD_CHANGE_PATH};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::{Citizen, RegistrationState};
@@ -40,7 +42,9 @@ fn AccountSummary() -> impl IntoView {
             <PageHeading>{greeting}</PageHeading>
             <p class="lead" id="profile-state">{state}</p>
             {move || action.get().map(|(href, text)| view! { <p><A href=href attr:class="button" attr:id="profile-action">{tr(text)}</A></p> })}
-            <button type="button" class="button button--secondary" id="sign-out" on:click=move |_| sign_out.run(())>{tr(Text::SignOut)}</button>
+            <p><A href=PASSWORD_CHANGE_PATH attr:class="button button--secondary" attr:id="change-password">{tr(Text::ChangePassword)}</A></p>
+            <Sessions />
+            <p><button type="button" class="button button--secondary" id="sign-out" on:click=move |_| sign_out.run(())>{tr(Text::SignOut)}</button></p>
         </div>
     }
 }

@@ -10,7 +10,7 @@ use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::components::signed_in::SignedIn;
 use crate::dom::use_page_title;
 use crate::i18n::{tr, use_lang};
-use crate::session::{use_session, METHOD_PATH};
+use crate::session::{use_session, EMAIL_VERIFICATION_PATH, METHOD_PATH};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::{Authorisation, Field, ProfileDetails, RegistrationState};
@@ -77,6 +77,10 @@ fn Sections(details: ProfileDetails) -> impl IntoView {
     view! {
         <h2 class="heading-small">{tr(Text::UserDataHeading)}</h2>
         <dl class="summary-list" id="user-data">{list(user_rows)}</dl>
+        {details.with_value(|d| !d.email_verified).then(|| view! {
+            <p id="email-unverified-why">{tr(Text::EmailUnverifiedWhy)}</p>
+            <p><A href=EMAIL_VERIFICATION_PATH attr:class="button button--secondary" attr:id="confirm-email">{tr(Text::ConfirmEmail)}</A></p>
+        })}
         <h2 class="heading-small">{move || details.with_value(|d| if d.profile.is_some() { tr(Text::TrustedProfile)() } else { tr(Text::ApplicationHeading)() })}</h2>
         <dl class="summary-list" id="profile-facts">{list(profile_rows)}</dl>
         {move || next_step().map(|next| view! {
@@ -125,7 +129,10 @@ fn user_rows(details: &ProfileDetails, lang: Lang) -> Vec<Row> {
         second_name.map(|name| row("profile-second-name", Text::SecondNameLabel.get(lang), name)),
         Some(row("profile-surname", Field::Surname.label(lang), &details.surname)),
         Some(row("profile-pesel", Field::Pesel.label(lang), &details.pesel)),
-        Some(row("profile-email", Field::Email.label(lang), &details.email)),
+        Some(match details.email_verified {
+            true => row("profile-email", Field::Email.label(lang), &details.email),
+            false => row("profile-email", Field::Email.label(lang), &format!("{} ({})", details.email, Text::EmailUnverified.get(lang))),
+        }),
         Some(row("profile-phone", Text::PhoneLabel.get(lang), &details.phone)),
     ]
     .into_iter()
