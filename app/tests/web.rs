@@ -239,6 +239,22 @@ async fn choosing_a_way_of_confirming_reveals_only_its_details() {
 }
 
 #[wasm_bindgen_test]
+async fn each_days_call_windows_are_headed_by_the_weekday_and_the_date_in_words() {
+    let step = mount(|| view! { <IdentityPage /> }.into_any());
+    step.find::<HtmlElement>("#confirmation").click();
+    leptos::task::tick().await;
+    // The first window's id holds its date: "window-2026-11-26-8".
+    let id = step.find::<HtmlElement>(".day__windows input").id();
+    let date: shared::date::Date = id["window-".len().."window-".len() + 10].parse().unwrap();
+    assert_eq!(step.text(".day__name"), shared::i18n::day_and_date(date, Lang::Pl));
+    assert!(step.text(".day__name").contains(", "), "{}", step.text(".day__name"));
+    assert!(!step.text(".day__name").contains(&date.to_string()), "not the ISO date");
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text(".day__name"), shared::i18n::day_and_date(date, Lang::En));
+}
+
+#[wasm_bindgen_test]
 async fn next_without_a_way_of_confirming_or_its_details_says_what_is_missing() {
     let step = mount(|| view! { <IdentityPage /> }.into_any());
     step.press_next().await;
@@ -635,6 +651,25 @@ async fn the_sign_in_code_takes_a_pasted_123_456_and_a_wrong_one_tells_the_tries
     step.type_into("code", "12 34").await;
     step.press_next().await;
     assert_eq!(step.error("code"), "Błąd: Kod z SMS-a ma 6 cyfr");
+}
+
+#[wasm_bindgen_test]
+async fn the_registrations_code_step_says_dalej_and_the_sign_ins_says_potwierdz() {
+    // Seed 000 ends the registration with "Dalej"; seed 004 confirms a sign-in with "Potwierdź".
+    let step = mount(|| {
+        app::state::use_wizard().registration_id.set(Some("r-1".into()));
+        view! { <app::pages::SmsCodePage /> }.into_any()
+    });
+    assert_eq!(step.text("h1"), "Wpisz kod z SMS-a");
+    assert_eq!(step.text("button[type=submit]"), "Dalej");
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text("button[type=submit]"), "Next");
+    step.root.remove();
+
+    let step = mount(|| view! { <app::pages::LoginCodePage /> }.into_any());
+    assert_eq!(step.text("button[type=submit]"), "Potwierdź");
+    step.root.remove();
 }
 
 #[wasm_bindgen_test]

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::api::Field;
+use shared::i18n::day_and_date;
 use shared::rules::confirmation::ConfirmationMethod;
 use shared::rules::confirmation::{CONFIRMATION_POINTS, PROVIDERS};
 use shared::validate::validate_registration;
@@ -104,7 +105,7 @@ fn describe_choice(choice: crate::state::ConfirmationChoice, lang: Lang) -> Stri
     match method {
         ConfirmationMethod::Video => {
             let app = choice.video_app.map(|a| a.name()).unwrap_or_default();
-            let windows: Vec<String> = choice.windows.iter().map(|w| format!("{} {}", w.date, w.hours())).collect();
+            let windows: Vec<String> = choice.windows.iter().map(|w| format!("{} {}", day_and_date(w.date, lang), w.hours())).collect();
             format!("{} ({app}): {}", Text::MethodVideo.get(lang), windows.join(", "))
         }
         ConfirmationMethod::InPerson => {
