@@ -225,6 +225,60 @@ async fn a_valid_pesel_shows_the_birth_date_and_sex_it_holds() {
 }
 
 #[wasm_bindgen_test]
+async fn names_pesels_and_addresses_typed_the_way_people_write_them_pass_in_the_browser() {
+    let step = mount(|| view! { <PersonalPage /> }.into_any());
+    for (id, typed) in [("first_name", "Zaz\u{307}o\u{301}łc\u{301}"), ("surname", "Kowalska  Nowak"), ("pesel", "440 514 013 59")] {
+        step.type_into(id, typed).await;
+        step.leave(id).await;
+        assert_eq!(step.error(id), "", "{id}: {typed}");
+    }
+    assert!(step.text(".pesel-facts").contains("1944-05-14"));
+    step.root.remove();
+    let step = mount(|| view! { <app::pages::ContactPage /> }.into_any());
+    for (id, typed) in [("email", "jan@żółw.pl"), ("email_repeat", "jan@xn--w-uga1v8h.pl"), ("phone", "600-123 456")] {
+        step.type_into(id, typed).await;
+        step.leave(id).await;
+        assert_eq!(step.error(id), "", "{id}: {typed}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_check_your_answers_page_shows_what_was_typed_and_sends_it_normalised() {
+    let service = FakeRoutes::install(&[("/api/v1/registrations", 201, r#"{"id":"r-1"}"#, None)]);
+    let step = mount(|| {
+        let wizard = app::state::use_wizard();
+        for (field, typed) in [
+            (shared::api::Field::Username, "jan_kowalski"),
+            (shared::api::Field::Password, "Tajne#Haslo1"),
+            (shared::api::Field::PasswordRepeat, "Tajne#Haslo1"),
+            (shared::api::Field::FirstName, "Zaz\u{307}o\u{301}łc\u{301}"),
+            (shared::api::Field::Surname, "Kowalska  Nowak"),
+            (shared::api::Field::Pesel, "440 514 013 59"),
+            (shared::api::Field::Email, "jan@żółw.pl"),
+            (shared::api::Field::EmailRepeat, "jan@żółw.pl"),
+            (shared::api::Field::Phone, "600 123 456"),
+            (shared::api::Field::PhoneRepeat, "600-123-456"),
+        ] {
+            wizard.value(field).set(typed.into());
+        }
+        wizard.choice.update(|c| c.method = Some(shared::rules::confirmation::ConfirmationMethod::EId));
+        wizard.consent.set(true);
+        view! { <app::pages::ReviewPage /> }.into_any()
+    });
+    let shown = step.root.text_content().unwrap_or_default();
+    assert!(shown.contains("440 514 013 59") && shown.contains("jan@żółw.pl") && shown.contains("Kowalska  Nowak"), "{shown}");
+    step.press_next().await;
+    step.until("the registration is sent", |_| !service.bodies().is_empty()).await;
+    let sent: serde_json::Value = serde_json::from_str(&service.bodies()[0]).unwrap();
+    assert_eq!(sent["first_name"], "Zażółć");
+    assert_eq!(sent["surname"], "Kowalska Nowak");
+    assert_eq!(sent["pesel"], "44051401359");
+    assert_eq!(sent["email"], "jan@xn--w-uga1v8h.pl");
+    assert_eq!(sent["phone"], "+48600123456");
+    assert_eq!(sent["password"], "Tajne#Haslo1");
+}
+
+#[wasm_bindgen_test]
 async fn choosing_a_way_of_confirming_reveals_only_its_details() {
     let step = mount(|| view! { <IdentityPage /> }.into_any());
     let present = |selector: &str| step.root.query_selector(selector).unwrap().is_some();

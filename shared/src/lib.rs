@@ -10,6 +10,7 @@ pub mod i18n;
 pub mod notices;
 pub mod pattern;
 pub mod rules;
+pub mod text;
 pub mod validate;
 pub mod validity;
 

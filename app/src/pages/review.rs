@@ -46,7 +46,8 @@ pub fn ReviewPage() -> impl IntoView {
         let navigate = navigate.clone();
         let key = idempotency_key.get_value();
         status.send(
-            move |retries| async move { api::register(&request, &key, lang, retries).await },
+            // Sent as the rules keep it (names in NFC, PESEL without spaces, …); shown as typed.
+            move |retries| async move { api::register(&shared::validate::normalised(&request), &key, lang, retries).await },
             move |answer| match answer {
                 Ok(created) => {
                     wizard.registration_id.set(Some(created.id));
