@@ -28,7 +28,10 @@ async fn a_rule_fails_its_route_until_it_is_lifted() {
     let state = AppState::in_memory(None);
     let set = put_rule(&state, json!({"route": "POST /api/v1/registrations", "error_rate": 1.0, "status": 503})).await;
     assert_eq!(set.status, StatusCode::OK, "{}", set.body);
-    assert_eq!(set.body, json!([{"route": "POST /api/v1/registrations", "latency_ms": 0, "error_rate": 1.0, "status": 503, "after_handling": false}]));
+    assert_eq!(
+        set.body,
+        json!([{"route": "POST /api/v1/registrations", "latency_ms": 0, "error_rate": 1.0, "status": 503, "after_handling": false, "dribble_ms": 0}])
+    );
 
     let failed = send(&state, post_json("/api/v1/registrations", registration("jan_kowalski").to_string())).await;
     assert_eq!(failed.status, StatusCode::SERVICE_UNAVAILABLE);
@@ -60,6 +63,61 @@ async fn latency_delays_the_answer() {
     put_rule(&state, json!({"route": "POST /api/v1/validate", "latency_ms": 300})).await;
     let started = Instant::now();
     assert_eq!(send(&state, validate()).await.status, StatusCode::OK);
+    assert!(started.elapsed() >= Duration::from_millis(300), "{:?}", started.elapsed());
+}
+
+#[tokio::test]
+async fn a_lognormal_latency_draws_a_wait_for_every_request_around_its_median() {
+    let state = AppState::in_memory(None);
+    let rule = json!({"route": "*", "latency": {"distribution": "lognormal", "median_ms": 60, "sigma": 0.5}});
+    let set = put_rule(&state, rule.clone()).await;
+    assert_eq!(set.status, StatusCode::OK, "{}", set.body);
+    assert_eq!(set.body[0]["latency"], rule["latency"]);
+    let mut waits = Vec::new();
+    for _ in 0..21 {
+        let started = Instant::now();
+        assert_eq!(send(&state, validate()).await.status, StatusCode::OK);
+        waits.push(started.elapsed());
+    }
+    waits.sort();
+    assert!(waits[10] >= Duration::from_millis(35) && waits[10] <= Duration::from_millis(400), "the median wait is about 60 ms: {waits:?}");
+    assert!(waits[0] < waits[20], "each request draws its own wait: {waits:?}");
+}
+
+#[tokio::test]
+async fn a_uniform_latency_waits_between_its_bounds_and_wrong_bounds_are_refused() {
+    let state = AppState::in_memory(None);
+    put_rule(&state, json!({"route": "POST /api/v1/validate", "latency": {"distribution": "uniform", "min_ms": 150, "max_ms": 250}})).await;
+    let started = Instant::now();
+    assert_eq!(send(&state, validate()).await.status, StatusCode::OK);
+    assert!(started.elapsed() >= Duration::from_millis(150), "{:?}", started.elapsed());
+    for latency in [
+        json!({"distribution": "uniform", "min_ms": 300, "max_ms": 100}),
+        json!({"distribution": "lognormal", "median_ms": 100, "sigma": 9}),
+        json!({"distribution": "lognormal", "median_ms": 100_000, "sigma": 1}),
+    ] {
+        let refused = put_rule(&state, json!({"route": "*", "latency": latency})).await;
+        assert_eq!(refused.body["error"]["code"], "fault.latency_out_of_range", "{latency}");
+    }
+    let unknown = put_rule(&state, json!({"route": "*", "latency": {"distribution": "normal", "mean_ms": 3}})).await;
+    assert_eq!(unknown.body["error"]["code"], "request.invalid_fields");
+}
+
+#[tokio::test]
+async fn a_dribbled_answer_arrives_whole_over_its_time_and_uncompressed() {
+    let state = AppState::in_memory(None);
+    put_rule(&state, json!({"route": "POST /api/v1/validate", "dribble_ms": 400})).await;
+    let started = Instant::now();
+    let mut request = post_json("/api/v1/validate", r#"{"username": "jan.kowalski"}"#);
+    request.headers_mut().insert(header::ACCEPT_ENCODING, "gzip, br".parse().unwrap());
+    let answer = send(&state, request).await;
+    assert!(started.elapsed() >= Duration::from_millis(400), "{:?}", started.elapsed());
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.body["errors"]["username"][0]["code"], "username.forbidden_char", "the body arrives whole");
+    assert_eq!(answer.headers[header::CONTENT_ENCODING], "identity");
+    let started = Instant::now();
+    let header = send(&state, validate_with("x-mock-fault", "dribble_ms=300, latency=uniform:0:10")).await;
+    assert_eq!(header.status, StatusCode::OK);
     assert!(started.elapsed() >= Duration::from_millis(300), "{:?}", started.elapsed());
 }
 

@@ -72,7 +72,7 @@ async fn document(Extension(document): Extension<Arc<Document>>) -> Json<Documen
 /// `Confirmation` and `NewProfileRequest` closes each of their variants, but utoipa leaves them open.
 pub fn close_tagged_variants(document: &mut Document) {
     let Some(components) = document.components.as_mut() else { return };
-    for name in ["Confirmation", "NewProfileRequest"] {
+    for name in ["Confirmation", "NewProfileRequest", "Latency"] {
         let Some(RefOr::T(Schema::OneOf(one_of))) = components.schemas.get_mut(name) else { continue };
         for variant in &mut one_of.items {
             if let RefOr::T(Schema::Object(object)) = variant {
