@@ -7,6 +7,7 @@ mod codes;
 mod error;
 pub mod faults;
 mod guard;
+pub mod journal;
 pub mod limits;
 pub mod overload;
 pub mod password;
@@ -96,6 +97,8 @@ pub struct AppState {
     pub dev: bool,
     /// The injected faults in force (only with `dev`).
     pub faults: Faults,
+    /// What clients sent the public API (only with `dev`).
+    pub journal: journal::Journal,
     pub in_flight: InFlight,
     /// The pool passwords are hashed and checked on.
     pub passwords: password::Passwords,
@@ -126,6 +129,7 @@ impl AppState {
             store: Arc::new(store),
             dev: cli.dev,
             faults: Faults::default(),
+            journal: journal::Journal::default(),
             in_flight,
             passwords: password::Passwords::default(),
             session_limits: sessions::Limits {
@@ -160,6 +164,7 @@ impl AppState {
             store: Arc::new(Store::in_memory().expect("an in-memory database opens")),
             dev: true,
             faults: Faults::default(),
+            journal: journal::Journal::default(),
             in_flight: InFlight::default(),
             passwords: password::Passwords::default(),
             session_limits: sessions::Limits::default(),
