@@ -3,8 +3,11 @@
 //! `X-Mock-Fault: 503, latency_ms=800`. A fault can come before the request is handled (nothing
 //! happens) or after it (`after_handling`: it happened, but its answer is lost). Latency is fixed
 //! (`latency_ms`) or drawn afresh for every request from a distribution (`latency`: lognormal or
-//! uniform), and an answer's body can dribble in chunks over `dribble_ms` (a slow network).
+//! uniform), and an answer's body can dribble in chunks over `dribble_ms` (a slow network). A
+//! failing request can also lose its connection below HTTP (`connection`: reset, empty,
+//! malformed_chunk, random_bytes), which `connection.rs` carries out.
 
+use crate::connection::{ConnectionFault, Sabotage};
 use crate::{ApiError, AppState};
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, StatusCode};
@@ -52,13 +55,23 @@ pub struct FaultRule {
     #[serde(default)]
     pub after_handling: bool,
     /// A wait drawn afresh for every request, added to `latency_ms`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "some_latency")]
     #[schema(nullable = false)]
     pub latency: Option<Latency>,
     /// Sends the answer's body in chunks spread over this many milliseconds (0 to 60 000; 0: at once).
     #[serde(default)]
     #[schema(minimum = 0, maximum = 60_000)]
     pub dribble_ms: u64,
+    /// A failing request loses its connection this way instead of getting `status` (before or
+    /// after handling, as `after_handling` says).
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "some_connection")]
+    #[schema(nullable = false)]
+    pub connection: Option<ConnectionFault>,
+}
+
+/// A connection fault when the field is there (`null` is refused, as the document has it).
+fn some_connection<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<ConnectionFault>, D::Error> {
+    ConnectionFault::deserialize(deserializer).map(Some)
 }
 
 /// A wait drawn from a distribution, as a real network's is: most requests quick, a few slow.
@@ -133,6 +146,11 @@ fn route_schema() -> Object {
         .build()
 }
 
+/// A latency when the field is there (`null` is refused, as the document has it).
+fn some_latency<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Option<Latency>, D::Error> {
+    Latency::deserialize(deserializer).map(Some)
+}
+
 fn default_status() -> u16 {
     503
 }
@@ -199,12 +217,14 @@ struct Plan {
     latency_ms: u64,
     latency: Option<Latency>,
     status: Option<u16>,
+    connection: Option<ConnectionFault>,
     after_handling: bool,
     dribble_ms: u64,
 }
 
 /// Reads `X-Mock-Fault`: comma-separated, a status (`503`), `latency_ms=800`,
-/// `latency=lognormal:300:0.6` or `latency=uniform:100:900`, `dribble_ms=2000`, `after_handling`.
+/// `latency=lognormal:300:0.6` or `latency=uniform:100:900`, `dribble_ms=2000`, `after_handling`,
+/// and a connection fault: `reset`, `empty`, `malformed_chunk` or `random_bytes`.
 fn parse_header(value: &str) -> Result<Plan, String> {
     let mut plan = Plan::default();
     let milliseconds = |name: &str, ms: &str| ms.trim().parse().ok().filter(|ms| *ms <= MAX_LATENCY_MS).ok_or(format!("{name} must be 0 to {MAX_LATENCY_MS}"));
@@ -214,6 +234,7 @@ fn parse_header(value: &str) -> Result<Plan, String> {
             Some(("dribble_ms", ms)) => plan.dribble_ms = milliseconds("dribble_ms", ms)?,
             Some(("latency", latency)) => plan.latency = Some(Latency::parse(latency.trim())?),
             None if item == "after_handling" => plan.after_handling = true,
+            None if ConnectionFault::from_name(item).is_some() => plan.connection = ConnectionFault::from_name(item),
             None => plan.status = Some(item.parse().ok().filter(|s| (400..=599).contains(s)).ok_or("the status must be 400 to 599")?),
             Some(_) => return Err(format!("unknown item {item:?}")),
         }
@@ -236,12 +257,16 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
         },
         None => {
             let route = format!("{} {}", request.method(), request.extensions().get::<MatchedPath>().map_or("", MatchedPath::as_str));
-            state.faults.rule_for(&route).map_or_else(Plan::default, |rule| Plan {
-                latency_ms: rule.latency_ms,
-                latency: rule.latency,
-                status: (rule.error_rate > 0.0 && rand::random::<f64>() < rule.error_rate).then_some(rule.status),
-                after_handling: rule.after_handling,
-                dribble_ms: rule.dribble_ms,
+            state.faults.rule_for(&route).map_or_else(Plan::default, |rule| {
+                let fails = rule.error_rate > 0.0 && rand::random::<f64>() < rule.error_rate;
+                Plan {
+                    latency_ms: rule.latency_ms,
+                    latency: rule.latency,
+                    status: fails.then_some(rule.status),
+                    connection: rule.connection.filter(|_| fails),
+                    after_handling: rule.after_handling,
+                    dribble_ms: rule.dribble_ms,
+                }
             })
         }
     };
@@ -249,13 +274,17 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
     if wait > 0 {
         tokio::time::sleep(Duration::from_millis(wait)).await;
     }
-    let response = match plan.status.and_then(|s| StatusCode::from_u16(s).ok()) {
-        Some(status) if plan.after_handling => {
+    let failure = match plan.connection {
+        Some(kind) => Some(broken(kind)),
+        None => plan.status.and_then(|s| StatusCode::from_u16(s).ok()).map(injected),
+    };
+    let response = match failure {
+        Some(failure) if plan.after_handling => {
             let lost = next.run(request).await;
             tracing::info!(status = lost.status().as_u16(), "answer lost by an injected fault");
-            injected(status)
+            failure
         }
-        Some(status) => injected(status),
+        Some(failure) => failure,
         None => next.run(request).await,
     };
     if plan.dribble_ms > 0 {
@@ -263,6 +292,16 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
     } else {
         response
     }
+}
+
+/// The answer a connection fault stands in for: the server (`connection::serve`) breaks the
+/// connection instead of sending it; a client without a network (a test's `oneshot`) gets this 502.
+fn broken(kind: ConnectionFault) -> Response {
+    let message = format!("An injected fault: the connection is broken ({}) instead of this answer.", kind.name());
+    let body = ErrorResponse { error: ErrorBody { code: "mock.injected_fault".into(), message } };
+    let mut response = (StatusCode::BAD_GATEWAY, Json(body)).into_response();
+    response.extensions_mut().insert(Sabotage(kind));
+    response
 }
 
 /// How many pieces a dribbled body comes in (fewer when it is shorter).
@@ -317,6 +356,9 @@ mod tests {
             Ok(Plan { latency: Some(Latency::Lognormal { median_ms: 300, sigma: 0.6 }), dribble_ms: 2000, ..Plan::default() })
         );
         assert_eq!(parse_header("latency=uniform:100:900"), Ok(Plan { latency: Some(Latency::Uniform { min_ms: 100, max_ms: 900 }), ..Plan::default() }));
+        for kind in ConnectionFault::ALL {
+            assert_eq!(parse_header(&format!("{}, after_handling", kind.name())), Ok(Plan { connection: Some(kind), after_handling: true, ..Plan::default() }));
+        }
         for wrong in [
             "200",
             "abc",
@@ -343,6 +385,7 @@ mod tests {
             after_handling: false,
             latency: None,
             dribble_ms: 0,
+            connection: None,
         };
         assert!(rule("POST /api/v1/registrations", 800, 0.2, 503).check(&routes).is_ok());
         assert!(rule("*", 0, 1.0, 500).check(&routes).is_ok());

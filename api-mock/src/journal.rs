@@ -52,7 +52,6 @@ pub struct JournalEntry {
     #[schema(pattern = "^[0-9a-f]{12}$")]
     pub session: Option<String>,
     /// The JSON body with secrets masked as `***`; a body that is not JSON as a note of its size; none without a body.
-    #[schema(value_type = Object)]
     pub body: Option<Value>,
 }
 

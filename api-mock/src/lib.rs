@@ -4,6 +4,7 @@
 mod accounts;
 mod clock;
 mod codes;
+pub mod connection;
 mod error;
 pub mod faults;
 mod guard;
@@ -181,7 +182,8 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Serves `app(state)` on `listener` until the future is dropped or the process stops; each
-/// request knows its client's address (for the rate limits).
+/// request knows its client's address (for the rate limits), and a fault can break a connection
+/// below HTTP (`connection.rs`).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>()).await
+    connection::serve(listener, state, std::future::pending()).await
 }
