@@ -24,6 +24,7 @@ async fn overloadable() -> (String, tokio::task::JoinHandle<std::io::Result<()>>
         after_handling: false,
         latency: None,
         dribble_ms: 0,
+        connection: None,
     });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());

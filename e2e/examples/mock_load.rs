@@ -124,6 +124,7 @@ async fn overload() {
         after_handling: false,
         latency: None,
         dribble_ms: 0,
+        connection: None,
     });
     let base = serve(state).await;
     let client = reqwest::Client::new();
