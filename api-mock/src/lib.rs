@@ -62,7 +62,8 @@ pub struct Cli {
     /// Empty the state and load a scenario at start: empty, citizens or renewal-storm.
     #[arg(long, value_name = "NAME", requires = "dev", value_parser = clap::builder::PossibleValuesParser::new(Scenario::ALL.map(Scenario::name)))]
     pub scenario: Option<String>,
-    /// Fault rules to start with: a JSON list of {"route", "latency_ms", "error_rate", "status"}.
+    /// Fault rules to start with: a JSON list of {"route", "latency_ms", "latency", "dribble_ms",
+    /// "error_rate", "status", "connection", "after_handling"} (see PUT /api/dev/faults).
     #[arg(long, value_name = "FILE", requires = "dev")]
     pub faults: Option<PathBuf>,
     /// Past this many API requests at once, answer 503 with Retry-After at once (0: no limit).
