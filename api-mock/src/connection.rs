@@ -139,7 +139,7 @@ async fn misbehave(mut socket: TcpStream, kind: ConnectionFault) -> std::io::Res
         ConnectionFault::Empty => {}
         ConnectionFault::MalformedChunk => {
             let head = "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\ncache-control: no-store\r\n\r\n";
-            socket.write_all(format!("{head}7\r\n{{\"id\":\r\nzz-not-a-size\r\n\r\n").as_bytes()).await?;
+            socket.write_all(format!("{head}6\r\n{{\"id\":\r\nzz-not-a-size\r\n\r\n").as_bytes()).await?;
         }
         ConnectionFault::RandomBytes => {
             // Never "HTTP/": the first byte is not a letter.
