@@ -13,10 +13,11 @@ pub fn nfc(input: &str) -> String {
 }
 
 /// The ASCII (punycode, lower-case) form of a domain, by UTS 46 as browsers read a host; none when
-/// it has anything but letters, digits, hyphens and dots, or UTS 46 refuses it.
+/// it has anything but letters, digits, hyphens and dots, a label already in punycode (`xn--`:
+/// the browser takes a broken one the crate refuses), or UTS 46 refuses it.
 pub fn domain_to_ascii(domain: &str) -> Option<String> {
     // Only what a domain can hold reaches the engines: the browser's URL would read '%', '/', ':' …
-    if domain.is_empty() || !domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.') {
+    if !is_typed_domain(domain) {
         return None;
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -24,6 +25,12 @@ pub fn domain_to_ascii(domain: &str) -> Option<String> {
     #[cfg(target_arch = "wasm32")]
     let ascii = web_sys::Url::new(&format!("http://{domain}/")).ok()?.hostname();
     Some(ascii).filter(|a| !a.is_empty() && a.is_ascii())
+}
+
+/// Letters, digits, hyphens and dots, with no label already in punycode.
+pub fn is_typed_domain(domain: &str) -> bool {
+    let punycode = domain.split('.').any(|label| label.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("xn--")));
+    !domain.is_empty() && !punycode && domain.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '.')
 }
 
 /// Runs of white space inside `input` made one space, and none around it.
@@ -49,7 +56,7 @@ mod tests {
     fn an_international_domain_has_its_punycode_form() {
         assert_eq!(domain_to_ascii("żółw.pl").as_deref(), Some("xn--w-uga1v8h.pl"));
         assert_eq!(domain_to_ascii("Example.PL").as_deref(), Some("example.pl"));
-        for bad in ["", "a b.pl", "a%41.pl", "a/b.pl", "a:1", "x@y"] {
+        for bad in ["", "a b.pl", "a%41.pl", "a/b.pl", "a:1", "x@y", "żółw.xn--zz.pl"] {
             assert_eq!(domain_to_ascii(bad), None, "{bad}");
         }
     }
