@@ -87,7 +87,8 @@ pub enum Latency {
         #[schema(minimum = 0, maximum = 3)]
         sigma: f64,
     },
-    /// Uniform: every wait from `min_ms` to `max_ms` (0 to 60 000) as likely.
+    /// Uniform: every wait from `min_ms` to `max_ms` (0 to 60 000) as likely (bounds given the
+    /// other way round are taken as meant).
     Uniform {
         #[schema(minimum = 0, maximum = 60_000)]
         min_ms: u64,
@@ -101,8 +102,8 @@ impl Latency {
         match *self {
             Latency::Lognormal { median_ms, sigma } if median_ms <= MAX_LATENCY_MS && (0.0..=3.0).contains(&sigma) => Ok(()),
             Latency::Lognormal { .. } => Err(format!("a lognormal latency takes median_ms 0 to {MAX_LATENCY_MS} and sigma 0 to 3")),
-            Latency::Uniform { min_ms, max_ms } if min_ms <= max_ms && max_ms <= MAX_LATENCY_MS => Ok(()),
-            Latency::Uniform { .. } => Err(format!("a uniform latency takes 0 <= min_ms <= max_ms <= {MAX_LATENCY_MS}")),
+            Latency::Uniform { min_ms, max_ms } if min_ms.max(max_ms) <= MAX_LATENCY_MS => Ok(()),
+            Latency::Uniform { .. } => Err(format!("a uniform latency takes min_ms and max_ms 0 to {MAX_LATENCY_MS}")),
         }
     }
 
@@ -115,7 +116,7 @@ impl Latency {
                 let normal = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
                 (median_ms as f64 * (sigma * normal).exp()).round() as u64
             }
-            Latency::Uniform { min_ms, max_ms } => rand::random_range(min_ms..=max_ms),
+            Latency::Uniform { min_ms, max_ms } => rand::random_range(min_ms.min(max_ms)..=max_ms.max(min_ms)),
         };
         wait.min(MAX_LATENCY_MS)
     }
@@ -365,7 +366,7 @@ mod tests {
             "latency_ms=-1",
             "latency_ms=60001",
             "delay=5",
-            "latency=uniform:900:100",
+            "latency=uniform:900:60001",
             "latency=lognormal:300:4",
             "latency=normal:1:2",
             "dribble_ms=x",
@@ -394,7 +395,7 @@ mod tests {
         {
             assert!(wrong.check(&routes).is_err(), "{wrong:?}");
         }
-        let uniform = FaultRule { latency: Some(Latency::Uniform { min_ms: 5, max_ms: 1 }), ..rule("*", 0, 0.0, 503) };
+        let uniform = FaultRule { latency: Some(Latency::Uniform { min_ms: 5, max_ms: 60_001 }), ..rule("*", 0, 0.0, 503) };
         assert!(uniform.check(&routes).is_err());
         assert!(FaultRule { dribble_ms: 60_001, ..rule("*", 0, 0.0, 503) }.check(&routes).is_err());
     }
