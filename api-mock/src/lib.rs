@@ -4,9 +4,11 @@
 mod accounts;
 mod clock;
 mod codes;
+pub mod connection;
 mod error;
 pub mod faults;
 mod guard;
+pub mod journal;
 pub mod limits;
 mod lockouts;
 pub mod overload;
@@ -61,7 +63,8 @@ pub struct Cli {
     /// Empty the state and load a scenario at start: empty, citizens or renewal-storm.
     #[arg(long, value_name = "NAME", requires = "dev", value_parser = clap::builder::PossibleValuesParser::new(Scenario::ALL.map(Scenario::name)))]
     pub scenario: Option<String>,
-    /// Fault rules to start with: a JSON list of {"route", "latency_ms", "error_rate", "status"}.
+    /// Fault rules to start with: a JSON list of {"route", "latency_ms", "latency", "dribble_ms",
+    /// "error_rate", "status", "connection", "after_handling"} (see PUT /api/dev/faults).
     #[arg(long, value_name = "FILE", requires = "dev")]
     pub faults: Option<PathBuf>,
     /// Past this many API requests at once, answer 503 with Retry-After at once (0: no limit).
@@ -115,6 +118,8 @@ pub struct AppState {
     pub dev: bool,
     /// The injected faults in force (only with `dev`).
     pub faults: Faults,
+    /// What clients sent the public API (only with `dev`).
+    pub journal: journal::Journal,
     pub in_flight: InFlight,
     /// The pool passwords are hashed and checked on.
     pub passwords: password::Passwords,
@@ -151,6 +156,7 @@ impl AppState {
             store: Arc::new(store),
             dev: cli.dev,
             faults: Faults::default(),
+            journal: journal::Journal::default(),
             in_flight,
             passwords: password::Passwords::default(),
             session_limits: sessions::Limits {
@@ -188,6 +194,7 @@ impl AppState {
             store: Arc::new(Store::in_memory().expect("an in-memory database opens")),
             dev: true,
             faults: Faults::default(),
+            journal: journal::Journal::default(),
             in_flight: InFlight::default(),
             passwords: password::Passwords::default(),
             session_limits: sessions::Limits::default(),
@@ -207,7 +214,8 @@ pub fn app(state: AppState) -> Router {
 }
 
 /// Serves `app(state)` on `listener` until the future is dropped or the process stops; each
-/// request knows its client's address (for the rate limits).
+/// request knows its client's address (for the rate limits), and a fault can break a connection
+/// below HTTP (`connection.rs`).
 pub async fn serve(listener: tokio::net::TcpListener, state: AppState) -> std::io::Result<()> {
-    axum::serve(listener, app(state).into_make_service_with_connect_info::<SocketAddr>()).await
+    connection::serve(listener, state, std::future::pending()).await
 }

@@ -1,6 +1,6 @@
 //! Starts api-mock: parses the flags, sets up logging, serves until Ctrl+C or SIGTERM.
 
-use api_mock::{app, AppState, Cli};
+use api_mock::{AppState, Cli};
 use clap::Parser;
 
 #[tokio::main]
@@ -18,7 +18,7 @@ async fn main() -> std::io::Result<()> {
     let listener = tokio::net::TcpListener::bind(cli.listen).await?;
     tokio::spawn(api_mock::reminders::keep_sending(state.clone()));
     tracing::info!(address = %listener.local_addr()?, static_dir = ?cli.static_dir, dev = cli.dev, max_in_flight = cli.max_in_flight, "api-mock listening");
-    axum::serve(listener, app(state).into_make_service_with_connect_info::<std::net::SocketAddr>()).with_graceful_shutdown(shutdown_signal()).await
+    api_mock::connection::serve(listener, state, shutdown_signal()).await
 }
 
 async fn shutdown_signal() {

@@ -16,7 +16,16 @@ const CLIENTS: usize = 40;
 async fn overloadable() -> (String, tokio::task::JoinHandle<std::io::Result<()>>) {
     let mut state = AppState::in_memory(None);
     state.in_flight = InFlight::limited_to(LIMIT);
-    state.faults.set(FaultRule { route: "POST /api/v1/validate".into(), latency_ms: 600, error_rate: 0.0, status: 503, after_handling: false });
+    state.faults.set(FaultRule {
+        route: "POST /api/v1/validate".into(),
+        latency_ms: 600,
+        error_rate: 0.0,
+        status: 503,
+        after_handling: false,
+        latency: None,
+        dribble_ms: 0,
+        connection: None,
+    });
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     (base, tokio::spawn(api_mock::serve(listener, state)))

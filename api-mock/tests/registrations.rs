@@ -50,6 +50,26 @@ async fn a_valid_registration_waits_for_the_sms_code_sent_to_the_phone() {
 }
 
 #[tokio::test]
+async fn answers_typed_the_way_people_write_them_register_and_are_kept_normalised() {
+    let state = AppState::in_memory(None);
+    let mut body = registration("jan_kowalski");
+    body["first_name"] = json!("Zaz\u{307}o\u{301}łc\u{301}");
+    body["surname"] = json!("Kowalska  Nowak");
+    body["pesel"] = json!("440 514-013 59");
+    body["email"] = json!("Jan@Żółw.pl");
+    body["email_repeat"] = json!("jan@xn--w-uga1v8h.pl");
+    body["phone"] = json!("600-123-456");
+    let answer = register(&state, body).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let id = answer.body["id"].as_str().unwrap().to_owned();
+    let answer = confirm(&state, &id, &latest_code(&state, PHONE).await).await;
+    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
+    // The address is kept, and written to, in its ASCII form.
+    let emails = send(&state, get("/api/dev/outbox?to=jan@xn--w-uga1v8h.pl")).await.body;
+    assert_eq!(emails.as_array().unwrap().len(), 2, "{emails}");
+}
+
+#[tokio::test]
 async fn the_right_code_sends_the_application_with_its_number_and_two_e_mails() {
     let state = AppState::in_memory(None);
     let year = state.clock.today().year;

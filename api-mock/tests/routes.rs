@@ -44,6 +44,21 @@ async fn valid_fields_get_no_errors_and_the_pesel_facts() {
 }
 
 #[tokio::test]
+async fn answers_typed_the_way_people_write_them_pass() {
+    // A decomposed name (macOS, PDFs), a double space, a PESEL and an ID card grouped with spaces
+    // or dashes, a phone with both, an internationalised domain.
+    let (status, body) = send(validate(json!({
+        "first_name": "Zaz\u{307}o\u{301}łc\u{301}", "surname": "Kowalska  Nowak", "pesel": "440 514 013 59",
+        "id_card": "ABS-123 456", "phone": "600-123 456", "email": "jan@żółw.pl", "email_repeat": "jan@xn--w-uga1v8h.pl"
+    })))
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(body, json!({"errors": {}, "pesel": {"birth_date": "1944-05-14", "sex": "M"}}));
+    let (_, body) = send(validate(json!({"pesel": "44-05-14-01359"}))).await;
+    assert_eq!(body["errors"], json!({}));
+}
+
+#[tokio::test]
 async fn field_errors_carry_stable_codes_and_polish_messages_by_default() {
     let (status, body) = send(validate(json!({"username": "jan.kowalski", "pesel": "44051401358", "id_card": "AYW036731"}))).await;
     assert_eq!(status, StatusCode::OK);

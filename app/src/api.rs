@@ -475,7 +475,19 @@ async fn send(retries: Retries, build: impl Fn(Option<&AbortSignal>) -> Result<R
     let mut attempt = 1;
     loop {
         let request = build(deadline().as_ref()).map_err(|_| ApiFailure::Unexpected(0))?;
-        let outcome = request.send().await.map_err(|_| ApiFailure::Unreachable);
+        // A connection reset, an empty or broken answer, or one whose body is cut short (a
+        // malformed chunk) is no answer: met like silence, retried with the same backoff.
+        let outcome = match request.send().await {
+            Ok(response) => {
+                let raw = web_sys::Response::from(response);
+                if arrives_whole(&raw).await {
+                    Ok(Response::from(raw))
+                } else {
+                    Err(ApiFailure::Unreachable)
+                }
+            }
+            Err(_) => Err(ApiFailure::Unreachable),
+        };
         let retry_after = match &outcome {
             Ok(response) if matches!(response.status(), 502..=504) => response.headers().get("retry-after").and_then(|s| s.parse().ok()),
             Ok(_) => return outcome,
@@ -488,6 +500,13 @@ async fn send(retries: Retries, build: impl Fn(Option<&AbortSignal>) -> Result<R
         wait(retry_delay(attempt, retry_after, js_sys::Math::random()), on_wait).await;
         attempt += 1;
     }
+}
+
+/// Whether the answer's body arrives whole, read from a copy so that the answer stays unread.
+async fn arrives_whole(response: &web_sys::Response) -> bool {
+    let Ok(copy) = response.clone() else { return false };
+    let Ok(text) = copy.text() else { return false };
+    wasm_bindgen_futures::JsFuture::from(text).await.is_ok()
 }
 
 /// An abort signal that fires once the attempt has had its time (aborting a finished one does

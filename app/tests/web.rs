@@ -226,6 +226,60 @@ async fn a_valid_pesel_shows_the_birth_date_and_sex_it_holds() {
 }
 
 #[wasm_bindgen_test]
+async fn names_pesels_and_addresses_typed_the_way_people_write_them_pass_in_the_browser() {
+    let step = mount(|| view! { <PersonalPage /> }.into_any());
+    for (id, typed) in [("first_name", "Zaz\u{307}o\u{301}łc\u{301}"), ("surname", "Kowalska  Nowak"), ("pesel", "440 514 013 59")] {
+        step.type_into(id, typed).await;
+        step.leave(id).await;
+        assert_eq!(step.error(id), "", "{id}: {typed}");
+    }
+    assert!(step.text(".pesel-facts").contains("1944-05-14"));
+    step.root.remove();
+    let step = mount(|| view! { <app::pages::ContactPage /> }.into_any());
+    for (id, typed) in [("email", "jan@żółw.pl"), ("email_repeat", "jan@xn--w-uga1v8h.pl"), ("phone", "600-123 456")] {
+        step.type_into(id, typed).await;
+        step.leave(id).await;
+        assert_eq!(step.error(id), "", "{id}: {typed}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_check_your_answers_page_shows_what_was_typed_and_sends_it_normalised() {
+    let service = FakeRoutes::install(&[("/api/v1/registrations", 201, r#"{"id":"r-1"}"#, None)]);
+    let step = mount(|| {
+        let wizard = app::state::use_wizard();
+        for (field, typed) in [
+            (shared::api::Field::Username, "jan_kowalski"),
+            (shared::api::Field::Password, "Tajne#Haslo1"),
+            (shared::api::Field::PasswordRepeat, "Tajne#Haslo1"),
+            (shared::api::Field::FirstName, "Zaz\u{307}o\u{301}łc\u{301}"),
+            (shared::api::Field::Surname, "Kowalska  Nowak"),
+            (shared::api::Field::Pesel, "440 514 013 59"),
+            (shared::api::Field::Email, "jan@żółw.pl"),
+            (shared::api::Field::EmailRepeat, "jan@żółw.pl"),
+            (shared::api::Field::Phone, "600 123 456"),
+            (shared::api::Field::PhoneRepeat, "600-123-456"),
+        ] {
+            wizard.value(field).set(typed.into());
+        }
+        wizard.choice.update(|c| c.method = Some(shared::rules::confirmation::ConfirmationMethod::EId));
+        wizard.consent.set(true);
+        view! { <app::pages::ReviewPage /> }.into_any()
+    });
+    let shown = step.root.text_content().unwrap_or_default();
+    assert!(shown.contains("440 514 013 59") && shown.contains("jan@żółw.pl") && shown.contains("Kowalska  Nowak"), "{shown}");
+    step.press_next().await;
+    step.until("the registration is sent", |_| !service.bodies().is_empty()).await;
+    let sent: serde_json::Value = serde_json::from_str(&service.bodies()[0]).unwrap();
+    assert_eq!(sent["first_name"], "Zażółć");
+    assert_eq!(sent["surname"], "Kowalska Nowak");
+    assert_eq!(sent["pesel"], "44051401359");
+    assert_eq!(sent["email"], "jan@xn--w-uga1v8h.pl");
+    assert_eq!(sent["phone"], "+48600123456");
+    assert_eq!(sent["password"], "Tajne#Haslo1");
+}
+
+#[wasm_bindgen_test]
 async fn choosing_a_way_of_confirming_reveals_only_its_details() {
     let step = mount(|| view! { <IdentityPage /> }.into_any());
     let present = |selector: &str| step.root.query_selector(selector).unwrap().is_some();
@@ -237,6 +291,22 @@ async fn choosing_a_way_of_confirming_reveals_only_its_details() {
     step.find::<HtmlElement>("#method-in_person").click();
     leptos::task::tick().await;
     assert!(present("#point") && !present("#video-app-teams"));
+}
+
+#[wasm_bindgen_test]
+async fn each_days_call_windows_are_headed_by_the_weekday_and_the_date_in_words() {
+    let step = mount(|| view! { <IdentityPage /> }.into_any());
+    step.find::<HtmlElement>("#confirmation").click();
+    leptos::task::tick().await;
+    // The first window's id holds its date: "window-2026-11-26-8".
+    let id = step.find::<HtmlElement>(".day__windows input").id();
+    let date: shared::date::Date = id["window-".len().."window-".len() + 10].parse().unwrap();
+    assert_eq!(step.text(".day__name"), shared::i18n::day_and_date(date, Lang::Pl));
+    assert!(step.text(".day__name").contains(", "), "{}", step.text(".day__name"));
+    assert!(!step.text(".day__name").contains(&date.to_string()), "not the ISO date");
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text(".day__name"), shared::i18n::day_and_date(date, Lang::En));
 }
 
 #[wasm_bindgen_test]
@@ -657,6 +727,25 @@ async fn the_sign_in_code_takes_a_pasted_123_456_and_a_wrong_one_tells_the_tries
     step.type_into("code", "12 34").await;
     step.press_next().await;
     assert_eq!(step.error("code"), "Błąd: Kod z SMS-a ma 6 cyfr");
+}
+
+#[wasm_bindgen_test]
+async fn the_registrations_code_step_says_dalej_and_the_sign_ins_says_potwierdz() {
+    // Seed 000 ends the registration with "Dalej"; seed 004 confirms a sign-in with "Potwierdź".
+    let step = mount(|| {
+        app::state::use_wizard().registration_id.set(Some("r-1".into()));
+        view! { <app::pages::SmsCodePage /> }.into_any()
+    });
+    assert_eq!(step.text("h1"), "Wpisz kod z SMS-a");
+    assert_eq!(step.text("button[type=submit]"), "Dalej");
+    step.locale.0.set(Lang::En);
+    leptos::task::tick().await;
+    assert_eq!(step.text("button[type=submit]"), "Next");
+    step.root.remove();
+
+    let step = mount(|| view! { <app::pages::LoginCodePage /> }.into_any());
+    assert_eq!(step.text("button[type=submit]"), "Potwierdź");
+    step.root.remove();
 }
 
 #[wasm_bindgen_test]

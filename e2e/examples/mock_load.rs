@@ -116,7 +116,16 @@ fn storm_load_time() {
 async fn overload() {
     let mut state = AppState::in_memory(None);
     state.in_flight = InFlight::limited_to(OVERLOAD_LIMIT);
-    state.faults.set(FaultRule { route: "POST /api/v1/validate".into(), latency_ms: OVERLOAD_HOLD_MS, error_rate: 0.0, status: 503, after_handling: false });
+    state.faults.set(FaultRule {
+        route: "POST /api/v1/validate".into(),
+        latency_ms: OVERLOAD_HOLD_MS,
+        error_rate: 0.0,
+        status: 503,
+        after_handling: false,
+        latency: None,
+        dribble_ms: 0,
+        connection: None,
+    });
     let base = serve(state).await;
     let client = reqwest::Client::new();
     let refusals = Arc::new(Mutex::new(Vec::new()));

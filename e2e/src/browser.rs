@@ -98,6 +98,13 @@ impl Browser {
         serde_json::from_str(&reqwest::get(url).await.expect("the outbox answers").text().await.expect("a body")).expect("a JSON list")
     }
 
+    /// What the app sent to `route` (`POST /api/v1/registrations`), newest first, from the mock's
+    /// request journal.
+    pub async fn requests(&self, route: &str) -> Vec<serde_json::Value> {
+        let url = format!("{}/api/dev/requests?route={}", self.base, route.replace(' ', "%20"));
+        serde_json::from_str(&reqwest::get(url).await.expect("the journal answers").text().await.expect("a body")).expect("a JSON list")
+    }
+
     /// The newest code sent to `to` (a phone in E.164, or an e-mail address), read from the mock's
     /// outbox (waiting for it to arrive, as the citizen would).
     pub async fn code_sent_to(&self, to: &str) -> String {

@@ -9,6 +9,10 @@ use thirtyfour::prelude::*;
 async fn the_account_step_as_first_opened_from_the_front_door_is_accessible() {
     with_browser(async |browser: &Browser| {
         browser.open(HOME_PATH).await?;
+        // The help centre's contact is said once on the front door, in the footer.
+        let body = browser.find(By::Tag("body")).await?.text().await?;
+        assert_eq!(body.matches("Centrum pomocy").count(), 1, "{body}");
+        assert_eq!(body.matches("pz-pomoc@coi.gov.pl").count(), 1, "{body}");
         browser.link_in_main("Zarejestruj się").await?.click().await?;
         browser.find(By::Id("username")).await?;
         assert!(browser.driver.current_url().await?.path().ends_with(ACCOUNT_STEP_PATH), "the front door leads to registration");

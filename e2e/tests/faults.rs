@@ -108,3 +108,60 @@ async fn a_code_whose_answer_was_lost_still_ends_with_the_application_number() {
     })
     .await;
 }
+
+/// A connection broken below HTTP (`kind`) after the registration was made, as a flaky mobile
+/// network breaks it: the app says the service is busy and the answers are kept, tries again by
+/// itself with backoff, and the registration is made once; the journal shows what it sent.
+async fn a_broken_connection_is_met_like_a_busy_service(kind: &str) {
+    with_browser(async |browser: &Browser| {
+        let wizard = Wizard::up_to_review(browser).await?;
+        browser.set_fault(json!({"route": "POST /api/v1/registrations", "error_rate": 1, "connection": kind, "after_handling": true})).await;
+        wizard.next().await?;
+        let notice = browser.shows("[role=status]", "Serwis jest teraz przeciążony").await?;
+        assert!(notice.contains("Twoje dane są zachowane"), "{kind}: {notice}");
+        browser.lift_faults().await;
+        browser.expect_heading("Wpisz kod z SMS-a").await?;
+        assert_eq!(browser.outbox(PHONE).await.len(), 1, "{kind}: one registration, one SMS code");
+        let sent = browser.requests("POST /api/v1/registrations").await;
+        assert!(sent.len() >= 2, "{kind}: the app tried again: {sent:?}");
+        assert_eq!(sent[0]["status"], 201, "{kind}: {sent:?}");
+        assert!(sent[1..].iter().all(|r| r["status"] == 502), "{kind}: the broken ones: {sent:?}");
+        assert_eq!(sent[0]["body"]["password"], "***");
+        registration_ends(browser, &wizard).await
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_connection_reset_by_the_peer_is_met_like_a_busy_service_and_registers_once() {
+    a_broken_connection_is_met_like_a_busy_service("reset").await;
+}
+
+#[tokio::test]
+async fn an_empty_answer_is_met_like_a_busy_service_and_registers_once() {
+    a_broken_connection_is_met_like_a_busy_service("empty").await;
+}
+
+#[tokio::test]
+async fn a_malformed_chunk_is_met_like_a_busy_service_and_registers_once() {
+    a_broken_connection_is_met_like_a_busy_service("malformed_chunk").await;
+}
+
+#[tokio::test]
+async fn random_bytes_then_close_are_met_like_a_busy_service_and_registers_once() {
+    a_broken_connection_is_met_like_a_busy_service("random_bytes").await;
+}
+
+#[tokio::test]
+async fn a_lognormal_latency_and_a_dribbled_answer_only_slow_the_registration_down() {
+    with_browser(async |browser: &Browser| {
+        let wizard = Wizard::up_to_review(browser).await?;
+        browser.set_fault(json!({"route": "*", "latency": {"distribution": "lognormal", "median_ms": 200, "sigma": 0.5}, "dribble_ms": 500})).await;
+        wizard.next().await?;
+        browser.expect_heading("Wpisz kod z SMS-a").await?;
+        browser.lift_faults().await;
+        assert_eq!(browser.requests("POST /api/v1/registrations").await.len(), 1, "one attempt was enough");
+        registration_ends(browser, &wizard).await
+    })
+    .await;
+}

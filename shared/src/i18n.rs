@@ -707,6 +707,17 @@ pub fn long_date(date: Date, lang: Lang) -> String {
     }
 }
 
+/// A day as a calendar names it: "czwartek, 26 listopada 2026" in Polish, "Thursday 26 November
+/// 2026" in English (the long date without the letter's "r.").
+pub fn day_and_date(date: Date, lang: Lang) -> String {
+    let long = long_date(date, lang);
+    let long = long.strip_suffix(" r.").unwrap_or(&long);
+    match lang {
+        Lang::Pl => format!("{}, {long}", date.weekday().name(lang)),
+        Lang::En => format!("{} {long}", date.weekday().name(lang)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -745,6 +756,13 @@ mod tests {
         assert_eq!(long_date(date, Lang::Pl), "25 listopada 2029 r.");
         assert_eq!(long_date(date, Lang::En), "25 November 2029");
         assert_eq!(long_date(Date::new(2026, 3, 1).unwrap(), Lang::Pl), "1 marca 2026 r.");
+    }
+
+    #[test]
+    fn a_day_is_named_by_its_weekday_then_its_date_in_words() {
+        let date = Date::new(2026, 11, 26).unwrap();
+        assert_eq!(day_and_date(date, Lang::Pl), "czwartek, 26 listopada 2026");
+        assert_eq!(day_and_date(date, Lang::En), "Thursday 26 November 2026");
     }
 
     #[test]

@@ -11,6 +11,7 @@ pub mod notices;
 pub mod paths;
 pub mod pattern;
 pub mod rules;
+pub mod text;
 pub mod validate;
 pub mod validity;
 

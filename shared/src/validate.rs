@@ -214,12 +214,37 @@ pub struct Contact {
 /// registration.
 pub fn validate_contact(email_value: &str, phone_value: &str) -> Result<Contact, Report> {
     let mut report = Report::default();
-    let email = report.add(Field::Email, email::validate(email_value), Problem::Email).map(email::normalise);
+    let email = report.add(Field::Email, email::validate(email_value), Problem::Email).map(|e| e.to_ascii_lowercase());
     let phone = report.add(Field::Phone, PhoneNumber::parse(phone_value), Problem::Phone);
     match (email, phone) {
         (Some(email), Some(phone)) => Ok(Contact { email, phone }),
         _ => Err(report),
     }
+}
+
+/// The answers as they are sent and kept: each valid name in NFC with single inner spaces, the
+/// PESEL and the ID card number without spaces or dashes, the e-mail addresses trimmed, lower-case,
+/// their domains in ASCII (punycode), the phones in E.164; an answer its rule refuses stays as typed
+/// (so the server names its problem), and the passwords and the username are never touched.
+/// What the citizen typed is what the check-your-answers page shows.
+pub fn normalised(request: &ValidateRequest) -> ValidateRequest {
+    let mut sent = request.clone();
+    let normalise = |field: Field, value: &str| -> Option<String> {
+        match field {
+            Field::FirstName | Field::SecondName | Field::Surname => name::validate(value).ok(),
+            Field::Pesel => Pesel::parse(value).ok().map(|p| p.to_string()),
+            Field::IdCard => id_card::IdCardNumber::parse(value).ok().map(|n| n.to_string()),
+            Field::Email | Field::EmailRepeat => email::validate(value).ok().map(|e| e.to_ascii_lowercase()),
+            Field::Phone | Field::PhoneRepeat => PhoneNumber::parse(value).ok().map(|p| p.e164()),
+            _ => None,
+        }
+    };
+    for field in Field::TEXT {
+        if let Some(better) = request.get(field).and_then(|value| normalise(field, value)) {
+            sent.set(field, better);
+        }
+    }
+    sent
 }
 
 /// Checks every field present in `request` with the rules of `crate::rules`, on the day `today`.
@@ -283,6 +308,54 @@ mod tests {
     fn request(fields: &[(&str, &str)]) -> ValidateRequest {
         let object: serde_json::Map<String, serde_json::Value> = fields.iter().map(|(k, v)| (k.to_string(), serde_json::Value::from(*v))).collect();
         serde_json::from_value(serde_json::Value::Object(object)).unwrap()
+    }
+
+    #[test]
+    fn what_people_type_the_way_they_write_it_passes() {
+        let report = validate(
+            &request(&[
+                ("first_name", "Zaz\u{307}o\u{301}łc\u{301}"),
+                ("surname", "Kowalska  Nowak"),
+                ("pesel", "440 514 013 59"),
+                ("id_card", "ABS-123456"),
+                ("email", "jan@żółw.pl"),
+                ("email_repeat", "JAN@xn--w-uga1v8h.pl"),
+                ("phone", "600-123 456"),
+            ]),
+            today(),
+        );
+        assert!(report.is_valid(), "{report:?}");
+    }
+
+    #[test]
+    fn the_answers_are_sent_normalised_and_a_refused_one_as_typed() {
+        let typed = request(&[
+            ("username", "Jan_K"),
+            ("password", " Tajne#Haslo1 "),
+            ("first_name", "Zaz\u{307}o\u{301}łc\u{301}"),
+            ("second_name", ""),
+            ("surname", " Kowalska  Nowak "),
+            ("pesel", "440 514-013 59"),
+            ("id_card", "abs 123456"),
+            ("email", "Jan@Żółw.pl"),
+            ("phone", "600 123 456"),
+            ("phone_repeat", "60012"),
+        ]);
+        let sent = normalised(&typed);
+        let expected = request(&[
+            ("username", "Jan_K"),
+            ("password", " Tajne#Haslo1 "),
+            ("first_name", "Zażółć"),
+            ("second_name", ""),
+            ("surname", "Kowalska Nowak"),
+            ("pesel", "44051401359"),
+            ("id_card", "ABS123456"),
+            ("email", "jan@xn--w-uga1v8h.pl"),
+            ("phone", "+48600123456"),
+            ("phone_repeat", "60012"),
+        ]);
+        assert_eq!(sent, expected);
+        assert_eq!(validate(&sent, today()), validate(&typed, today()));
     }
 
     #[test]

@@ -65,3 +65,55 @@ fn engines_agree_on_generated_email_and_phone_shapes() {
         assert_agree(&format!("+48{}", inputs.next() % 10_000_000_000));
     }
 }
+
+/// Names and domains near the edges of NFC and UTS 46: Polish letters composed and decomposed,
+/// capitals, other scripts, full-width letters and digits, and what is not a domain.
+const UNICODE_SAMPLES: &[&str] = &[
+    "Zażółć",
+    "Zaz\u{307}o\u{301}łc\u{301}",
+    "ĄĘŁŃÓŚŹŻ",
+    "A\u{328}E\u{328}N\u{301}O\u{301}S\u{301}Z\u{301}Z\u{307}",
+    "Å",
+    "A\u{30a}",
+    "ﬁ",
+    "Ｗｏｊｔｅｋ",
+    "한국",
+    "e\u{301}\u{301}",
+    "",
+    "żółw.pl",
+    "Żółw.PL",
+    "zo\u{301}łw.pl",
+    "xn--w-uga1v8h.pl",
+    "bücher.de",
+    "ｅｘａｍｐｌｅ．ｐｌ",
+    "straße.de",
+    "例え.jp",
+    "a-.pl",
+    "xn--zz.pl",
+    "-a.pl",
+    "a..pl",
+    "münchen.de",
+    "ąę",
+    "0.pl",
+    "١٢٣.pl",
+];
+
+#[wasm_bindgen_test]
+fn nfc_agrees_with_the_unicode_normalization_crate() {
+    use unicode_normalization::UnicodeNormalization;
+    for sample in UNICODE_SAMPLES {
+        assert_eq!(shared::text::nfc(sample), sample.nfc().collect::<String>(), "{sample:?}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_browsers_url_gives_a_domain_the_ascii_form_the_idna_crate_gives() {
+    for sample in UNICODE_SAMPLES {
+        let native = idna::domain_to_ascii(sample).ok().filter(|a| !a.is_empty() && a.is_ascii());
+        let prechecked = shared::text::is_typed_domain(sample);
+        assert_eq!(shared::text::domain_to_ascii(sample), native.filter(|_| prechecked), "{sample:?}");
+    }
+    for email in ["jan@żółw.pl", "jan@zo\u{301}łw.pl", "Jan@Bücher.DE"] {
+        assert!(email::validate(email).is_ok(), "{email}");
+    }
+}

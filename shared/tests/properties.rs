@@ -114,3 +114,66 @@ proptest! {
         prop_assert!(alone.errors.keys().all(|field| matches!(field, Field::Username | Field::Password | Field::PasswordRepeat)));
     }
 }
+
+/// Every Polish letter, small and capital.
+const POLISH_LETTERS: &str = "aąbcćdeęfghijklłmnńoóprsśtuwyzźżAĄBCĆDEĘFGHIJKLŁMNŃOÓPRSŚTUWYZŹŻ";
+
+/// A request of every text field set to `value`.
+fn every_field(value: &str) -> ValidateRequest {
+    let mut request = ValidateRequest::default();
+    for field in Field::TEXT {
+        request.set(field, value.to_owned());
+    }
+    request
+}
+
+proptest! {
+    #[test]
+    fn normalising_twice_changes_nothing(value in "[ \ta-zA-ZąęłżźćńóśĄĘŁŻŹĆŃÓŚ\u{301}\u{307}\u{328}0-9@.+-]{0,30}") {
+        let once = shared::validate::normalised(&every_field(&value));
+        prop_assert_eq!(shared::validate::normalised(&once), once.clone());
+        prop_assert_eq!(shared::rules::name::normalise(&shared::rules::name::normalise(&value)), shared::rules::name::normalise(&value));
+        prop_assert_eq!(shared::rules::email::normalise(&shared::rules::email::normalise(&value)), shared::rules::email::normalise(&value));
+    }
+
+    #[test]
+    fn nfc_and_nfd_of_polish_names_judge_alike(name in "[aąbcćdeęfghijklłmnńoóprsśtuwyzźżAĄĆĘŁŃÓŚŹŻ]{1,20}( [aąćęłńóśźżA-ZĄĆĘŁŃÓŚŹŻ]{1,10})?") {
+        use unicode_normalization::UnicodeNormalization;
+        let nfd: String = name.nfd().collect();
+        // Every field but the passwords, which are compared as typed.
+        let text_fields = |value: &str| {
+            let mut request = every_field(value);
+            (request.password, request.password_repeat) = (None, None);
+            request
+        };
+        let (composed, decomposed) = (text_fields(&name), text_fields(&nfd));
+        let today = Date::new(2026, 11, 30).unwrap();
+        prop_assert_eq!(shared::validate(&composed, today), shared::validate(&decomposed, today));
+        prop_assert_eq!(shared::rules::name::validate(&nfd), shared::rules::name::validate(&name));
+    }
+
+    #[test]
+    fn a_pesel_grouped_with_spaces_or_dashes_is_the_same_pesel(
+        offset in 0i64..146_000, serial in 0u32..5000, male: bool,
+        separators in proptest::collection::vec(proptest::sample::select(vec!["", "", " ", "-", " - "]), 11),
+    ) {
+        let (year, month, day) = date_after_1800(offset);
+        let text = independent_pesel(year, month, day, serial, male);
+        let written: String = text.chars().zip(&separators).map(|(c, s)| format!("{c}{s}")).collect();
+        prop_assert_eq!(Pesel::parse(&written), Pesel::parse(&text));
+    }
+}
+
+#[test]
+fn every_polish_letter_judges_alike_composed_and_decomposed() {
+    use unicode_normalization::UnicodeNormalization;
+    for letter in POLISH_LETTERS.chars() {
+        let composed = format!("{letter}a");
+        let decomposed: String = composed.nfd().collect();
+        let (a, b) = (shared::rules::name::validate(&composed), shared::rules::name::validate(&decomposed));
+        assert_eq!(a, b, "{letter}");
+        assert!(a.is_ok(), "{letter}");
+        let email = format!("jan@{}.pl", letter.to_lowercase());
+        assert_eq!(shared::rules::email::validate(&email), shared::rules::email::validate(&email.nfd().collect::<String>()), "{email}");
+    }
+}

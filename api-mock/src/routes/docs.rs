@@ -26,8 +26,11 @@ pub const DOCUMENT_PATH: &str = "/api/openapi.json";
             and messages in Polish (default) or English (`Accept-Language: en`).\n\n\
             Routes tagged `dev` exist only when the mock runs with `--dev`: they show SMS codes and change the world, \
             so never on a deployment. With `--dev`, any API request may carry `X-Mock-Fault: 503` (a status to answer \
-            instead), `latency_ms=800` (a delay first) and `after_handling` (do the work, then lose the answer), \
-            e.g. `X-Mock-Fault: 504, latency_ms=800, after_handling`.\n\n\
+            instead), `latency_ms=800` (a delay first), `latency=lognormal:300:0.6` or `latency=uniform:100:900` (a delay \
+            drawn for the request), `dribble_ms=2000` (the body in pieces over 2 s), `reset`, `empty`, `malformed_chunk` or \
+            `random_bytes` (the connection broken below HTTP instead of an answer) and `after_handling` (do the work, then \
+            lose the answer), e.g. `X-Mock-Fault: 504, latency_ms=800, after_handling`. `GET /api/dev/requests` lists what \
+            clients sent, secrets masked.\n\n\
             Signing in sets the cookie `pz_session` (HttpOnly, SameSite=Strict). Every request that changes state must come \
             from the app's own origin when it carries that cookie or an `Origin` header (else `403 request.cross_origin`). \
             Sign-in and code routes answer `429` with `Retry-After` past `--rate-limit` requests a minute from one address.\n\n\
@@ -80,7 +83,7 @@ async fn document(Extension(document): Extension<Arc<Document>>) -> Json<Documen
 /// `Confirmation` and `NewProfileRequest` closes each of their variants, but utoipa leaves them open.
 pub fn close_tagged_variants(document: &mut Document) {
     let Some(components) = document.components.as_mut() else { return };
-    for name in ["Confirmation", "NewProfileRequest"] {
+    for name in ["Confirmation", "NewProfileRequest", "Latency"] {
         let Some(RefOr::T(Schema::OneOf(one_of))) = components.schemas.get_mut(name) else { continue };
         for variant in &mut one_of.items {
             if let RefOr::T(Schema::Object(object)) = variant {

@@ -10,6 +10,7 @@ mod docs;
 mod factor;
 mod faults;
 mod health;
+mod journal;
 mod login;
 mod mobywatel;
 mod outbox_page;
@@ -49,6 +50,10 @@ pub fn router(state: AppState) -> Router {
         api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject));
     }
     api = api.layer(from_fn_with_state(state.clone(), crate::overload::limit));
+    if state.dev {
+        // Outside the faults and the limit: the journal holds the status the client got.
+        api = api.layer(from_fn_with_state(state.clone(), crate::journal::record));
+    }
     // Faults and the in-flight limit hit the public API only: a designer can always lift them.
     if state.dev {
         let (tools, tools_openapi) = dev_tools().split_for_parts();
@@ -113,6 +118,7 @@ fn dev_tools() -> OpenApiRouter<AppState> {
         .merge(dev::routes())
         .merge(scenarios::routes())
         .merge(faults::routes())
+        .merge(journal::routes())
         .merge(outbox_page::routes())
         .merge(mobywatel::routes())
         .merge(provider::routes())

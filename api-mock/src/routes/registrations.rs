@@ -122,14 +122,15 @@ async fn create(
     let phone = PhoneNumber::parse(text(Field::Phone)).map_err(|_| ApiError::Storage("a validated phone failed to parse".into()))?;
     let id = format!("{:032x}", rand::rng().random::<u128>());
     let second_name = name::validate(text(Field::SecondName)).ok();
+    let (first_name, surname) = (name::normalise(text(Field::FirstName)), name::normalise(text(Field::Surname)));
     let new = NewRegistration {
         id: &id,
         username: text(Field::Username),
         username_key: &key,
         password_hash: &password_hash,
-        first_name: text(Field::FirstName).trim(),
-        second_name,
-        surname: text(Field::Surname).trim(),
+        first_name: &first_name,
+        second_name: second_name.as_deref(),
+        surname: &surname,
         pesel: &pesel.to_string(),
         email: &email::normalise(text(Field::Email)),
         phone: &phone.e164(),

@@ -1,4 +1,5 @@
-//! The front door: what a trusted profile is, "Zaloguj się" and "Zarejestruj się", and the help centre.
+//! The front door: what a trusted profile is, "Zaloguj się" and "Zarejestruj się" (the help centre is in
+//! the footer of every page, so it is not said twice).
 
 use super::ACCOUNT_STEP_PATH;
 use crate::components::account_menu::SignInLink;
@@ -27,8 +28,6 @@ pub fn HomePage() -> impl IntoView {
                 <SignInLink class="button" />
                 <A href=ACCOUNT_STEP_PATH attr:class="button button--secondary" attr:id="register-link">{tr(Text::Register)}</A>
             </div>
-            <h2 class="heading-small">{tr(Text::HelpTitle)}</h2>
-            <p>{tr(Text::HelpBody)}<br />{tr(Text::HelpHours)}</p>
         </div>
     }
 }

@@ -10,6 +10,7 @@ use crate::state::{use_wizard, ConfirmationChoice};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 use shared::api::Field;
+use shared::i18n::day_and_date;
 use shared::paths::{next_step, previous_step};
 use shared::rules::confirmation::ConfirmationMethod;
 use shared::rules::confirmation::{offered_call_windows, CallWindow, VideoApp, CONFIRMATION_POINTS, PROVIDERS};
@@ -124,7 +125,7 @@ fn VideoDetails(change: impl Fn(Box<dyn FnOnce(&mut ConfirmationChoice)>) + Copy
                     let date = day[0].date;
                     view! {
                         <fieldset class="fieldset day">
-                            <legend class="day__name">{move || format!("{}, {date}", date.weekday().name(lang.get()))}</legend>
+                            <legend class="day__name">{move || day_and_date(date, lang.get())}</legend>
                             <div class="day__windows">
                                 {day.into_iter().map(|window| {
                                     let id = format!("window-{}-{}", window.date, window.from_hour);

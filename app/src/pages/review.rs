@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 use shared::api::Field;
+use shared::i18n::day_and_date;
 use shared::paths::{next_step, previous_step};
 use shared::rules::confirmation::ConfirmationMethod;
 use shared::rules::confirmation::{CONFIRMATION_POINTS, PROVIDERS};
@@ -46,7 +47,8 @@ pub fn ReviewPage() -> impl IntoView {
         let navigate = navigate.clone();
         let key = idempotency_key.get_value();
         status.send(
-            move |retries| async move { api::register(&request, &key, lang, retries).await },
+            // Sent as the rules keep it (names in NFC, PESEL without spaces, …); shown as typed.
+            move |retries| async move { api::register(&shared::validate::normalised(&request), &key, lang, retries).await },
             move |answer| match answer {
                 Ok(created) => {
                     wizard.registration_id.set(Some(created.id));
@@ -105,7 +107,7 @@ fn describe_choice(choice: crate::state::ConfirmationChoice, lang: Lang) -> Stri
     match method {
         ConfirmationMethod::Video => {
             let app = choice.video_app.map(|a| a.name()).unwrap_or_default();
-            let windows: Vec<String> = choice.windows.iter().map(|w| format!("{} {}", w.date, w.hours())).collect();
+            let windows: Vec<String> = choice.windows.iter().map(|w| format!("{} {}", day_and_date(w.date, lang), w.hours())).collect();
             format!("{} ({app}): {}", Text::MethodVideo.get(lang), windows.join(", "))
         }
         ConfirmationMethod::InPerson => {

@@ -44,7 +44,7 @@ fn SmsCodeForm(id: String) -> impl IntoView {
     });
     let phone = Signal::derive(move || PhoneNumber::parse(&wizard.value(Field::Phone).get()).ok().map(|p| p.masked()));
     view! {
-        <FormPage caption=registration_caption(SMS_CODE_PATH) heading=Text::SmsHeading form=sms.form on_valid busy=sms.status.busy() submit=Text::Confirm>
+        <FormPage caption=registration_caption(SMS_CODE_PATH) heading=Text::SmsHeading form=sms.form on_valid busy=sms.status.busy() submit=Text::Next>
             <SmsCodeFields sms phone resend />
         </FormPage>
     }

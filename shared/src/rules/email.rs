@@ -1,5 +1,8 @@
 //! E-mail address: the WHATWG "valid e-mail address" pattern that browsers use for
-//! `<input type="email">`, at most 254 characters; compared case-insensitively.
+//! `<input type="email">`, at most 254 characters; compared case-insensitively. An internationalised
+//! domain (`jan@żółw.pl`) is accepted and judged, sent and kept in its ASCII (punycode) form
+//! (`jan@xn--w-uga1v8h.pl`), the form every mail system takes; the local part stays ASCII, as the
+//! browsers' pattern has it.
 
 use super::error_codes;
 use crate::pattern::Regex;
@@ -37,24 +40,37 @@ impl EmailError {
     }
 }
 
-/// Checks an address, ignoring surrounding white space; answers it trimmed.
-pub fn validate(input: &str) -> Result<&str, EmailError> {
-    let email = input.trim();
-    if email.is_empty() {
+/// Checks an address, ignoring surrounding white space; answers it trimmed, its domain in ASCII.
+pub fn validate(input: &str) -> Result<String, EmailError> {
+    let trimmed = input.trim();
+    if trimmed.is_empty() {
         return Err(EmailError::Required);
     }
+    let email = ascii_domain(trimmed);
     if !email.validate_length(None, Some(MAX_LEN), None) {
         return Err(EmailError::TooLong);
     }
-    if !SHAPE.with(|shape| shape.is_match(email)) {
+    if !SHAPE.with(|shape| shape.is_match(&email)) {
         return Err(EmailError::Format);
     }
     Ok(email)
 }
 
-/// The form under which two addresses are the same: trimmed, lower-case.
+/// The address with a non-ASCII domain in its punycode form; as it is otherwise.
+fn ascii_domain(email: &str) -> String {
+    match email.rsplit_once('@') {
+        Some((local, domain)) if !domain.is_ascii() => match crate::text::domain_to_ascii(&crate::text::nfc(domain)) {
+            Some(ascii) => format!("{local}@{ascii}"),
+            None => email.to_owned(),
+        },
+        _ => email.to_owned(),
+    }
+}
+
+/// The form under which two addresses are the same, and the one kept: trimmed, the domain in
+/// ASCII, lower-case.
 pub fn normalise(email: &str) -> String {
-    email.trim().to_ascii_lowercase()
+    ascii_domain(email.trim()).to_ascii_lowercase()
 }
 
 /// The address with its local part hidden but for the first character, for screens: `d***@example.pl`.
@@ -80,6 +96,14 @@ mod tests {
         for ok in ["jan.kowalski@example.pl", "a+b@sub.example.gov.pl", " x@y ", "o'brien@example.ie"] {
             assert!(validate(ok).is_ok(), "{ok}");
         }
+    }
+
+    #[test]
+    fn an_international_domain_is_taken_in_its_ascii_form() {
+        assert_eq!(validate(" jan@żółw.pl ").as_deref(), Ok("jan@xn--w-uga1v8h.pl"));
+        assert_eq!(normalise("Jan@Żółw.PL"), "jan@xn--w-uga1v8h.pl");
+        assert_eq!(normalise("jan@xn--w-uga1v8h.pl"), "jan@xn--w-uga1v8h.pl");
+        assert_eq!(validate("jan@żółw..pl"), Err(EmailError::Format));
     }
 
     #[test]

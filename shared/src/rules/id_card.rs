@@ -38,9 +38,9 @@ impl IdCardError {
 pub struct IdCardNumber(String);
 
 impl IdCardNumber {
-    /// Parses a number as printed or typed: case and spaces do not matter.
+    /// Parses a number as printed or typed: case, spaces and dashes do not matter.
     pub fn parse(input: &str) -> Result<IdCardNumber, IdCardError> {
-        let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_uppercase();
+        let compact = crate::text::without_separators(input).to_ascii_uppercase();
         if compact.is_empty() {
             return Err(IdCardError::Required);
         }
@@ -76,6 +76,7 @@ mod tests {
     #[test]
     fn case_and_spaces_do_not_matter() {
         assert_eq!(IdCardNumber::parse(" abs 123456 ").unwrap().to_string(), "ABS123456");
+        assert_eq!(IdCardNumber::parse("ABS-123456").unwrap().to_string(), "ABS123456");
     }
 
     #[test]

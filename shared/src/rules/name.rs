@@ -1,7 +1,10 @@
 //! Personal names (first name, second name, surname): letters (Polish ones too), with single inner
-//! spaces, hyphens or apostrophes between letters; at most 60 characters.
+//! spaces, hyphens or apostrophes between letters; at most 60 characters. A name is judged and kept
+//! in Unicode's composed form (NFC), its inner runs of spaces made one: "Zażółć" typed decomposed,
+//! or "Kowalska  Nowak" with two spaces, is the citizen's name as they meant it.
 
 use super::error_codes;
+use crate::text::{collapse_spaces, nfc};
 use crate::Lang;
 use validator::ValidateLength;
 
@@ -44,9 +47,14 @@ impl NameError {
     }
 }
 
-/// Checks a name, ignoring surrounding white space; answers it trimmed.
-pub fn validate(input: &str) -> Result<&str, NameError> {
-    let name = input.trim();
+/// A name as it is judged, sent and kept: NFC, no space around it, one space between its parts.
+pub fn normalise(input: &str) -> String {
+    collapse_spaces(&nfc(input))
+}
+
+/// Checks a name as `normalise` makes it; answers it so.
+pub fn validate(input: &str) -> Result<String, NameError> {
+    let name = normalise(input);
     if name.is_empty() {
         return Err(NameError::Required);
     }
@@ -74,10 +82,17 @@ mod tests {
     #[test]
     fn refuses_digits_symbols_and_dangling_joiners() {
         assert_eq!(validate("   "), Err(NameError::Required));
-        for bad in ["Jan2", "Jan.", "-Jan", "Jan-", "Jan  Maria", "Jan--Maria", "Jan@", "'"] {
+        for bad in ["Jan2", "Jan.", "-Jan", "Jan-", "Jan--Maria", "Jan -Maria", "Jan@", "'"] {
             assert_eq!(validate(bad), Err(NameError::Format), "{bad}");
         }
         assert_eq!(validate(&"a".repeat(61)), Err(NameError::TooLong));
+    }
+
+    #[test]
+    fn a_decomposed_name_or_a_double_space_is_the_same_name() {
+        assert_eq!(validate("Zaz\u{307}o\u{301}łc\u{301}").as_deref(), Ok("Zażółć"));
+        assert_eq!(validate(" Kowalska  Nowak ").as_deref(), Ok("Kowalska Nowak"));
+        assert_eq!(validate("Anna\t Maria").as_deref(), Ok("Anna Maria"));
     }
 
     #[test]

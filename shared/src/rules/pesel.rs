@@ -83,9 +83,9 @@ pub struct Pesel {
 }
 
 impl Pesel {
-    /// Parses a PESEL, ignoring surrounding white space.
+    /// Parses a PESEL, ignoring spaces and dashes (as in "440 514 013 59" or "440514-01359").
     pub fn parse(input: &str) -> Result<Pesel, PeselError> {
-        let input = input.trim();
+        let input = &crate::text::without_separators(input);
         if input.is_empty() {
             return Err(PeselError::Required);
         }
@@ -158,6 +158,13 @@ mod tests {
     }
 
     #[test]
+    fn spaces_and_dashes_as_people_group_it_do_not_matter() {
+        for written in ["440 514 013 59", "440514-01359", " 44-05-14-01359 ", "440514 01359"] {
+            assert_eq!(Pesel::parse(written).map(|p| p.to_string()).as_deref(), Ok("44051401359"), "{written}");
+        }
+    }
+
+    #[test]
     fn the_month_carries_the_century() {
         assert_eq!(Pesel::parse("02270803624").unwrap().birth_date().to_string(), "2002-07-08");
         assert_eq!(Pesel::parse("02270803624").unwrap().sex(), Sex::Female);
@@ -192,7 +199,7 @@ mod tests {
     fn input_errors_are_told_apart() {
         assert_eq!(Pesel::parse("  "), Err(PeselError::Required));
         assert_eq!(Pesel::parse("4405140135a"), Err(PeselError::NotDigits));
-        assert_eq!(Pesel::parse("440514 01359"), Err(PeselError::NotDigits));
+        assert_eq!(Pesel::parse("440514.01359"), Err(PeselError::NotDigits));
         assert_eq!(Pesel::parse("4405140135"), Err(PeselError::WrongLength));
         assert_eq!(Pesel::parse("440514013590"), Err(PeselError::WrongLength));
         assert!(Pesel::parse(" 44051401359 ").is_ok());

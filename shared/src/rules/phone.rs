@@ -49,7 +49,7 @@ pub struct PhoneNumber {
 
 impl PhoneNumber {
     pub fn parse(input: &str) -> Result<PhoneNumber, PhoneError> {
-        let compact: String = input.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+        let compact = crate::text::without_separators(input);
         if compact.is_empty() {
             return Err(PhoneError::Required);
         }

@@ -52,7 +52,8 @@ pub fn validate(username: &str) -> Result<(), UsernameError> {
     if username.is_empty() {
         return Err(UsernameError::Required);
     }
-    if username.chars().any(|c| POLISH_LETTERS.contains(c)) {
+    // A Polish letter typed decomposed ("z" and a dot above) is named as one too.
+    if !username.is_ascii() && crate::text::nfc(username).chars().any(|c| POLISH_LETTERS.contains(c)) {
         return Err(UsernameError::PolishLetter);
     }
     if !ALLOWED.with(|allowed| allowed.is_match(username)) {
