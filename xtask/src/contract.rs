@@ -12,18 +12,24 @@ const VENV: &str = "target/contract-venv";
 const CLIENT: &str = "target/contract-client";
 /// The server's request log under target/, for a failure's details.
 const SERVER_LOG: &str = "contract-api-mock.log";
-/// The seed of every generated request, so that a run can be repeated.
-const SEED: &str = "20231031";
+/// Replays a run: its seed, as the run printed it (else every run draws a new one).
+const SEED_VARIABLE: &str = "CONTRACT_SEED";
+/// The flags of the server under test: the dev tools, the `citizens` world (the hooks sign in one
+/// of its citizens), and no per-address limit, so that the requests reach the logic behind it
+/// (the limits have route tests of their own).
+const SERVER_FLAGS: [&str; 7] = ["--dev", "--scenario", "citizens", "--rate-limit", "0", "--registration-limit", "0"];
 /// The dev tools that replace the world (reset, scenarios) or make the API fail on purpose (fault
 /// rules): schemathesis tries them apart, after the rest, so that they cannot change what the
 /// other operations answer halfway through.
-const WORLD_CHANGING: [&str; 3] = ["resetState", "loadScenario", "setFault"];
+const WORLD_CHANGING: [&str; 4] = ["resetState", "loadScenario", "setFault", "setClock"];
 
 pub fn check() -> Result<(), String> {
     let started = Instant::now();
     let bin = tools()?;
+    let seed = seed()?;
+    println!("contract: seed {seed} (replay with {SEED_VARIABLE}={seed} cargo xtask contract)");
     step("contract: api-mock (server profile)");
-    let server = ApiMock::start(&["--dev"], SERVER_LOG)?;
+    let server = ApiMock::start(&SERVER_FLAGS, SERVER_LOG)?;
     let document = format!("{}/api/openapi.json", server.url);
 
     step("contract: the document is valid OpenAPI 3.1 (openapi-spec-validator)");
@@ -39,18 +45,33 @@ pub fn check() -> Result<(), String> {
     run(tool(&bin, "python").args(["contract/register.py", &server.url]).env("PYTHONPATH", &client))?;
 
     step("contract: schemathesis, every check, the stateful phase included (all but the dev tools that change the world)");
-    run(schemathesis(&bin, &document).args(WORLD_CHANGING.iter().flat_map(|id| ["--exclude-operation-id", id])))?;
+    run(schemathesis(&bin, &server.url, &seed).args(WORLD_CHANGING.iter().flat_map(|id| ["--exclude-operation-id", id])))?;
     step("contract: schemathesis, every check, on the dev tools that change the world (no links among them: no stateful phase)");
-    run(schemathesis(&bin, &document)
+    run(schemathesis(&bin, &server.url, &seed)
         .args(["--phases", "examples,coverage,fuzzing"])
         .args(WORLD_CHANGING.iter().flat_map(|id| ["--include-operation-id", id])))?;
-    println!("contract: passed in {:.0} s", started.elapsed().as_secs_f64());
+    println!("contract: passed in {:.0} s (seed {seed})", started.elapsed().as_secs_f64());
     Ok(())
 }
 
-fn schemathesis(bin: &Path, document: &str) -> Command {
+/// The seed of the run's generated requests: `CONTRACT_SEED` if set, else drawn from the clock.
+fn seed() -> Result<String, String> {
+    match std::env::var(SEED_VARIABLE) {
+        Ok(seed) if !seed.is_empty() && seed.bytes().all(|b| b.is_ascii_digit()) => Ok(seed),
+        Ok(seed) => Err(format!("{SEED_VARIABLE}={seed:?}: a seed is a number")),
+        Err(_) => {
+            let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_err(|e| format!("the clock is before 1970: {e}"))?;
+            Ok((now.as_micros() % 1_000_000_000).to_string())
+        }
+    }
+}
+
+/// schemathesis against the server at `url`, every check, with the run's seed; the hooks sign in
+/// at `url` too.
+fn schemathesis(bin: &Path, url: &str, seed: &str) -> Command {
     let mut command = tool(bin, "st");
-    command.args(["--config-file", "contract/schemathesis.toml", "run", document, "--checks", "all", "--seed", SEED]);
+    command.args(["--config-file", "contract/schemathesis.toml", "run", &format!("{url}/api/openapi.json"), "--checks", "all", "--seed", seed]);
+    command.env("CONTRACT_BASE_URL", url);
     command
 }
 

@@ -31,13 +31,14 @@ impl Authorisation {
 }
 
 /// `POST /api/v1/login`: the username (any letter case) or the e-mail address, and the password.
+/// Only presence is a rule (no upper bound: a name or password that long is simply not right).
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 254))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub login: String,
-    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1))]
     pub password: String,
 }
 
