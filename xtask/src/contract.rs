@@ -54,12 +54,12 @@ pub fn check() -> Result<(), String> {
     Ok(())
 }
 
-/// The seed of the run's generated requests: `CONTRACT_SEED` if set, else drawn from the clock.
+/// The seed of the run's generated requests: `CONTRACT_SEED` if set (not empty), else drawn from the clock.
 fn seed() -> Result<String, String> {
-    match std::env::var(SEED_VARIABLE) {
-        Ok(seed) if !seed.is_empty() && seed.bytes().all(|b| b.is_ascii_digit()) => Ok(seed),
-        Ok(seed) => Err(format!("{SEED_VARIABLE}={seed:?}: a seed is a number")),
-        Err(_) => {
+    match std::env::var(SEED_VARIABLE).unwrap_or_default() {
+        seed if !seed.is_empty() && seed.bytes().all(|b| b.is_ascii_digit()) => Ok(seed),
+        seed if !seed.is_empty() => Err(format!("{SEED_VARIABLE}={seed:?}: a seed is a number")),
+        _ => {
             let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_err(|e| format!("the clock is before 1970: {e}"))?;
             Ok((now.as_micros() % 1_000_000_000).to_string())
         }
