@@ -3,7 +3,7 @@
 //! citizen's name; and with `--dev`, only loopback hosts and the names given by `--dev-host` are
 //! answered, so a web page cannot reach the dev tools (SMS codes) through DNS rebinding.
 
-use crate::sessions::SessionCookie;
+use crate::roles::SessionCookie;
 use crate::AppState;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderMap, Method, StatusCode};

@@ -131,7 +131,7 @@ fn label(token: &str) -> String {
 }
 
 /// The label of a session an answer starts (its `Set-Cookie`), if any.
-fn new_session(headers: &HeaderMap, session_cookie: crate::sessions::SessionCookie) -> Option<String> {
+fn new_session(headers: &HeaderMap, session_cookie: crate::roles::SessionCookie) -> Option<String> {
     headers
         .get_all(header::SET_COOKIE)
         .iter()

@@ -16,6 +16,7 @@ pub mod password;
 mod profiles;
 pub mod reminders;
 mod request_log;
+pub mod roles;
 mod routes;
 pub mod scenarios;
 pub mod sessions;
@@ -132,7 +133,7 @@ pub struct AppState {
     pub dev_hosts: Vec<String>,
     /// The origin links in e-mails point at (see `--public-url`).
     pub public_url: String,
-    pub session_cookie: sessions::SessionCookie,
+    pub session_cookie: roles::SessionCookie,
 }
 
 impl AppState {
@@ -167,7 +168,7 @@ impl AppState {
             rate_limit: limits::RateLimit::per_minute(cli.rate_limit),
             registration_limit: limits::RateLimit::per_hour(cli.registration_limit),
             dev_hosts: cli.dev_hosts.clone(),
-            session_cookie: sessions::SessionCookie::for_origin(&public_url),
+            session_cookie: roles::SessionCookie::for_origin(&public_url),
             public_url,
         };
         if let Some(file) = &cli.faults {
@@ -202,7 +203,7 @@ impl AppState {
             registration_limit: limits::RateLimit::per_hour(30),
             dev_hosts: Vec::new(),
             public_url: "http://127.0.0.1:8080".into(),
-            session_cookie: sessions::SessionCookie::default(),
+            session_cookie: roles::SessionCookie::default(),
         }
     }
 }

@@ -5,7 +5,6 @@
 
 use crate::codes::{CodeKey, Purpose};
 use crate::store::{Store, StoreError};
-use axum::http::{header, HeaderMap, HeaderValue};
 use base64::Engine;
 use rand::Rng;
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -100,48 +99,6 @@ pub fn new_token() -> (String, String) {
 
 pub fn hash_token(token: &str) -> String {
     format!("{:x}", Sha256::digest(token.as_bytes()))
-}
-
-/// The session cookie as the service's public origin decides it: over HTTPS `__Host-pz_session`,
-/// `Secure` (so no other host or path can set or shadow it), else `pz_session`; always
-/// `HttpOnly`, `SameSite=Strict`, `Path=/`. Nothing about it is taken from the request.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SessionCookie {
-    secure: bool,
-}
-
-impl SessionCookie {
-    /// The cookie of a service reached at `public_url`.
-    pub fn for_origin(public_url: &str) -> SessionCookie {
-        SessionCookie { secure: public_url.starts_with("https://") }
-    }
-
-    pub fn name(self) -> &'static str {
-        if self.secure {
-            "__Host-pz_session"
-        } else {
-            "pz_session"
-        }
-    }
-
-    /// The session token of the request's cookie, if any.
-    pub fn token(self, headers: &HeaderMap) -> Option<String> {
-        headers
-            .get_all(header::COOKIE)
-            .iter()
-            .filter_map(|value| value.to_str().ok())
-            .flat_map(|cookies| cookies.split(';'))
-            .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == self.name())
-            .map(|(_, value)| value.to_owned())
-            .filter(|value| !value.is_empty() && value.len() <= 64)
-    }
-
-    /// The `Set-Cookie` of `token`; an empty token clears the cookie.
-    pub fn set(self, token: &str) -> HeaderValue {
-        let (secure, clear) = (if self.secure { "; Secure" } else { "" }, if token.is_empty() { "; Max-Age=0" } else { "" });
-        HeaderValue::from_str(&format!("{}={token}; HttpOnly; SameSite=Strict; Path=/{secure}{clear}", self.name())).expect("a token is a cookie value")
-    }
 }
 
 /// What signing in needs to know of an account.

@@ -210,7 +210,7 @@ async fn a_new_sign_in_in_a_browser_ends_the_session_it_had() {
 
 #[tokio::test]
 async fn over_https_the_cookie_is_host_prefixed_and_secure() {
-    let state = AppState { session_cookie: api_mock::sessions::SessionCookie::for_origin("https://pz.example.gov.pl"), ..citizens().await };
+    let state = AppState { session_cookie: api_mock::roles::SessionCookie::for_origin("https://pz.example.gov.pl"), ..citizens().await };
     let started = login(&state, "dariusz_kaminski", PASSWORD).await;
     let set = started.headers[header::SET_COOKIE].to_str().unwrap();
     assert!(set.starts_with("__Host-pz_session=") && set.ends_with("; HttpOnly; SameSite=Strict; Path=/; Secure"), "{set}");

@@ -8,11 +8,11 @@ use super::registrations::{too_soon, wrong_code};
 use super::{factor, RequestLang};
 use crate::codes::{self, Purpose};
 use crate::error::ApiJson;
+use crate::roles::SignedIn;
 use crate::sessions::{self, LoginAccount, Session};
 use crate::store::{Message, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::State;
-use axum::http::HeaderMap;
 use axum::Json;
 use shared::api::{
     Authorisation, Channel, Citizen, ErrorResponse, MethodChangeRequest, ProfileDetails, PushStatus, SecondFactorSent, SessionInfo, SmsCodeRejected,
@@ -51,8 +51,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         Unavailable,
     )
 )]
-async fn profile(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<ProfileDetails>, ApiError> {
-    let session = super::session::signed_in(&state, &headers, lang)?;
+async fn profile(State(state): State<AppState>, RequestLang(lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<ProfileDetails>, ApiError> {
     state.store.profile(session.account_id)?.map(Json).ok_or_else(|| super::session::no_session(lang))
 }
 
@@ -73,8 +72,11 @@ async fn profile(State(state): State<AppState>, RequestLang(lang): RequestLang, 
         Unavailable,
     )
 )]
-async fn start_confirmation(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SecondFactorSent>, ApiError> {
-    let (session, account) = citizen(&state, &headers, lang)?;
+async fn start_confirmation(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    SignedIn { session, account }: SignedIn,
+) -> Result<Json<SecondFactorSent>, ApiError> {
     let sent = state.store.transact(|transaction, key| {
         factor::send(&state, transaction, key, Purpose::Confirmation, account.authorisation, &account, &session.token_hash, lang)
     })?;
@@ -102,10 +104,9 @@ async fn start_confirmation(State(state): State<AppState>, RequestLang(lang): Re
 async fn confirm_with_code(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
+    SignedIn { session, account }: SignedIn,
     ApiJson(request): ApiJson<SmsCodeRequest>,
 ) -> Result<Json<SessionInfo>, ApiError> {
-    let (session, account) = citizen(&state, &headers, lang)?;
     check_code(&state, Purpose::Confirmation, &account, &request, lang)?;
     state.store.confirm_session(&session.token_hash, state.clock.now())?;
     Ok(Json(super::session::info(&state, Some(&session))?))
@@ -126,8 +127,11 @@ async fn confirm_with_code(
         Unavailable,
     )
 )]
-async fn confirmation_push(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<PushStatus>, ApiError> {
-    let (session, _) = citizen(&state, &headers, lang)?;
+async fn confirmation_push(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    SignedIn { session, .. }: SignedIn,
+) -> Result<Json<PushStatus>, ApiError> {
     push_status(&state, &session, Purpose::Confirmation, lang, "confirmation.not_pending")
 }
 
@@ -156,10 +160,9 @@ async fn confirmation_push(State(state): State<AppState>, RequestLang(lang): Req
 async fn change_method(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
+    SignedIn { session, account }: SignedIn,
     ApiJson(request): ApiJson<MethodChangeRequest>,
 ) -> Result<Json<SecondFactorSent>, ApiError> {
-    let (session, account) = citizen(&state, &headers, lang)?;
     if !session.recently_confirmed(state.clock.now()) {
         return Err(confirmation_required(lang));
     }
@@ -189,8 +192,7 @@ async fn change_method(
         Unavailable,
     )
 )]
-async fn change_push(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<PushStatus>, ApiError> {
-    let (session, _) = citizen(&state, &headers, lang)?;
+async fn change_push(State(state): State<AppState>, RequestLang(lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<PushStatus>, ApiError> {
     push_status(&state, &session, Purpose::MethodChange, lang, "authorisation.not_pending")
 }
 
@@ -215,10 +217,9 @@ async fn change_push(State(state): State<AppState>, RequestLang(lang): RequestLa
 async fn confirm_change_with_code(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
+    SignedIn { session, account }: SignedIn,
     ApiJson(request): ApiJson<SmsCodeRequest>,
 ) -> Result<Json<Citizen>, ApiError> {
-    let (session, account) = citizen(&state, &headers, lang)?;
     check_code(&state, Purpose::MethodChange, &account, &request, lang)?;
     change(&state, &account, Authorisation::Sms, lang)?;
     state.store.citizen(session.account_id)?.map(Json).ok_or_else(|| super::session::no_session(lang))
@@ -241,8 +242,11 @@ async fn confirm_change_with_code(
         Unavailable,
     )
 )]
-async fn resend_change_code(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SmsCodeSent>, ApiError> {
-    let (_, account) = citizen(&state, &headers, lang)?;
+async fn resend_change_code(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    SignedIn { account, .. }: SignedIn,
+) -> Result<Json<SmsCodeSent>, ApiError> {
     Ok(Json(factor::resend(&state, Purpose::MethodChange, &account, lang)?))
 }
 
@@ -263,13 +267,6 @@ pub(super) fn confirmation_required(lang: Lang) -> ApiError {
         message: lang
             .pick("Najpierw potwierdź, że to Ty: kodem SMS albo w aplikacji mObywatel", "First confirm it is you: with an SMS code or in the mObywatel app"),
     }
-}
-
-/// The signed-in session (touched: activity) and its account; else 401.
-pub(super) fn citizen(state: &AppState, headers: &HeaderMap, lang: Lang) -> Result<(Session, LoginAccount), ApiError> {
-    let session = super::session::signed_in(state, headers, lang)?;
-    let account = state.store.account(session.account_id)?.ok_or_else(|| super::session::no_session(lang))?;
-    Ok((session, account))
 }
 
 /// Checks the SMS code of `purpose` for the account: spent when right, a try lost when wrong.

@@ -11,6 +11,7 @@ use super::RequestLang;
 use crate::codes::{self, Purpose};
 use crate::error::ApiJson;
 use crate::lockouts::{self, LoginName};
+use crate::roles::{ByPush, BySms, PendingSignIn, SessionToken};
 use crate::sessions::{LoginAccount, Session, SignIn, Stage};
 use crate::store::StoreError;
 use crate::{ApiError, AppState};
@@ -66,6 +67,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
 async fn start(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
+    SessionToken(previous): SessionToken,
     headers: HeaderMap,
     ApiJson(request): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
@@ -90,8 +92,8 @@ async fn start(
         }
         lockouts::clear(transaction, &name)?;
         let sign_in = SignIn { transaction, key };
-        if let Some(previous) = state.session_cookie.token(&headers) {
-            sign_in.end(&previous)?; // a new sign-in in this browser ends the one it had
+        if let Some(previous) = &previous {
+            sign_in.end(previous)?; // a new sign-in in this browser ends the one it had
         }
         sign_in.remember_lang(account.id, lang)?;
         let stage = match account.authorisation {
@@ -130,10 +132,9 @@ async fn start(
 async fn confirm_code(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
+    PendingSignIn { session: pending, .. }: PendingSignIn<BySms>,
     ApiJson(request): ApiJson<SmsCodeRequest>,
 ) -> Result<Response, ApiError> {
-    let pending = pending(&state, &headers, Stage::AwaitingSms, lang)?;
     let typed = sms_code::parse(&request.code).map_err(|e| wrong_code(e, sms_code::TRIES, lang))?;
     let (limits, now) = (state.session_limits, state.clock.now());
     let judged = state.store.transact(|transaction, key| {
@@ -164,8 +165,11 @@ async fn confirm_code(
         Unavailable,
     )
 )]
-async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SmsCodeSent>, ApiError> {
-    let pending = pending(&state, &headers, Stage::AwaitingSms, lang)?;
+async fn resend_code(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    PendingSignIn { session: pending, .. }: PendingSignIn<BySms>,
+) -> Result<Json<SmsCodeSent>, ApiError> {
     Ok(Json(factor::resend(&state, Purpose::Login, &account_of(&state, &pending)?, lang)?))
 }
 
@@ -185,8 +189,11 @@ async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLa
         Unavailable,
     )
 )]
-async fn choose_sms(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SecondFactorSent>, ApiError> {
-    let pending = pending(&state, &headers, Stage::AwaitingPush, lang)?;
+async fn choose_sms(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    PendingSignIn { session: pending, .. }: PendingSignIn<ByPush>,
+) -> Result<Json<SecondFactorSent>, ApiError> {
     let account = account_of(&state, &pending)?;
     let sent = state.store.transact(|transaction, key| -> Result<Result<_, ApiError>, ApiError> {
         let sent = match factor::send(&state, transaction, key, Purpose::Login, Authorisation::Sms, &account, &pending.token_hash, lang)? {
@@ -214,8 +221,11 @@ async fn choose_sms(State(state): State<AppState>, RequestLang(lang): RequestLan
         Unavailable,
     )
 )]
-async fn push_status(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Response, ApiError> {
-    let pending = pending(&state, &headers, Stage::AwaitingPush, lang)?;
+async fn push_status(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    PendingSignIn { session: pending, .. }: PendingSignIn<ByPush>,
+) -> Result<Response, ApiError> {
     let (limits, now) = (state.session_limits, state.clock.now());
     let outcome = state.store.transact(|transaction, key| {
         let sign_in = SignIn { transaction, key };
@@ -243,16 +253,11 @@ fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Respon
     ([(header::SET_COOKIE, state.session_cookie.set(token))], body).into_response()
 }
 
-/// The request's sign-in waiting in `stage`; else 409.
-fn pending(state: &AppState, headers: &HeaderMap, stage: Stage, lang: Lang) -> Result<Session, ApiError> {
-    super::session::current(state, headers)?.filter(|s| s.stage == stage).ok_or_else(|| not_pending(lang))
-}
-
 fn account_of(state: &AppState, session: &Session) -> Result<LoginAccount, ApiError> {
     state.store.account(session.account_id)?.ok_or_else(|| ApiError::Storage("a session's account is gone".into()))
 }
 
-fn not_pending(lang: Lang) -> ApiError {
+pub(crate) fn not_pending(lang: Lang) -> ApiError {
     ApiError::WrongState {
         code: "login.not_pending",
         message: lang

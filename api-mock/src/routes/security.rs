@@ -4,7 +4,7 @@
 //! e-mail address with a code sent to it (`/api/v1/me/email/verification…`), after which it signs
 //! in and gets username reminders.
 
-use super::account::{citizen, confirmation_required};
+use super::account::confirmation_required;
 use super::docs::{BodyRejected, RateLimited, Unavailable};
 use super::registrations::{too_soon, wrong_code};
 use super::RequestLang;
@@ -12,10 +12,11 @@ use crate::accounts::{self, VerifyRefused};
 use crate::codes::{self, Purpose, SentCode};
 use crate::error::ApiJson;
 use crate::lockouts::{self, LoginName};
+use crate::roles::SignedIn;
 use crate::store::{self, Message, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use shared::api::{
@@ -66,10 +67,9 @@ pub fn routes() -> OpenApiRouter<AppState> {
 async fn change_password(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
+    SignedIn { session, account }: SignedIn,
     ApiJson(request): ApiJson<PasswordChangeRequest>,
 ) -> Result<StatusCode, ApiError> {
-    let (session, account) = citizen(&state, &headers, lang)?;
     if !session.recently_confirmed(state.clock.now()) {
         return Err(confirmation_required(lang));
     }
@@ -111,8 +111,7 @@ async fn change_password(
         Unavailable,
     )
 )]
-async fn list_sessions(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SessionList>, ApiError> {
-    let (session, _) = citizen(&state, &headers, lang)?;
+async fn list_sessions(State(state): State<AppState>, SignedIn { session, .. }: SignedIn) -> Result<Json<SessionList>, ApiError> {
     let rows = state.store.sessions_of(session.account_id, state.session_limits, state.clock.now())?;
     let sessions = rows
         .into_iter()
@@ -135,8 +134,7 @@ async fn list_sessions(State(state): State<AppState>, RequestLang(lang): Request
         Unavailable,
     )
 )]
-async fn end_every_session(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Response, ApiError> {
-    let (session, _) = citizen(&state, &headers, lang)?;
+async fn end_every_session(State(state): State<AppState>, SignedIn { session, .. }: SignedIn) -> Result<Response, ApiError> {
     state.store.end_every_session(session.account_id)?;
     tracing::info!("signed out on every device");
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.session_cookie.set(""))]).into_response())
@@ -160,8 +158,11 @@ async fn end_every_session(State(state): State<AppState>, RequestLang(lang): Req
         Unavailable,
     )
 )]
-async fn start_email_verification(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SmsCodeSent>, ApiError> {
-    let (session, account) = citizen(&state, &headers, lang)?;
+async fn start_email_verification(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    SignedIn { session, account }: SignedIn,
+) -> Result<Json<SmsCodeSent>, ApiError> {
     if state.store.profile(session.account_id)?.is_some_and(|details| details.email_verified) {
         return Err(ApiError::WrongState {
             code: "email.verified",
@@ -206,10 +207,9 @@ async fn start_email_verification(State(state): State<AppState>, RequestLang(lan
 async fn confirm_email(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
+    SignedIn { account, .. }: SignedIn,
     ApiJson(request): ApiJson<SmsCodeRequest>,
 ) -> Result<StatusCode, ApiError> {
-    let (_, account) = citizen(&state, &headers, lang)?;
     let typed = sms_code::parse(&request.code).map_err(|e| wrong_code(e, sms_code::TRIES, lang))?;
     let now = state.clock.now();
     let judged = state.store.transact(|transaction, key| {

@@ -3,10 +3,11 @@
 
 use super::docs::Unavailable;
 use super::RequestLang;
+use crate::roles::{AnySession, SessionToken, SignedIn};
 use crate::sessions::{Session, Stage};
 use crate::{ApiError, AppState};
 use axum::extract::State;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use shared::api::{Citizen, ErrorResponse, SessionInfo};
@@ -30,8 +31,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         Unavailable,
     )
 )]
-async fn get_session(State(state): State<AppState>, headers: HeaderMap) -> Result<Json<SessionInfo>, ApiError> {
-    let session = current(&state, &headers)?;
+async fn get_session(State(state): State<AppState>, AnySession(session): AnySession) -> Result<Json<SessionInfo>, ApiError> {
     Ok(Json(info(&state, session.as_ref())?))
 }
 
@@ -49,8 +49,7 @@ async fn get_session(State(state): State<AppState>, headers: HeaderMap) -> Resul
         Unavailable,
     )
 )]
-async fn extend(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SessionInfo>, ApiError> {
-    let session = signed_in(&state, &headers, lang)?;
+async fn extend(State(state): State<AppState>, SignedIn { session, .. }: SignedIn) -> Result<Json<SessionInfo>, ApiError> {
     Ok(Json(info(&state, Some(&session))?))
 }
 
@@ -67,8 +66,7 @@ async fn extend(State(state): State<AppState>, RequestLang(lang): RequestLang, h
         Unavailable,
     )
 )]
-async fn me(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<Citizen>, ApiError> {
-    let session = signed_in(&state, &headers, lang)?;
+async fn me(State(state): State<AppState>, RequestLang(lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<Citizen>, ApiError> {
     state.store.citizen(session.account_id)?.map(Json).ok_or_else(|| no_session(lang))
 }
 
@@ -84,32 +82,19 @@ async fn me(State(state): State<AppState>, RequestLang(lang): RequestLang, heade
         Unavailable,
     )
 )]
-async fn sign_out(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
-    if let Some(token) = state.session_cookie.token(&headers) {
+async fn sign_out(State(state): State<AppState>, SessionToken(token): SessionToken) -> Result<Response, ApiError> {
+    if let Some(token) = token {
         state.store.end_session(&token)?;
         tracing::info!("signed out");
     }
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.session_cookie.set(""))]).into_response())
 }
 
-pub(super) fn no_session(lang: Lang) -> ApiError {
+pub(crate) fn no_session(lang: Lang) -> ApiError {
     ApiError::Unauthorized {
         code: "session.none",
         message: lang.pick("Nie jesteś zalogowany albo Twoja sesja wygasła. Zaloguj się", "You are not signed in, or your session has ended. Sign in"),
     }
-}
-
-/// The live session of the request's cookie, in any stage.
-pub(super) fn current(state: &AppState, headers: &HeaderMap) -> Result<Option<Session>, ApiError> {
-    let Some(token) = state.session_cookie.token(headers) else { return Ok(None) };
-    Ok(state.store.session(&token, state.session_limits, state.clock.now())?)
-}
-
-/// The signed-in session of the request, touched (activity); else 401.
-pub(super) fn signed_in(state: &AppState, headers: &HeaderMap, lang: Lang) -> Result<Session, ApiError> {
-    let mut session = current(state, headers)?.filter(|s| s.stage == Stage::SignedIn).ok_or_else(|| no_session(lang))?;
-    state.store.touch(&mut session, state.clock.now())?;
-    Ok(session)
 }
 
 /// The session as the app needs to know it.

@@ -5,18 +5,19 @@
 //! (`POST /api/v1/me/profiles`), through a bank or another provider or with the e-ID card, which
 //! the provider confirms (in the mock, its simulator: `provider.rs`).
 
-use super::account::{citizen, confirmation_required};
+use super::account::confirmation_required;
 use super::docs::{BodyRejected, RateLimited, Unavailable};
 use super::registrations::{field_errors, new_code, too_soon};
 use super::RequestLang;
 use crate::codes::{self, CodeKey, NotYet, Purpose, SentCode};
 use crate::error::ApiJson;
 use crate::profiles::{self, CurrentProfile, PendingExtension};
+use crate::roles::SignedIn;
 use crate::sessions::LoginAccount;
 use crate::store::{self, Message, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::State;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::StatusCode;
 use axum::Json;
 use rand::Rng;
 use rusqlite::Transaction;
@@ -62,8 +63,11 @@ pub fn routes() -> OpenApiRouter<AppState> {
         Unavailable,
     )
 )]
-async fn extension_start(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<ExtensionStart>, ApiError> {
-    let (_, account) = citizen(&state, &headers, lang)?;
+async fn extension_start(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    SignedIn { account, .. }: SignedIn,
+) -> Result<Json<ExtensionStart>, ApiError> {
     let (profile, extended_until) = extendable(&state, &account, lang)?;
     let phone = PhoneNumber::parse(&account.phone).map(|p| p.national_spaced()).unwrap_or_default();
     Ok(Json(ExtensionStart { email: account.email, phone, valid_until: profile.valid_until, extended_until }))
@@ -96,10 +100,9 @@ async fn extension_start(State(state): State<AppState>, RequestLang(lang): Reque
 async fn start_extension(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
+    SignedIn { session, account }: SignedIn,
     ApiJson(request): ApiJson<ExtensionRequest>,
 ) -> Result<Json<ExtensionCodesSent>, ApiError> {
-    let (session, account) = citizen(&state, &headers, lang)?;
     let contact = validate_contact(&request.email, &request.phone).map_err(|report| ApiError::Invalid(report.to_response(lang)))?;
     extendable(&state, &account, lang)?;
     let now = state.clock.now();
@@ -151,10 +154,9 @@ async fn start_extension(
 async fn confirm_extension(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
+    SignedIn { account, .. }: SignedIn,
     ApiJson(request): ApiJson<ExtensionCodesRequest>,
 ) -> Result<Json<ExtensionDone>, ApiError> {
-    let (_, account) = citizen(&state, &headers, lang)?;
     let (sms, mail) = (sms_code::parse(&request.code), email_code::parse(&request.email_code));
     let (Ok(sms), Ok(mail)) = (&sms, &mail) else {
         let problems = [sms.err().map(|e| (Field::SmsCode, Problem::SmsCode(e))), mail.err().map(|e| (Field::EmailCode, Problem::EmailCode(e)))];
@@ -207,8 +209,11 @@ async fn confirm_extension(
         Unavailable,
     )
 )]
-async fn resend_extension_codes(State(state): State<AppState>, RequestLang(lang): RequestLang, headers: HeaderMap) -> Result<Json<SmsCodeSent>, ApiError> {
-    let (_, account) = citizen(&state, &headers, lang)?;
+async fn resend_extension_codes(
+    State(state): State<AppState>,
+    RequestLang(lang): RequestLang,
+    SignedIn { account, .. }: SignedIn,
+) -> Result<Json<SmsCodeSent>, ApiError> {
     let pending = state.store.pending_extension(account.id)?.ok_or_else(|| not_pending(lang))?;
     let (now, subject) = (state.clock.now(), account.id.to_string());
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
@@ -245,10 +250,9 @@ async fn resend_extension_codes(State(state): State<AppState>, RequestLang(lang)
 async fn new_profile(
     State(state): State<AppState>,
     RequestLang(lang): RequestLang,
-    headers: HeaderMap,
+    SignedIn { account, .. }: SignedIn,
     ApiJson(request): ApiJson<NewProfileRequest>,
 ) -> Result<(StatusCode, Json<NewProfileStarted>), ApiError> {
-    let (_, account) = citizen(&state, &headers, lang)?;
     let confirmation = request.confirmation().map_err(|e| ApiError::Invalid(field_errors(Field::Confirmation, Problem::Confirmation(e), lang)))?;
     let today = state.clock.today();
     if let Some(profile) = state.store.current_profile(account.id)? {
