@@ -8,7 +8,7 @@ use super::registrations::{too_soon, wrong_code};
 use super::{factor, RequestLang};
 use crate::codes::{self, Purpose};
 use crate::error::ApiJson;
-use crate::roles::SignedIn;
+use crate::roles::{no_session, SignedIn};
 use crate::sessions::{self, LoginAccount, Session};
 use crate::store::{Message, StoreError};
 use crate::{ApiError, AppState};
@@ -52,7 +52,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     )
 )]
 async fn profile(State(state): State<AppState>, RequestLang(lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<ProfileDetails>, ApiError> {
-    state.store.profile(session.account_id)?.map(Json).ok_or_else(|| super::session::no_session(lang))
+    state.store.profile(session.account_id)?.map(Json).ok_or_else(|| no_session(lang))
 }
 
 /// Confirming it is still the citizen: the second factor of their method (an SMS code, or a push
@@ -222,7 +222,7 @@ async fn confirm_change_with_code(
 ) -> Result<Json<Citizen>, ApiError> {
     check_code(&state, Purpose::MethodChange, &account, &request, lang)?;
     change(&state, &account, Authorisation::Sms, lang)?;
-    state.store.citizen(session.account_id)?.map(Json).ok_or_else(|| super::session::no_session(lang))
+    state.store.citizen(session.account_id)?.map(Json).ok_or_else(|| no_session(lang))
 }
 
 /// A new SMS code for the change to SMS.

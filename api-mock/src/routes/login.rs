@@ -11,7 +11,7 @@ use super::RequestLang;
 use crate::codes::{self, Purpose};
 use crate::error::ApiJson;
 use crate::lockouts::{self, LoginName};
-use crate::roles::{ByPush, BySms, PendingSignIn, SessionToken};
+use crate::roles::{not_pending, ByPush, BySms, PendingSignIn, SessionToken};
 use crate::sessions::{LoginAccount, Session, SignIn, Stage};
 use crate::store::StoreError;
 use crate::{ApiError, AppState};
@@ -255,14 +255,6 @@ fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Respon
 
 fn account_of(state: &AppState, session: &Session) -> Result<LoginAccount, ApiError> {
     state.store.account(session.account_id)?.ok_or_else(|| ApiError::Storage("a session's account is gone".into()))
-}
-
-pub(crate) fn not_pending(lang: Lang) -> ApiError {
-    ApiError::WrongState {
-        code: "login.not_pending",
-        message: lang
-            .pick("Logowanie nie zostało rozpoczęte albo wygasło. Zaloguj się ponownie", "No sign-in is in progress, or it has expired. Sign in again"),
-    }
 }
 
 fn wrong_credentials(lang: Lang) -> ApiError {

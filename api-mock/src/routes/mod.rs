@@ -42,8 +42,6 @@ use utoipa::OpenApi;
 use utoipa_axum::router::OpenApiRouter;
 
 pub use docs::ApiDoc;
-pub(crate) use login::not_pending;
-pub(crate) use session::no_session;
 
 pub fn router(state: AppState) -> Router {
     let (mut api, mut openapi) = public_limited(&state.rate_limit, &state.registration_limit).split_for_parts();

@@ -3,7 +3,7 @@
 
 use super::docs::Unavailable;
 use super::RequestLang;
-use crate::roles::{AnySession, SessionToken, SignedIn};
+use crate::roles::{no_session, AnySession, SessionToken, SignedIn};
 use crate::sessions::{Session, Stage};
 use crate::{ApiError, AppState};
 use axum::extract::State;
@@ -11,7 +11,6 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use shared::api::{Citizen, ErrorResponse, SessionInfo};
-use shared::Lang;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -88,13 +87,6 @@ async fn sign_out(State(state): State<AppState>, SessionToken(token): SessionTok
         tracing::info!("signed out");
     }
     Ok((StatusCode::NO_CONTENT, [(header::SET_COOKIE, state.session_cookie.set(""))]).into_response())
-}
-
-pub(crate) fn no_session(lang: Lang) -> ApiError {
-    ApiError::Unauthorized {
-        code: "session.none",
-        message: lang.pick("Nie jesteś zalogowany albo Twoja sesja wygasła. Zaloguj się", "You are not signed in, or your session has ended. Sign in"),
-    }
 }
 
 /// The session as the app needs to know it.
