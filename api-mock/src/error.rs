@@ -2,12 +2,14 @@
 
 use axum::extract::rejection::JsonRejection;
 use axum::extract::{FromRequest, Request};
-use axum::http::StatusCode;
+use axum::http::{header::ACCEPT_LANGUAGE, StatusCode};
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use shared::api::{ErrorBody, ErrorResponse, ExtensionCodesRejected, LoginLocked, SmsCodeRejected, ValidateResponse};
+use shared::{Lang, Refusal};
 
 #[derive(Debug)]
 pub enum ApiError {
@@ -19,100 +21,87 @@ pub enum ApiError {
     WrongCode(SmsCodeRejected),
     /// The extension's codes, each wrong, expired or spent at its field, with their tries left (422).
     WrongCodes(ExtensionCodesRejected),
-    /// Asked again too soon (429 with `Retry-After`).
-    TooSoon {
-        code: &'static str,
-        message: &'static str,
-        retry_after: i64,
-    },
-    /// No session, or not one that may do this (401).
-    Unauthorized {
-        code: &'static str,
-        message: &'static str,
-    },
-    /// The request may not be made from where it came (403), e.g. another site.
-    Forbidden {
-        code: &'static str,
-        message: &'static str,
-    },
     /// Too many wrong passwords: the account's sign-in is locked (423).
     Locked(LoginLocked),
-    /// The resource is not in the state this request needs (409).
-    WrongState {
-        code: &'static str,
-        message: &'static str,
-    },
-    /// A named resource existed but is no longer usable (410), e.g. a spent link.
-    Gone {
-        code: &'static str,
-        message: &'static str,
-    },
-    /// A request well formed but wrong in what it says (422), e.g. a push answered with another number.
-    Unprocessable {
-        code: &'static str,
-        message: &'static str,
-    },
-    /// A named resource does not exist (404).
-    Missing {
-        code: &'static str,
-        message: &'static str,
-    },
+    /// A refusal that is not about a field, with the status and the sentence `shared` gives it, in
+    /// the request's language: `detail` fills its `{detail}`, `retry_after` its `{seconds}` and
+    /// `{minutes}` and the `Retry-After` header.
+    Refused { refusal: Refusal, detail: Option<String>, retry_after: Option<i64> },
     /// The state could not be read or written (500); details go to the log only.
     Storage(String),
-    /// The body is not JSON, or not the JSON this route takes.
-    BadRequest {
-        code: &'static str,
-        message: String,
-    },
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    NotFound,
+}
+
+impl From<Refusal> for ApiError {
+    fn from(refusal: Refusal) -> ApiError {
+        ApiError::Refused { refusal, detail: None, retry_after: None }
+    }
 }
 
 impl ApiError {
-    fn parts(&self) -> (StatusCode, &'static str, String) {
+    /// A refusal whose sentence names what was wrong (`{detail}`), e.g. the field serde missed.
+    pub fn detailed(refusal: Refusal, detail: impl Into<String>) -> ApiError {
+        ApiError::Refused { refusal, detail: Some(detail.into()), retry_after: None }
+    }
+
+    /// A throttled refusal (429): try again in `retry_after` seconds.
+    pub fn too_soon(refusal: Refusal, retry_after: i64) -> ApiError {
+        ApiError::Refused { refusal, detail: None, retry_after: Some(retry_after.max(1)) }
+    }
+}
+
+/// For logs and start-up errors: the code and the English sentence of a refusal.
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            ApiError::Invalid(_) | ApiError::Conflict(_) | ApiError::WrongCode(_) | ApiError::WrongCodes(_) | ApiError::Locked(_) => {
-                unreachable!("these have their own body")
+            ApiError::Refused { refusal, detail, .. } => {
+                write!(f, "{}: {}", refusal.code(), refusal.say(Lang::En, &[("{detail}", detail.as_deref().unwrap_or_default())]))
             }
-            ApiError::Unauthorized { code, message } => (StatusCode::UNAUTHORIZED, code, (*message).into()),
-            ApiError::Forbidden { code, message } => (StatusCode::FORBIDDEN, code, (*message).into()),
-            ApiError::TooSoon { code, message, .. } => (StatusCode::TOO_MANY_REQUESTS, code, (*message).into()),
-            ApiError::WrongState { code, message } => (StatusCode::CONFLICT, code, (*message).into()),
-            ApiError::Missing { code, message } => (StatusCode::NOT_FOUND, code, (*message).into()),
-            ApiError::Unprocessable { code, message } => (StatusCode::UNPROCESSABLE_ENTITY, code, (*message).into()),
-            ApiError::Gone { code, message } => (StatusCode::GONE, code, (*message).into()),
-            ApiError::Storage(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal.storage", "The service could not save or read its state. Try again.".into()),
-            ApiError::BadRequest { code, message } => (StatusCode::BAD_REQUEST, code, message.clone()),
-            ApiError::PayloadTooLarge => {
-                (StatusCode::PAYLOAD_TOO_LARGE, "request.too_large", format!("The request body is larger than {} bytes.", crate::BODY_LIMIT_BYTES))
-            }
-            ApiError::UnsupportedMediaType => {
-                (StatusCode::UNSUPPORTED_MEDIA_TYPE, "request.not_json", "Send the body as JSON with the header Content-Type: application/json.".into())
-            }
-            ApiError::NotFound => (StatusCode::NOT_FOUND, "route.not_found", "There is no such API route.".into()),
+            other => write!(f, "{other:?}"),
         }
     }
 }
 
+tokio::task_local! {
+    /// The language of the request being answered, for the sentences of its refusals.
+    static REQUEST_LANG: Lang;
+}
+
+/// The middleware that answers every refusal of a request in its `Accept-Language`.
+pub async fn in_request_language(request: Request, next: Next) -> Response {
+    let header = request.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    REQUEST_LANG.scope(Lang::from_accept_language(header), next.run(request)).await
+}
+
+/// The JSON answer of a refusal with `status` (its own unless a fault chose another), its sentence
+/// in the request's language with `values` filled in.
+pub fn refusal_response(status: StatusCode, refusal: Refusal, values: &[(&str, &str)]) -> Response {
+    let lang = REQUEST_LANG.try_with(|lang| *lang).unwrap_or_default();
+    let body = ErrorResponse { error: ErrorBody { code: refusal, message: refusal.say(lang, values) } };
+    (status, Json(body)).into_response()
+}
+
+/// The status a refusal is answered with.
+pub fn status_of(refusal: Refusal) -> StatusCode {
+    StatusCode::from_u16(refusal.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        match self {
+        let (refusal, detail, retry_after) = match self {
             ApiError::Invalid(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
             ApiError::Conflict(body) => return (StatusCode::CONFLICT, Json(body)).into_response(),
             ApiError::WrongCode(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
             ApiError::WrongCodes(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
             ApiError::Locked(body) => return (StatusCode::LOCKED, Json(body)).into_response(),
-            ApiError::Storage(ref detail) => tracing::error!(%detail, "storage failed"),
-            _ => {}
-        }
-        let retry_after = match self {
-            ApiError::TooSoon { retry_after, .. } => Some(retry_after),
-            _ => None,
+            ApiError::Storage(ref detail) => {
+                tracing::error!(%detail, "storage failed");
+                (Refusal::Storage, None, None)
+            }
+            ApiError::Refused { refusal, detail, retry_after } => (refusal, detail, retry_after),
         };
-        let (status, code, message) = self.parts();
-        let body = ErrorResponse { error: ErrorBody { code: code.into(), message } };
-        let mut response = (status, Json(body)).into_response();
+        let (seconds, minutes) = retry_after.map_or_else(Default::default, |s| (s.to_string(), s.unsigned_abs().div_ceil(60).to_string()));
+        let values = [("{detail}", detail.as_deref().unwrap_or_default()), ("{seconds}", &seconds), ("{minutes}", &minutes)];
+        let mut response = refusal_response(status_of(refusal), refusal, &values);
         if let Some(seconds) = retry_after {
             response.headers_mut().insert(axum::http::header::RETRY_AFTER, seconds.max(1).into());
         }
@@ -129,13 +118,11 @@ impl From<crate::store::StoreError> for ApiError {
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> ApiError {
         match rejection {
-            JsonRejection::MissingJsonContentType(_) => ApiError::UnsupportedMediaType,
-            JsonRejection::JsonSyntaxError(e) => {
-                ApiError::BadRequest { code: "request.malformed_json", message: format!("The body is not valid JSON: {}", e.body_text()) }
-            }
+            JsonRejection::MissingJsonContentType(_) => Refusal::NotJson.into(),
+            JsonRejection::JsonSyntaxError(e) => ApiError::detailed(Refusal::MalformedJson, e.body_text()),
             JsonRejection::JsonDataError(e) => invalid_fields(&e.body_text()),
-            e if e.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge,
-            e => ApiError::BadRequest { code: "request.unreadable", message: e.body_text() },
+            e if e.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::detailed(Refusal::TooLarge, crate::BODY_LIMIT_BYTES.to_string()),
+            e => ApiError::detailed(Refusal::Unreadable, e.body_text()),
         }
     }
 }
@@ -173,6 +160,7 @@ fn whole_numbers_as_integers(value: &mut Value) {
     }
 }
 
-fn invalid_fields(detail: &str) -> ApiError {
-    ApiError::BadRequest { code: "request.invalid_fields", message: format!("The JSON does not fit this route: {detail}") }
+/// The JSON, query or form does not fit the route: `detail` says how.
+pub fn invalid_fields(detail: &str) -> ApiError {
+    ApiError::detailed(Refusal::InvalidFields, detail)
 }

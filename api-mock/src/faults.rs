@@ -8,14 +8,14 @@
 //! malformed_chunk, random_bytes), which `connection.rs` carries out.
 
 use crate::connection::{ConnectionFault, Sabotage};
+use crate::error::refusal_response;
 use crate::{ApiError, AppState};
 use axum::extract::{MatchedPath, Request, State};
 use axum::http::{HeaderValue, StatusCode};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use serde::{Deserialize, Serialize};
-use shared::api::{ErrorBody, ErrorResponse};
+use shared::Refusal;
 use std::collections::BTreeMap;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -159,24 +159,24 @@ fn default_status() -> u16 {
 impl FaultRule {
     /// Checks the rule against the routes there are (`"METHOD /path"`).
     pub fn check(&self, routes: &[String]) -> Result<(), ApiError> {
-        let invalid = |code, message: String| Err(ApiError::BadRequest { code, message });
+        let invalid = |refusal, detail: String| Err(ApiError::detailed(refusal, detail));
         if self.route != EVERY_ROUTE && !routes.contains(&self.route) {
-            return invalid("fault.unknown_route", format!("No route {:?}. Use \"*\" or one of: {}.", self.route, routes.join(", ")));
+            return invalid(Refusal::FaultUnknownRoute, format!("{:?}. Use \"*\" or one of: {}", self.route, routes.join(", ")));
         }
         if self.latency_ms > MAX_LATENCY_MS {
-            return invalid("fault.latency_out_of_range", format!("latency_ms must be 0 to {MAX_LATENCY_MS}."));
+            return invalid(Refusal::FaultLatencyOutOfRange, format!("latency_ms must be 0 to {MAX_LATENCY_MS}"));
         }
         if !(0.0..=1.0).contains(&self.error_rate) {
-            return invalid("fault.error_rate_out_of_range", "error_rate must be 0 to 1.".into());
+            return invalid(Refusal::FaultErrorRateOutOfRange, String::new());
         }
         if !(400..=599).contains(&self.status) {
-            return invalid("fault.status_out_of_range", "status must be 400 to 599.".into());
+            return invalid(Refusal::FaultStatusOutOfRange, String::new());
         }
         if let Some(Err(problem)) = self.latency.as_ref().map(Latency::check) {
-            return invalid("fault.latency_out_of_range", format!("{problem}."));
+            return invalid(Refusal::FaultLatencyOutOfRange, problem);
         }
         if self.dribble_ms > MAX_LATENCY_MS {
-            return invalid("fault.latency_out_of_range", format!("dribble_ms must be 0 to {MAX_LATENCY_MS}."));
+            return invalid(Refusal::FaultLatencyOutOfRange, format!("dribble_ms must be 0 to {MAX_LATENCY_MS}"));
         }
         Ok(())
     }
@@ -248,13 +248,7 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
     let plan = match request.headers().get(FAULT_HEADER) {
         Some(value) => match value.to_str().map_err(|_| "not ASCII".to_owned()).and_then(parse_header) {
             Ok(plan) => plan,
-            Err(problem) => {
-                return ApiError::BadRequest {
-                    code: "request.invalid_fault_header",
-                    message: format!("X-Mock-Fault: {problem}. Example: \"503, latency_ms=800\" or \"504, after_handling\"."),
-                }
-                .into_response()
-            }
+            Err(problem) => return ApiError::detailed(Refusal::InvalidFaultHeader, problem).into_response(),
         },
         None => {
             let route = format!("{} {}", request.method(), request.extensions().get::<MatchedPath>().map_or("", MatchedPath::as_str));
@@ -298,9 +292,7 @@ pub async fn inject(State(state): State<AppState>, request: Request, next: Next)
 /// The answer a connection fault stands in for: the server (`connection::serve`) breaks the
 /// connection instead of sending it; a client without a network (a test's `oneshot`) gets this 502.
 fn broken(kind: ConnectionFault) -> Response {
-    let message = format!("An injected fault: the connection is broken ({}) instead of this answer.", kind.name());
-    let body = ErrorResponse { error: ErrorBody { code: "mock.injected_fault".into(), message } };
-    let mut response = (StatusCode::BAD_GATEWAY, Json(body)).into_response();
+    let mut response = injected(StatusCode::BAD_GATEWAY);
     response.extensions_mut().insert(Sabotage(kind));
     response
 }
@@ -331,9 +323,7 @@ async fn dribble(response: Response, over: Duration) -> Response {
 }
 
 fn injected(status: StatusCode) -> Response {
-    let body =
-        ErrorResponse { error: ErrorBody { code: "mock.injected_fault".into(), message: format!("An injected fault: the mock answers {status} on purpose.") } };
-    let mut response = (status, Json(body)).into_response();
+    let mut response = refusal_response(status, Refusal::InjectedFault, &[("{status}", status.as_str())]);
     if matches!(status, StatusCode::SERVICE_UNAVAILABLE | StatusCode::TOO_MANY_REQUESTS) {
         response.headers_mut().insert(axum::http::header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
     }

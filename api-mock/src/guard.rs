@@ -4,23 +4,23 @@
 //! answered, so a web page cannot reach the dev tools (SMS codes) through DNS rebinding.
 
 use crate::roles::SessionCookie;
+use crate::ApiError;
 use crate::AppState;
 use axum::extract::{Request, State};
-use axum::http::{header, HeaderMap, Method, StatusCode};
+use axum::http::{header, HeaderMap, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use shared::api::{ErrorBody, ErrorResponse};
+use shared::Refusal;
 
 /// The middleware: the origin check for writes, and the dev host allow-list.
 pub async fn check(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let headers = request.headers();
     if state.dev && !host_allowed(headers, &state.dev_hosts) {
-        return refuse("request.host_not_allowed", "This host is not allowed: the dev tools answer loopback hosts and the names given by --dev-host.");
+        return ApiError::from(Refusal::HostNotAllowed).into_response();
     }
     let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
     if !safe && !same_origin(headers, state.session_cookie) {
-        return refuse("request.cross_origin", "This request came from another site, so it is refused. Use the service's own pages.");
+        return ApiError::from(Refusal::CrossOrigin).into_response();
     }
     next.run(request).await
 }
@@ -52,10 +52,6 @@ fn host_allowed(headers: &HeaderMap, allowed: &[String]) -> bool {
     .to_ascii_lowercase();
     let loopback = name == "localhost" || name.ends_with(".localhost") || name.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
     loopback || allowed.iter().any(|a| a.eq_ignore_ascii_case(&name))
-}
-
-fn refuse(code: &str, message: &str) -> Response {
-    (StatusCode::FORBIDDEN, Json(ErrorResponse { error: ErrorBody { code: code.into(), message: message.into() } })).into_response()
 }
 
 #[cfg(test)]

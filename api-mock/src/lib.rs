@@ -176,7 +176,7 @@ impl AppState {
             let rules: Vec<FaultRule> = serde_json::from_str(&text).map_err(|e| format!("{}: not a JSON list of fault rules: {e}", file.display()))?;
             let routes = faultable_operations();
             for rule in rules {
-                rule.check(&routes).map_err(|e| format!("{}: {e:?}", file.display()))?;
+                rule.check(&routes).map_err(|e| format!("{}: {e}", file.display()))?;
                 state.faults.set(rule);
             }
         }

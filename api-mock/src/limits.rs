@@ -2,13 +2,13 @@
 //! limit, `429 request.rate_limited` with `Retry-After`. The address is the TCP peer's; a proxy in
 //! front would need its own limit.
 
+use crate::ApiError;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
-use axum::http::{header, Request, Response, StatusCode};
+use axum::http::{Request, Response};
 use axum::response::IntoResponse;
-use axum::Json;
 use governor::middleware::NoOpMiddleware;
-use shared::api::{ErrorBody, ErrorResponse};
+use shared::Refusal;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Arc;
 use std::time::Duration;
@@ -74,9 +74,5 @@ fn too_many(error: GovernorError) -> Response<Body> {
         GovernorError::TooManyRequests { wait_time, .. } => wait_time.max(1),
         _ => 1,
     };
-    let message = format!("Too many requests from this address. Try again in {wait} s.");
-    let body = ErrorResponse { error: ErrorBody { code: "request.rate_limited".into(), message } };
-    let mut response = (StatusCode::TOO_MANY_REQUESTS, Json(body)).into_response();
-    response.headers_mut().insert(header::RETRY_AFTER, wait.into());
-    response
+    ApiError::too_soon(Refusal::RateLimited, i64::try_from(wait).unwrap_or(i64::MAX)).into_response()
 }

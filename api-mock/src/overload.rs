@@ -6,15 +6,13 @@
 //! back. `/api/health` is left out, so monitoring still sees the mock answer (and so are the dev
 //! tools: see routes).
 
+use crate::ApiError;
 use crate::AppState;
 use axum::extract::{Request, State};
-use axum::http::header::{ACCEPT_LANGUAGE, RETRY_AFTER};
-use axum::http::{HeaderValue, Method, StatusCode};
+use axum::http::Method;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use axum::Json;
-use shared::api::{ErrorBody, ErrorResponse};
-use shared::Lang;
+use shared::Refusal;
 use std::sync::Arc;
 use tokio::sync::Semaphore;
 
@@ -58,7 +56,7 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
         true => None,
         false => match places.new_work.clone().try_acquire_owned() {
             Ok(place) => Some(place),
-            Err(_) => return busy(&request),
+            Err(_) => return busy(),
         },
     };
     match places.all.clone().try_acquire_owned() {
@@ -67,15 +65,10 @@ pub async fn limit(State(state): State<AppState>, request: Request, next: Next) 
             drop(new_work_place);
             response
         }
-        Err(_) => busy(&request),
+        Err(_) => busy(),
     }
 }
 
-fn busy(request: &Request) -> Response {
-    let lang = Lang::from_accept_language(request.headers().get(ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default());
-    let message = lang.pick("Serwis jest teraz przeciążony. Spróbuj ponownie za chwilę.", "The service is busy right now. Try again in a moment.");
-    let body = ErrorResponse { error: ErrorBody { code: "service.busy".into(), message: message.into() } };
-    let mut response = (StatusCode::SERVICE_UNAVAILABLE, Json(body)).into_response();
-    response.headers_mut().insert(RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
-    response
+fn busy() -> Response {
+    ApiError::too_soon(Refusal::ServiceBusy, RETRY_AFTER_SECONDS.into()).into_response()
 }

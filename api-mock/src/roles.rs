@@ -6,13 +6,12 @@
 //! of caller (an official, with a cookie of their own) is one more cookie type and one more
 //! extractor beside these, rejecting with the same `ApiError`s.
 
-use crate::routes::RequestLang;
 use crate::sessions::{LoginAccount, Session, Stage};
 use crate::{ApiError, AppState};
 use axum::extract::FromRequestParts;
 use axum::http::request::Parts;
 use axum::http::{header, HeaderMap, HeaderValue};
-use shared::Lang;
+use shared::Refusal;
 use std::marker::PhantomData;
 
 /// The session cookie as the service's public origin decides it: over HTTPS `__Host-pz_session`,
@@ -93,29 +92,11 @@ impl FromRequestParts<AppState> for SignedIn {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let RequestLang(lang) = RequestLang::from_request_parts(parts, state).await.unwrap_or_else(|never| match never {});
         let AnySession(session) = AnySession::from_request_parts(parts, state).await?;
-        let mut session = session.filter(|s| s.stage == Stage::SignedIn).ok_or_else(|| no_session(lang))?;
+        let mut session = session.filter(|s| s.stage == Stage::SignedIn).ok_or(Refusal::SessionNone)?;
         state.store.touch(&mut session, state.clock.now())?;
-        let account = state.store.account(session.account_id)?.ok_or_else(|| no_session(lang))?;
+        let account = state.store.account(session.account_id)?.ok_or(Refusal::SessionNone)?;
         Ok(SignedIn { session, account })
-    }
-}
-
-/// The refusal of a route for signed-in citizens: `401 session.none`.
-pub fn no_session(lang: Lang) -> ApiError {
-    ApiError::Unauthorized {
-        code: "session.none",
-        message: lang.pick("Nie jesteś zalogowany albo Twoja sesja wygasła. Zaloguj się", "You are not signed in, or your session has ended. Sign in"),
-    }
-}
-
-/// The refusal of a step of a sign-in that is not waiting for it: `409 login.not_pending`.
-pub fn not_pending(lang: Lang) -> ApiError {
-    ApiError::WrongState {
-        code: "login.not_pending",
-        message: lang
-            .pick("Logowanie nie zostało rozpoczęte albo wygasło. Zaloguj się ponownie", "No sign-in is in progress, or it has expired. Sign in again"),
     }
 }
 
@@ -148,9 +129,8 @@ impl<F: Awaiting> FromRequestParts<AppState> for PendingSignIn<F> {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
-        let RequestLang(lang) = RequestLang::from_request_parts(parts, state).await.unwrap_or_else(|never| match never {});
         let AnySession(session) = AnySession::from_request_parts(parts, state).await?;
-        let session = session.filter(|s| s.stage == F::STAGE).ok_or_else(|| not_pending(lang))?;
+        let session = session.filter(|s| s.stage == F::STAGE).ok_or(Refusal::LoginNotPending)?;
         Ok(PendingSignIn { session, awaiting: PhantomData })
     }
 }

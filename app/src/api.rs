@@ -8,8 +8,8 @@ use shared::api::{
     PasswordResetRequest, ProfileDetails, PushStatus, RegistrationCreated, RegistrationStatus, ResetLink, SecondFactorSent, SessionInfo, SessionList,
     SmsCodeAccepted, SmsCodeRequest, SmsCodeSent, UsernameAvailability, UsernameReminderRequest, ValidateRequest,
 };
-use shared::rules::login::{self, LoginError};
-use shared::{Lang, Text};
+use shared::rules::login;
+use shared::{Lang, Refusal};
 use std::collections::BTreeMap;
 use std::time::Duration;
 use web_sys::{AbortController, AbortSignal};
@@ -56,81 +56,45 @@ pub fn new_idempotency_key() -> String {
     bytes.iter().fold("reg-".to_owned(), |key, byte| key + &format!("{byte:02x}"))
 }
 
-/// The code of a refusal: no sign-in waits for its second factor in this browser.
-pub const LOGIN_NOT_PENDING: &str = "login.not_pending";
-/// The code of a refusal: too many SMS codes within the hour.
-pub const SMS_CODE_TOO_MANY: &str = "sms_code.too_many";
-/// The code of a refusal: a new code within a minute of the last one.
-pub const SMS_CODE_TOO_SOON: &str = "sms_code.resend_too_soon";
-/// The code of a refusal: changing the method needs a second factor given within 2 minutes.
-pub const CONFIRMATION_REQUIRED: &str = "authorisation.confirmation_required";
-/// The code of a refusal: the method asked for is the citizen's method already.
-pub const METHOD_UNCHANGED: &str = "authorisation.unchanged";
-
-/// Refusals the page words itself, by code: the method change's, the password reset link's and
-/// the profile's validity's, the e-mail verification's.
-const WORDED: [(&str, Text); 13] = [
-    ("email.verified", Text::EmailAlreadyVerified),
-    ("email.taken", Text::EmailTaken),
-    (METHOD_UNCHANGED, Text::MethodUnchanged),
-    ("extension.not_pending", Text::ExtensionNotPending),
-    ("extension.temporary", Text::TemporaryCannotExtend),
-    ("extension.expired", Text::ExpiredCannotExtend),
-    ("extension.no_profile", Text::NoProfileYet),
-    ("profile.still_valid", Text::ProfileStillValid),
-    ("authorisation.not_pending", Text::NothingPending),
-    ("confirmation.not_pending", Text::NothingPending),
-    ("reset.not_found", Text::ResetLinkInvalid),
-    ("reset.used", Text::ResetLinkUsed),
-    ("reset.expired", Text::ResetLinkExpired),
-];
-
 /// The service's "no" to something the citizen did, kept as codes so the page says it in the
 /// current language (and again after a switch).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Refusal {
+pub enum Refused {
     /// Errors of fields (422, or 409 for a taken username); for a code, the tries it has left.
     Fields { errors: BTreeMap<Field, Vec<FieldError>>, tries_left: BTreeMap<Field, u8> },
     /// 423: signing in to the account is locked until this moment (RFC 3339, Polish time).
     Locked(String),
-    /// 429: try again in this many seconds; `code` says why (`request.rate_limited`,
-    /// `sms_code.too_many`, `sms_code.resend_too_soon`).
-    TooMany { code: String, retry_after: u32 },
-    /// Any other refusal, by its code (`login.wrong_credentials`, `login.not_pending`, `session.none`).
+    /// 429: try again in this many seconds; the refusal says why (`RateLimited`, `SmsCodeTooMany`,
+    /// `SmsCodeTooSoon`).
+    TooMany { refusal: Refusal, retry_after: u32 },
+    /// Any other refusal, with the server's sentence for those that name a detail of the request.
     Other(ErrorBody),
 }
 
-impl Refusal {
+impl Refused {
     /// What to tell the citizen about a refusal that is not about a field (those show beside it).
     pub fn message(&self, lang: Lang) -> Option<String> {
         Some(match self {
-            Refusal::Fields { .. } => return None,
-            Refusal::Locked(until) => login::locked_message(until, lang),
-            Refusal::TooMany { code, retry_after } if code == SMS_CODE_TOO_MANY => {
-                Text::SmsTooMany.get(lang).replace("{minutes}", &retry_after.div_ceil(60).to_string())
-            }
-            Refusal::TooMany { code, retry_after } if code == SMS_CODE_TOO_SOON => Text::CodeTooSoon.get(lang).replace("{seconds}", &retry_after.to_string()),
-            Refusal::TooMany { retry_after, .. } => Text::TooManyRequests.get(lang).replace("{seconds}", &retry_after.to_string()),
-            Refusal::Other(error) if error.code == LOGIN_NOT_PENDING => Text::LoginNotPending.get(lang).to_owned(),
-            Refusal::Other(error) => match WORDED.iter().find(|(code, _)| *code == error.code) {
-                Some((_, text)) => text.get(lang).to_owned(),
-                None => LoginError::from_code(&error.code).map_or_else(|| error.message.clone(), |e| e.message(lang).to_owned()),
-            },
+            Refused::Fields { .. } => return None,
+            Refused::Locked(until) => login::locked_message(until, lang),
+            Refused::TooMany { refusal, retry_after } => refusal.say_wait(lang, *retry_after),
+            Refused::Other(error) if error.code.message(lang).contains('{') => error.message.clone(),
+            Refused::Other(error) => error.code.message(lang).to_owned(),
         })
+    }
+
+    /// The refusal, when it is not about a field.
+    pub fn refusal(&self) -> Option<Refusal> {
+        match self {
+            Refused::TooMany { refusal, .. } => Some(*refusal),
+            Refused::Other(error) => Some(error.code),
+            Refused::Fields { .. } | Refused::Locked(_) => None,
+        }
     }
 
     /// Whether this says that no sign-in waits in this browser (start again at the login page).
     pub fn is_login_not_pending(&self) -> bool {
-        self.code() == Some(LOGIN_NOT_PENDING)
-    }
-
-    /// The code of a refusal that is not about a field.
-    pub fn code(&self) -> Option<&str> {
-        match self {
-            Refusal::TooMany { code, .. } => Some(code),
-            Refusal::Other(error) => Some(&error.code),
-            Refusal::Fields { .. } | Refusal::Locked(_) => None,
-        }
+        self.refusal() == Some(Refusal::LoginNotPending)
     }
 }
 
@@ -182,7 +146,7 @@ pub async fn register(
     idempotency_key: &str,
     lang: Lang,
     retries: Retries,
-) -> Result<Result<RegistrationCreated, Refusal>, ApiFailure> {
+) -> Result<Result<RegistrationCreated, Refused>, ApiFailure> {
     judge(
         send(retries, |signal| with_json(prepare(Request::post("/api/v1/registrations"), lang, signal).header("Idempotency-Key", idempotency_key), request))
             .await?,
@@ -191,7 +155,7 @@ pub async fn register(
 }
 
 /// `POST /api/v1/registrations/{id}/sms-code`: the application number, or why the code is refused.
-pub async fn confirm_code(id: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeAccepted, Refusal>, ApiFailure> {
+pub async fn confirm_code(id: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeAccepted, Refused>, ApiFailure> {
     let request = SmsCodeRequest { code: code.to_owned() };
     let path = format!("/api/v1/registrations/{id}/sms-code");
     let response = send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), &request)).await?;
@@ -212,7 +176,7 @@ async fn registration_status(id: &str, lang: Lang, retries: Retries) -> Result<R
 }
 
 /// `POST /api/v1/registrations/{id}/sms-code/resend`: sent, or the seconds to wait (429).
-pub async fn resend_code(id: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+pub async fn resend_code(id: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refused>, ApiFailure> {
     post_empty(&format!("/api/v1/registrations/{id}/sms-code/resend"), lang, retries).await
 }
 
@@ -223,7 +187,7 @@ pub async fn session(lang: Lang) -> Result<SessionInfo, ApiFailure> {
 }
 
 /// `POST /api/v1/session/extend`: the session with a fresh idle limit, or `session.none`.
-pub async fn extend_session(lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refusal>, ApiFailure> {
+pub async fn extend_session(lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refused>, ApiFailure> {
     post_empty("/api/v1/session/extend", lang, retries).await
 }
 
@@ -238,7 +202,7 @@ pub async fn sign_out(lang: Lang, retries: Retries) -> Result<(), ApiFailure> {
 }
 
 /// `GET /api/v1/me`: the signed-in citizen, or `session.none`. Counts as activity.
-pub async fn me(lang: Lang, retries: Retries) -> Result<Result<Citizen, Refusal>, ApiFailure> {
+pub async fn me(lang: Lang, retries: Retries) -> Result<Result<Citizen, Refused>, ApiFailure> {
     judge(send(retries, |signal| prepare(Request::get("/api/v1/me"), lang, signal).build()).await?).await
 }
 
@@ -247,7 +211,7 @@ pub async fn me(lang: Lang, retries: Retries) -> Result<Result<Citizen, Refusal>
 /// download of every entry page (12 KB, measured) and arrives with the first focus on the login
 /// page (`preload_login`).
 #[cfg_attr(wasm_split, leptos::lazy)]
-pub async fn login(request: LoginRequest, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
+pub async fn login(request: LoginRequest, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refused>, ApiFailure> {
     judge(send(retries, |signal| with_json(prepare(Request::post("/api/v1/login"), lang, signal), &request)).await?).await
 }
 
@@ -258,79 +222,79 @@ pub fn preload_login() {
 }
 
 /// `POST /api/v1/login/sms-code`: signed in, or why the code is refused.
-pub async fn confirm_login_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refusal>, ApiFailure> {
+pub async fn confirm_login_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refused>, ApiFailure> {
     post_code("/api/v1/login/sms-code", code, lang, retries).await
 }
 
 /// `POST /api/v1/login/sms-code/resend`: a new sign-in code is sent, or the seconds to wait.
-pub async fn resend_login_code(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+pub async fn resend_login_code(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refused>, ApiFailure> {
     post_empty("/api/v1/login/sms-code/resend", lang, retries).await
 }
 
 /// `POST /api/v1/login/sms`: an SMS code instead of the push, for the same sign-in.
-pub async fn login_by_sms(lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
+pub async fn login_by_sms(lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refused>, ApiFailure> {
     post_empty("/api/v1/login/sms", lang, retries).await
 }
 
 /// `GET /api/v1/login/push`: the answer in mObywatel so far. Asked every few seconds: one attempt.
-pub async fn push_status(lang: Lang) -> Result<Result<PushStatus, Refusal>, ApiFailure> {
+pub async fn push_status(lang: Lang) -> Result<Result<PushStatus, Refused>, ApiFailure> {
     judge(send(Retries::Never, |signal| prepare(Request::get("/api/v1/login/push"), lang, signal).build()).await?).await
 }
 
 /// `GET /api/v1/me/profile`: the account, its newest application or profile, and the method.
 /// Counts as activity.
-pub async fn profile(lang: Lang, retries: Retries) -> Result<Result<ProfileDetails, Refusal>, ApiFailure> {
+pub async fn profile(lang: Lang, retries: Retries) -> Result<Result<ProfileDetails, Refused>, ApiFailure> {
     judge(send(retries, |signal| prepare(Request::get("/api/v1/me/profile"), lang, signal).build()).await?).await
 }
 
 /// `POST /api/v1/session/confirmation`: a second factor of the citizen's own method is on its
 /// way, to confirm it is still them.
-pub async fn confirm_its_you(lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
+pub async fn confirm_its_you(lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refused>, ApiFailure> {
     post_empty("/api/v1/session/confirmation", lang, retries).await
 }
 
 /// `POST /api/v1/session/confirmation/sms-code`: confirmed (the session as it is now), or why not.
-pub async fn confirm_its_you_by_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refusal>, ApiFailure> {
+pub async fn confirm_its_you_by_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<SessionInfo, Refused>, ApiFailure> {
     post_code("/api/v1/session/confirmation/sms-code", code, lang, retries).await
 }
 
 /// `GET /api/v1/session/confirmation/push`: the answer in mObywatel so far. One attempt.
-pub async fn its_you_push_status(lang: Lang) -> Result<Result<PushStatus, Refusal>, ApiFailure> {
+pub async fn its_you_push_status(lang: Lang) -> Result<Result<PushStatus, Refused>, ApiFailure> {
     judge(send(Retries::Never, |signal| prepare(Request::get("/api/v1/session/confirmation/push"), lang, signal).build()).await?).await
 }
 
 /// `POST /api/v1/me/authorisation`: the new method's second factor is on its way, or why not
 /// (`authorisation.confirmation_required`: confirm it is the citizen first).
-pub async fn change_method(method: Authorisation, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
+pub async fn change_method(method: Authorisation, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refused>, ApiFailure> {
     let request = MethodChangeRequest { method };
     judge(send(retries, |signal| with_json(prepare(Request::post("/api/v1/me/authorisation"), lang, signal), &request)).await?).await
 }
 
 /// `GET /api/v1/me/authorisation/push`: the answer in mObywatel so far (accepted: the method is
 /// push now). One attempt.
-pub async fn method_change_push_status(lang: Lang) -> Result<Result<PushStatus, Refusal>, ApiFailure> {
+pub async fn method_change_push_status(lang: Lang) -> Result<Result<PushStatus, Refused>, ApiFailure> {
     judge(send(Retries::Never, |signal| prepare(Request::get("/api/v1/me/authorisation/push"), lang, signal).build()).await?).await
 }
 
 /// `POST /api/v1/me/authorisation/sms-code`: the method is SMS now (the citizen as they are), or why not.
-pub async fn confirm_method_change_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<Citizen, Refusal>, ApiFailure> {
+pub async fn confirm_method_change_code(code: &str, lang: Lang, retries: Retries) -> Result<Result<Citizen, Refused>, ApiFailure> {
     post_code("/api/v1/me/authorisation/sms-code", code, lang, retries).await
 }
 
 /// `POST /api/v1/me/authorisation/sms-code/resend`: a new code for the change, or the seconds to wait.
-pub async fn resend_method_change_code(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+pub async fn resend_method_change_code(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refused>, ApiFailure> {
     post_empty("/api/v1/me/authorisation/sms-code/resend", lang, retries).await
 }
 
 /// `POST /api/v1/recovery/username`: accepted (the same whether or not the address is known), or
 /// the field's errors.
-pub async fn remind_username(request: &UsernameReminderRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+pub async fn remind_username(request: &UsernameReminderRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refused>, ApiFailure> {
     judge_empty(send(retries, |signal| with_json(prepare(Request::post("/api/v1/recovery/username"), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/recovery/password`: accepted (the same whether or not the pair is known), or the
 /// fields' errors.
-pub async fn start_password_reset(request: &PasswordResetRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+pub async fn start_password_reset(request: &PasswordResetRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refused>, ApiFailure> {
     judge_empty(send(retries, |signal| with_json(prepare(Request::post("/api/v1/recovery/password"), lang, signal), request)).await?).await
 }
 
@@ -341,91 +305,91 @@ fn reset_path(token: &str, rest: &str) -> String {
 
 /// `GET /api/v1/recovery/password/{token}`: the link works, or why not (`reset.not_found`,
 /// `reset.used`, `reset.expired`).
-pub async fn reset_link(token: &str, lang: Lang, retries: Retries) -> Result<Result<ResetLink, Refusal>, ApiFailure> {
+pub async fn reset_link(token: &str, lang: Lang, retries: Retries) -> Result<Result<ResetLink, Refused>, ApiFailure> {
     let path = reset_path(token, "");
     judge(send(retries, |signal| prepare(Request::get(&path), lang, signal).build()).await?).await
 }
 
 /// `POST /api/v1/recovery/password/{token}`: the new password passes and an SMS code is on its
 /// way, or the fields' errors, or why the link no longer works.
-pub async fn choose_password(token: &str, request: &NewPasswordRequest, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refusal>, ApiFailure> {
+pub async fn choose_password(token: &str, request: &NewPasswordRequest, lang: Lang, retries: Retries) -> Result<Result<SecondFactorSent, Refused>, ApiFailure> {
     let path = reset_path(token, "");
     judge(send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/recovery/password/{token}/sms-code`: the new password is set and every session
 /// of the account ended, or why not.
-pub async fn confirm_password_reset(token: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+pub async fn confirm_password_reset(token: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<(), Refused>, ApiFailure> {
     let (path, request) = (reset_path(token, "/sms-code"), SmsCodeRequest { code: code.to_owned() });
     judge_empty(send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), &request)).await?).await
 }
 
 /// `POST /api/v1/recovery/password/{token}/sms-code/resend`: a new code, or the seconds to wait.
-pub async fn resend_password_reset_code(token: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+pub async fn resend_password_reset_code(token: &str, lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refused>, ApiFailure> {
     post_empty(&reset_path(token, "/sms-code/resend"), lang, retries).await
 }
 
 /// `GET /api/v1/me/profile/extension`: the contact details to confirm and the dates, or why the
 /// profile cannot be extended (`extension.temporary`, `extension.expired`, `extension.no_profile`).
-pub async fn extension(lang: Lang, retries: Retries) -> Result<Result<ExtensionStart, Refusal>, ApiFailure> {
+pub async fn extension(lang: Lang, retries: Retries) -> Result<Result<ExtensionStart, Refused>, ApiFailure> {
     judge(send(retries, |signal| prepare(Request::get(EXTENSION), lang, signal).build()).await?).await
 }
 
 /// `POST /api/v1/me/profile/extension`: the codes went by SMS and e-mail, or the fields' errors, or
 /// `authorisation.confirmation_required` (a changed contact detail: confirm it is the citizen first).
-pub async fn start_extension(request: &ExtensionRequest, lang: Lang, retries: Retries) -> Result<Result<ExtensionCodesSent, Refusal>, ApiFailure> {
+pub async fn start_extension(request: &ExtensionRequest, lang: Lang, retries: Retries) -> Result<Result<ExtensionCodesSent, Refused>, ApiFailure> {
     judge(send(retries, |signal| with_json(prepare(Request::post(EXTENSION), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/me/profile/extension/codes`: extended (the new last day), or each wrong code.
-pub async fn confirm_extension(request: &ExtensionCodesRequest, lang: Lang, retries: Retries) -> Result<Result<ExtensionDone, Refusal>, ApiFailure> {
+pub async fn confirm_extension(request: &ExtensionCodesRequest, lang: Lang, retries: Retries) -> Result<Result<ExtensionDone, Refused>, ApiFailure> {
     let path = format!("{EXTENSION}/codes");
     judge(send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/me/profile/extension/resend`: new codes by SMS and e-mail, or the seconds to wait.
-pub async fn resend_extension_codes(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+pub async fn resend_extension_codes(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refused>, ApiFailure> {
     post_empty(&format!("{EXTENSION}/resend"), lang, retries).await
 }
 
 /// `POST /api/v1/me/profiles`: the application for a new profile waits for the provider (where
 /// the browser goes next), or why not (`profile.still_valid`, an unknown provider).
-pub async fn new_profile(request: &NewProfileRequest, lang: Lang, retries: Retries) -> Result<Result<NewProfileStarted, Refusal>, ApiFailure> {
+pub async fn new_profile(request: &NewProfileRequest, lang: Lang, retries: Retries) -> Result<Result<NewProfileStarted, Refused>, ApiFailure> {
     judge(send(retries, |signal| with_json(prepare(Request::post("/api/v1/me/profiles"), lang, signal), request)).await?).await
 }
 
 /// `POST /api/v1/me/password`: changed (every other session ended), or the fields' errors
 /// (`password.current_wrong` at `current_password`), `login.locked`, or
 /// `authorisation.confirmation_required` (confirm it is the citizen first).
-pub async fn change_password(request: &PasswordChangeRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+pub async fn change_password(request: &PasswordChangeRequest, lang: Lang, retries: Retries) -> Result<Result<(), Refused>, ApiFailure> {
     judge_empty(send(retries, |signal| with_json(prepare(Request::post("/api/v1/me/password"), lang, signal), request)).await?).await
 }
 
 /// `GET /api/v1/me/sessions`: the citizen's live sessions, newest first, this one marked.
-pub async fn sessions(lang: Lang, retries: Retries) -> Result<Result<SessionList, Refusal>, ApiFailure> {
+pub async fn sessions(lang: Lang, retries: Retries) -> Result<Result<SessionList, Refused>, ApiFailure> {
     judge(send(retries, |signal| prepare(Request::get(SESSIONS), lang, signal).build()).await?).await
 }
 
 /// `DELETE /api/v1/me/sessions`: signed out on every device, this one too (the cookie is cleared).
-pub async fn end_every_session(lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+pub async fn end_every_session(lang: Lang, retries: Retries) -> Result<Result<(), Refused>, ApiFailure> {
     judge_empty(send(retries, |signal| prepare(Request::delete(SESSIONS), lang, signal).build()).await?).await
 }
 
 /// `POST /api/v1/me/email/verification`: a code is on its way to the account's address, or why
 /// not (`email.verified`, or the seconds to wait).
-pub async fn start_email_verification(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refusal>, ApiFailure> {
+pub async fn start_email_verification(lang: Lang, retries: Retries) -> Result<Result<SmsCodeSent, Refused>, ApiFailure> {
     post_empty(EMAIL_VERIFICATION, lang, retries).await
 }
 
 /// `POST /api/v1/me/email/verification/code`: the address is verified, or why not (`email.taken`).
 /// The service words a wrong code as a code (`code`, `sms_code.*`); the page's field is the
 /// e-mail's code, so its errors move there, with the e-mail code's own words.
-pub async fn confirm_email(code: &str, lang: Lang, retries: Retries) -> Result<Result<(), Refusal>, ApiFailure> {
+pub async fn confirm_email(code: &str, lang: Lang, retries: Retries) -> Result<Result<(), Refused>, ApiFailure> {
     let request = SmsCodeRequest { code: code.to_owned() };
     let path = format!("{EMAIL_VERIFICATION}/code");
     let answer = judge_empty(send(retries, |signal| with_json(prepare(Request::post(&path), lang, signal), &request)).await?).await?;
     Ok(answer.map_err(|refusal| match refusal {
-        Refusal::Fields { mut errors, mut tries_left } => {
+        Refused::Fields { mut errors, mut tries_left } => {
             if let Some(code_errors) = errors.remove(&Field::SmsCode) {
                 let moved = code_errors.into_iter().map(|e| FieldError { code: e.code.replacen("sms_code.", "email_code.", 1), ..e }).collect();
                 errors.insert(Field::EmailCode, moved);
@@ -433,7 +397,7 @@ pub async fn confirm_email(code: &str, lang: Lang, retries: Retries) -> Result<R
             if let Some(tries) = tries_left.remove(&Field::SmsCode) {
                 tries_left.insert(Field::EmailCode, tries);
             }
-            Refusal::Fields { errors, tries_left }
+            Refused::Fields { errors, tries_left }
         }
         other => other,
     }))
@@ -448,13 +412,13 @@ const EMAIL_VERIFICATION: &str = "/api/v1/me/email/verification";
 const EXTENSION: &str = "/api/v1/me/profile/extension";
 
 /// A `POST` of an SMS code, judged.
-async fn post_code<T: serde::de::DeserializeOwned>(path: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<T, Refusal>, ApiFailure> {
+async fn post_code<T: serde::de::DeserializeOwned>(path: &str, code: &str, lang: Lang, retries: Retries) -> Result<Result<T, Refused>, ApiFailure> {
     let request = SmsCodeRequest { code: code.to_owned() };
     judge(send(retries, |signal| with_json(prepare(Request::post(path), lang, signal), &request)).await?).await
 }
 
 /// A `POST` without a body, judged.
-async fn post_empty<T: serde::de::DeserializeOwned>(path: &str, lang: Lang, retries: Retries) -> Result<Result<T, Refusal>, ApiFailure> {
+async fn post_empty<T: serde::de::DeserializeOwned>(path: &str, lang: Lang, retries: Retries) -> Result<Result<T, Refused>, ApiFailure> {
     judge(send(retries, |signal| prepare(Request::post(path), lang, signal).build()).await?).await
 }
 
@@ -540,7 +504,7 @@ pub async fn sleep(ms: u32) {
 }
 
 /// A successful answer's body, or the refusal a 4xx answer carries; anything else is unexpected.
-async fn judge<T: serde::de::DeserializeOwned>(response: Response) -> Result<Result<T, Refusal>, ApiFailure> {
+async fn judge<T: serde::de::DeserializeOwned>(response: Response) -> Result<Result<T, Refused>, ApiFailure> {
     let status = response.status();
     if response.ok() {
         return answer_with_status(response).await.map(Ok);
@@ -550,16 +514,16 @@ async fn judge<T: serde::de::DeserializeOwned>(response: Response) -> Result<Res
     }
     let retry_after = response.headers().get("retry-after").and_then(|s| s.parse().ok());
     let refusal = match answer_with_status(response).await? {
-        RefusalBody::Fields { errors, tries_left } => Refusal::Fields { tries_left: tries_left.map(|t| t.by_field(&errors)).unwrap_or_default(), errors },
-        RefusalBody::Locked(locked) => Refusal::Locked(locked.locked_until),
-        RefusalBody::Other(ErrorResponse { error }) if status == 429 => Refusal::TooMany { code: error.code, retry_after: retry_after.unwrap_or(60) },
-        RefusalBody::Other(ErrorResponse { error }) => Refusal::Other(error),
+        RefusalBody::Fields { errors, tries_left } => Refused::Fields { tries_left: tries_left.map(|t| t.by_field(&errors)).unwrap_or_default(), errors },
+        RefusalBody::Locked(locked) => Refused::Locked(locked.locked_until),
+        RefusalBody::Other(ErrorResponse { error }) if status == 429 => Refused::TooMany { refusal: error.code, retry_after: retry_after.unwrap_or(60) },
+        RefusalBody::Other(ErrorResponse { error }) => Refused::Other(error),
     };
     Ok(Err(refusal))
 }
 
 /// A successful answer without a body (202, 204), or the refusal a 4xx answer carries.
-async fn judge_empty(response: Response) -> Result<Result<(), Refusal>, ApiFailure> {
+async fn judge_empty(response: Response) -> Result<Result<(), Refused>, ApiFailure> {
     if response.ok() {
         return Ok(Ok(()));
     }

@@ -1,7 +1,7 @@
 //! The citizen's language: a signal in context, kept in local storage and in `<html lang>`.
 
 use leptos::prelude::*;
-use shared::{Lang, Text};
+use shared::{Lang, Refusal, Text};
 
 const STORAGE_KEY: &str = "pz.lang";
 
@@ -32,6 +32,12 @@ pub fn provide_locale() -> Locale {
 pub fn use_lang() -> Signal<Lang> {
     let Locale(lang) = expect_context::<Locale>();
     lang.into()
+}
+
+/// A refusal's sentence (one without placeholders) in the current language, for use in views.
+pub fn tr_refusal(refusal: Refusal) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+    let lang = use_lang();
+    move || refusal.message(lang.get())
 }
 
 /// A fixed text in the current language, for use in views.

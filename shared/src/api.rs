@@ -275,7 +275,9 @@ pub struct ErrorResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
-    pub code: String,
+    /// Why: one of the stable codes of `Refusal`.
+    pub code: crate::Refusal,
+    /// The sentence in the language asked for.
     pub message: String,
 }
 

@@ -10,10 +10,12 @@ pub mod i18n;
 pub mod notices;
 pub mod paths;
 pub mod pattern;
+pub mod refusal;
 pub mod rules;
 pub mod text;
 pub mod validate;
 pub mod validity;
 
 pub use i18n::{Lang, Text};
+pub use refusal::Refusal;
 pub use validate::{validate, Problem, Report};

@@ -489,7 +489,7 @@ mod tests {
                 assert_eq!(Problem::from_code(*field, problem.code()), Some(*problem));
             }
         }
-        assert_eq!(Problem::from_code(Field::Login, "login.wrong_credentials"), Some(Problem::Login(LoginError::WrongCredentials)));
+        assert_eq!(Problem::from_code(Field::Login, "login.required"), Some(Problem::Login(LoginError::Required)));
         assert_eq!(Problem::from_code(Field::Password, "login.password_required"), Some(Problem::Login(LoginError::PasswordRequired)));
         assert_eq!(Problem::from_code(Field::SmsCode, "pesel.checksum"), None);
         assert_eq!(validate_login(" ", "").errors.len(), 2);

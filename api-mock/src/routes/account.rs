@@ -8,7 +8,7 @@ use super::registrations::{too_soon, wrong_code};
 use super::{factor, RequestLang};
 use crate::codes::{self, Purpose};
 use crate::error::ApiJson;
-use crate::roles::{no_session, SignedIn};
+use crate::roles::SignedIn;
 use crate::sessions::{self, LoginAccount, Session};
 use crate::store::{Message, StoreError};
 use crate::{ApiError, AppState};
@@ -19,6 +19,7 @@ use shared::api::{
     SmsCodeRequest, SmsCodeSent,
 };
 use shared::rules::sms_code;
+use shared::Refusal;
 use shared::{notices, Lang};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -51,8 +52,8 @@ pub fn routes() -> OpenApiRouter<AppState> {
         Unavailable,
     )
 )]
-async fn profile(State(state): State<AppState>, RequestLang(lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<ProfileDetails>, ApiError> {
-    state.store.profile(session.account_id)?.map(Json).ok_or_else(|| no_session(lang))
+async fn profile(State(state): State<AppState>, RequestLang(_lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<ProfileDetails>, ApiError> {
+    state.store.profile(session.account_id)?.map(Json).ok_or(Refusal::SessionNone.into())
 }
 
 /// Confirming it is still the citizen: the second factor of their method (an SMS code, or a push
@@ -80,7 +81,7 @@ async fn start_confirmation(
     let sent = state.store.transact(|transaction, key| {
         factor::send(&state, transaction, key, Purpose::Confirmation, account.authorisation, &account, &session.token_hash, lang)
     })?;
-    sent.map(Json).map_err(|not_yet| too_soon(not_yet, lang))
+    sent.map(Json).map_err(too_soon)
 }
 
 /// Confirms it is still the citizen with the SMS code.
@@ -129,10 +130,10 @@ async fn confirm_with_code(
 )]
 async fn confirmation_push(
     State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
+    RequestLang(_lang): RequestLang,
     SignedIn { session, .. }: SignedIn,
 ) -> Result<Json<PushStatus>, ApiError> {
-    push_status(&state, &session, Purpose::Confirmation, lang, "confirmation.not_pending")
+    push_status(&state, &session, Purpose::Confirmation, Refusal::ConfirmationNotPending)
 }
 
 /// Changes the authorisation method: to `push`, a request goes to mObywatel and the change takes
@@ -164,18 +165,15 @@ async fn change_method(
     ApiJson(request): ApiJson<MethodChangeRequest>,
 ) -> Result<Json<SecondFactorSent>, ApiError> {
     if !session.recently_confirmed(state.clock.now()) {
-        return Err(confirmation_required(lang));
+        return Err(Refusal::ConfirmationRequired.into());
     }
     if request.method == account.authorisation {
-        return Err(ApiError::WrongState {
-            code: "authorisation.unchanged",
-            message: lang.pick("To jest już Twoja metoda autoryzacji", "This is your authorisation method already"),
-        });
+        return Err(ApiError::from(Refusal::MethodUnchanged));
     }
     let sent = state
         .store
         .transact(|transaction, key| factor::send(&state, transaction, key, Purpose::MethodChange, request.method, &account, &session.token_hash, lang))?;
-    sent.map(Json).map_err(|not_yet| too_soon(not_yet, lang))
+    sent.map(Json).map_err(too_soon)
 }
 
 /// Where the change to push stands: accepted in mObywatel, the method is push from then on.
@@ -192,8 +190,8 @@ async fn change_method(
         Unavailable,
     )
 )]
-async fn change_push(State(state): State<AppState>, RequestLang(lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<PushStatus>, ApiError> {
-    push_status(&state, &session, Purpose::MethodChange, lang, "authorisation.not_pending")
+async fn change_push(State(state): State<AppState>, RequestLang(_lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<PushStatus>, ApiError> {
+    push_status(&state, &session, Purpose::MethodChange, Refusal::MethodChangeNotPending)
 }
 
 /// Confirms the change to SMS codes with the code sent to the phone.
@@ -222,7 +220,7 @@ async fn confirm_change_with_code(
 ) -> Result<Json<Citizen>, ApiError> {
     check_code(&state, Purpose::MethodChange, &account, &request, lang)?;
     change(&state, &account, Authorisation::Sms, lang)?;
-    state.store.citizen(session.account_id)?.map(Json).ok_or_else(|| no_session(lang))
+    state.store.citizen(session.account_id)?.map(Json).ok_or(Refusal::SessionNone.into())
 }
 
 /// A new SMS code for the change to SMS.
@@ -260,15 +258,6 @@ pub(super) fn change(state: &AppState, account: &LoginAccount, method: Authorisa
     Ok(())
 }
 
-/// `403`: a sensitive change needs a second factor given within the last 2 minutes.
-pub(super) fn confirmation_required(lang: Lang) -> ApiError {
-    ApiError::Forbidden {
-        code: "authorisation.confirmation_required",
-        message: lang
-            .pick("Najpierw potwierdź, że to Ty: kodem SMS albo w aplikacji mObywatel", "First confirm it is you: with an SMS code or in the mObywatel app"),
-    }
-}
-
 /// Checks the SMS code of `purpose` for the account: spent when right, a try lost when wrong.
 pub(super) fn check_code(state: &AppState, purpose: Purpose, account: &LoginAccount, request: &SmsCodeRequest, lang: Lang) -> Result<(), ApiError> {
     let typed = sms_code::parse(&request.code).map_err(|e| wrong_code(e, sms_code::TRIES, lang))?;
@@ -278,11 +267,10 @@ pub(super) fn check_code(state: &AppState, purpose: Purpose, account: &LoginAcco
     judged.map_err(|(error, tries_left)| wrong_code(error, tries_left, lang))
 }
 
-/// The newest push of `purpose` the session asked for, as its page sees it; else 409 `code`.
-fn push_status(state: &AppState, session: &Session, purpose: Purpose, lang: Lang, code: &'static str) -> Result<Json<PushStatus>, ApiError> {
+/// The newest push of `purpose` the session asked for, as its page sees it; else `refusal` (409).
+fn push_status(state: &AppState, session: &Session, purpose: Purpose, refusal: Refusal) -> Result<Json<PushStatus>, ApiError> {
     let now = state.clock.now();
     let request = state.store.transact(|transaction, key| sessions::SignIn { transaction, key }.push_of(&session.token_hash, purpose, now))?;
-    let request = request
-        .ok_or(ApiError::WrongState { code, message: lang.pick("Nie ma prośby czekającej na potwierdzenie", "No request is waiting for an answer") })?;
+    let request = request.ok_or(refusal)?;
     Ok(Json(factor::status(&request, now)))
 }

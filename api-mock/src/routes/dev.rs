@@ -4,6 +4,7 @@
 //! `GET`/`PUT /api/dev/clock`, the mock's time; `POST /api/dev/reset`, an empty state.
 
 use super::docs::BodyRejected;
+use crate::error::invalid_fields;
 use crate::error::ApiJson;
 use crate::store::{Message, Registration};
 use crate::{ApiError, AppState};
@@ -16,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 use shared::api::{Channel, ErrorResponse, OutboxEntry, RegistrationState, RegistrationStatus};
 use shared::date::Date;
 use shared::notices;
+use shared::Refusal;
 use utoipa::openapi::schema::{KnownFormat, OneOfBuilder, Schema, SchemaFormat, Type};
 use utoipa::openapi::{ObjectBuilder, RefOr};
 use utoipa::{IntoParams, PartialSchema, ToSchema};
@@ -204,10 +206,10 @@ enum ReminderState {
     )
 )]
 async fn reminders(State(state): State<AppState>, window: Result<Query<ReminderWindow>, QueryRejection>) -> Result<Json<ReminderSchedule>, ApiError> {
-    let Query(window) = window.map_err(|e| ApiError::BadRequest { code: "request.invalid_fields", message: e.body_text() })?;
+    let Query(window) = window.map_err(|e| invalid_fields(&e.body_text()))?;
     let (days, limit) = (window.days.unwrap_or(90), window.limit.unwrap_or(100));
     if days > 3_660 || !(1..=1_000).contains(&limit) {
-        return Err(ApiError::BadRequest { code: "request.invalid_fields", message: "days is 0 to 3660, limit 1 to 1000".into() });
+        return Err(invalid_fields("days is 0 to 3660, limit 1 to 1000"));
     }
     let today = state.clock.today();
     let reminders = state
@@ -259,8 +261,7 @@ async fn confirm_identity(State(state): State<AppState>, Path(id): Path<String>)
 /// profile is active from today (3 months after a video call, 3 years otherwise), and an e-mail
 /// says so.
 pub(super) fn confirm(state: &AppState, registration: &Registration) -> Result<(), ApiError> {
-    let not_awaiting =
-        ApiError::WrongState { code: "registration.not_awaiting_identity", message: "This registration is not waiting for its identity to be confirmed." };
+    let not_awaiting = ApiError::from(Refusal::RegistrationNotAwaitingIdentity);
     if registration.state != RegistrationState::AwaitingIdentity {
         return Err(not_awaiting);
     }

@@ -53,7 +53,7 @@ pub(super) fn resend(state: &AppState, purpose: Purpose, account: &LoginAccount,
     let (code, sms) = new_code(state, &account.phone, purpose, lang);
     let subject = account.id.to_string();
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
-        codes::may_send(transaction, purpose, &subject, code.sent_at).map_err(StoreError::from)?.map_err(|not_yet| too_soon(not_yet, lang))?;
+        codes::may_send(transaction, purpose, &subject, code.sent_at).map_err(StoreError::from)?.map_err(too_soon)?;
         codes::put(transaction, key, purpose, &subject, &code).map_err(StoreError::from)?;
         store::post(transaction, &sms, code.sent_at).map_err(StoreError::from)?;
         Ok(())

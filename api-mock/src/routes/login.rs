@@ -11,7 +11,7 @@ use super::RequestLang;
 use crate::codes::{self, Purpose};
 use crate::error::ApiJson;
 use crate::lockouts::{self, LoginName};
-use crate::roles::{not_pending, ByPush, BySms, PendingSignIn, SessionToken};
+use crate::roles::{ByPush, BySms, PendingSignIn, SessionToken};
 use crate::sessions::{LoginAccount, Session, SignIn, Stage};
 use crate::store::StoreError;
 use crate::{ApiError, AppState};
@@ -23,10 +23,11 @@ use shared::api::{
     Authorisation, ErrorBody, ErrorResponse, LoginLocked, LoginRequest, PushState, PushStatus, SecondFactorSent, SessionInfo, SmsCodeRejected, SmsCodeRequest,
     SmsCodeSent, ValidateResponse,
 };
-use shared::rules::login::{self, LoginError};
+use shared::rules::login::{self};
 use shared::rules::sms_code;
 use shared::validate::validate_login;
 use shared::Lang;
+use shared::Refusal;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -85,7 +86,11 @@ async fn start(
     let started = state.store.transact(|transaction, key| -> Result<Result<_, ApiError>, ApiError> {
         let account = match account.filter(|_| right) {
             Some(account) => account,
-            None => return Ok(Err(lockouts::wrong_password(transaction, &name, now)?.map_or_else(|| wrong_credentials(lang), |until| locked(until, lang)))),
+            None => {
+                return Ok(Err(
+                    lockouts::wrong_password(transaction, &name, now)?.map_or_else(|| Refusal::LoginWrongCredentials.into(), |until| locked(until, lang))
+                ))
+            }
         };
         if let Some(until) = lockouts::locked_until(transaction, &name, now)? {
             return Ok(Err(locked(until, lang)));
@@ -103,7 +108,7 @@ async fn start(
         let (token, session_hash) = sign_in.start(account.id, stage, &device(&headers), limits, now)?;
         match factor::send(&state, transaction, key, Purpose::Login, account.authorisation, &account, &session_hash, lang)? {
             Ok(sent) => Ok(Ok((token, sent))),
-            Err(not_yet) => Err(too_soon(not_yet, lang)), // nothing of this sign-in is kept
+            Err(not_yet) => Err(too_soon(not_yet)), // nothing of this sign-in is kept
         }
     })?;
     let (token, started) = started?;
@@ -198,7 +203,7 @@ async fn choose_sms(
     let sent = state.store.transact(|transaction, key| -> Result<Result<_, ApiError>, ApiError> {
         let sent = match factor::send(&state, transaction, key, Purpose::Login, Authorisation::Sms, &account, &pending.token_hash, lang)? {
             Ok(sent) => sent,
-            Err(not_yet) => return Ok(Err(too_soon(not_yet, lang))),
+            Err(not_yet) => return Ok(Err(too_soon(not_yet))),
         };
         SignIn { transaction, key }.switch_to_sms(&pending.token_hash)?;
         Ok(Ok(sent))
@@ -223,7 +228,7 @@ async fn choose_sms(
 )]
 async fn push_status(
     State(state): State<AppState>,
-    RequestLang(lang): RequestLang,
+    RequestLang(_lang): RequestLang,
     PendingSignIn { session: pending, .. }: PendingSignIn<ByPush>,
 ) -> Result<Response, ApiError> {
     let (limits, now) = (state.session_limits, state.clock.now());
@@ -233,7 +238,7 @@ async fn push_status(
         let completed = (request.state == PushState::Accepted).then(|| sign_in.complete(&pending, limits, now)).transpose()?;
         Ok::<_, StoreError>(Some((factor::status(&request, now), completed)))
     })?;
-    let Some((status, completed)) = outcome else { return Err(not_pending(lang)) };
+    let Some((status, completed)) = outcome else { return Err(Refusal::LoginNotPending.into()) };
     match completed {
         Some((token, _)) => {
             tracing::info!("push accepted, signed in");
@@ -257,14 +262,7 @@ fn account_of(state: &AppState, session: &Session) -> Result<LoginAccount, ApiEr
     state.store.account(session.account_id)?.ok_or_else(|| ApiError::Storage("a session's account is gone".into()))
 }
 
-fn wrong_credentials(lang: Lang) -> ApiError {
-    ApiError::Unauthorized { code: LoginError::WrongCredentials.code(), message: LoginError::WrongCredentials.message(lang) }
-}
-
 pub(super) fn locked(until: i64, lang: Lang) -> ApiError {
     let locked_until = shared::date::warsaw_rfc3339(until);
-    ApiError::Locked(LoginLocked {
-        error: ErrorBody { code: LoginError::Locked.code().into(), message: login::locked_message(&locked_until, lang) },
-        locked_until,
-    })
+    ApiError::Locked(LoginLocked { error: ErrorBody { code: Refusal::LoginLocked, message: login::locked_message(&locked_until, lang) }, locked_until })
 }

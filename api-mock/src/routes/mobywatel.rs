@@ -17,6 +17,7 @@ use axum::{Form, Json};
 use maud::{html, DOCTYPE};
 use serde::{Deserialize, Serialize};
 use shared::api::{Authorisation, ErrorResponse, PushState};
+use shared::Refusal;
 use utoipa::{IntoParams, ToSchema};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -132,11 +133,9 @@ async fn answer(
 ) -> Result<Json<PushRequestView>, ApiError> {
     let accepting = matches!(request.answer, PushAnswer::Accept);
     match give(&state, &id, request.answer, request.number.as_deref())? {
-        (true, answered) if accepting && answered.state == PushState::Refused => {
-            Err(ApiError::Unprocessable { code: "push.wrong_number", message: "This is not the number the page shows, so the request is refused." })
-        }
+        (true, answered) if accepting && answered.state == PushState::Refused => Err(ApiError::from(Refusal::PushWrongNumber)),
         (true, answered) => Ok(Json(answered)),
-        (false, _) => Err(ApiError::WrongState { code: "push.not_pending", message: "This request was already answered, or has expired." }),
+        (false, _) => Err(ApiError::from(Refusal::PushNotPending)),
     }
 }
 
@@ -147,7 +146,7 @@ fn give(state: &AppState, id: &str, answer: PushAnswer, number: Option<&str>) ->
     let now = state.clock.now();
     let picked = number.filter(|_| matches!(answer, PushAnswer::Accept));
     let answered = state.store.answer_push(id, picked, now)?;
-    let (taken, request) = answered.ok_or(ApiError::Missing { code: "push.not_found", message: "There is no push request with this id." })?;
+    let (taken, request) = answered.ok_or(ApiError::from(Refusal::PushNotFound))?;
     if taken && request.state == PushState::Accepted {
         match request.purpose {
             Purpose::MethodChange => {

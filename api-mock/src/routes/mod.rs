@@ -33,6 +33,7 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::any;
 use axum::{Extension, Router};
 use shared::Lang;
+use shared::Refusal;
 use std::convert::Infallible;
 use std::sync::Arc;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -45,7 +46,7 @@ pub use docs::ApiDoc;
 
 pub fn router(state: AppState) -> Router {
     let (mut api, mut openapi) = public_limited(&state.rate_limit, &state.registration_limit).split_for_parts();
-    api = api.route("/api/{*rest}", any(|| async { ApiError::NotFound }));
+    api = api.route("/api/{*rest}", any(|| async { ApiError::from(Refusal::RouteNotFound) }));
     if state.dev {
         api = api.layer(from_fn_with_state(state.clone(), crate::faults::inject));
     }
@@ -73,6 +74,7 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(header::REFERRER_POLICY, HeaderValue::from_static("same-origin")))
         .layer(from_fn_with_state(state.clone(), crate::guard::check))
         .layer(from_fn(crate::request_log::observe))
+        .layer(from_fn(crate::error::in_request_language))
         .with_state(state)
 }
 

@@ -76,7 +76,7 @@ pub(super) fn dev_page(page: Markup) -> Response {
 
 /// The form a dev tool's page posted; a body that is not that form answers 400 as JSON.
 pub(super) fn posted<T>(form: Result<axum::Form<T>, axum::extract::rejection::FormRejection>) -> Result<T, crate::ApiError> {
-    form.map(|axum::Form(form)| form).map_err(|e| crate::ApiError::BadRequest { code: "request.invalid_fields", message: e.body_text() })
+    form.map(|axum::Form(form)| form).map_err(|e| crate::error::invalid_fields(&e.body_text()))
 }
 
 /// The `<head>` of a dev tool's page.

@@ -13,6 +13,7 @@ use maud::{html, DOCTYPE};
 use serde::Deserialize;
 use shared::api::{ErrorResponse, RegistrationState, NEW_PROFILE_DONE_PATH, NEW_PROFILE_PATH};
 use shared::rules::confirmation::{Confirmation, PROVIDERS};
+use shared::Refusal;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -97,13 +98,12 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Res
 /// The application of `id` if it awaits a provider (a bank, Envelo or the e-ID card), with the
 /// provider's name; else 404.
 fn awaiting_provider(state: &AppState, id: &str) -> Result<(crate::store::Registration, &'static str), ApiError> {
-    let not_found = || ApiError::Missing { code: "registration.not_found", message: "No application awaiting a provider has this id." };
-    let registration = state.store.registration(id)?.filter(|r| r.state == RegistrationState::AwaitingIdentity).ok_or_else(not_found)?;
+    let registration = state.store.registration(id)?.filter(|r| r.state == RegistrationState::AwaitingIdentity).ok_or(Refusal::RegistrationNotFound)?;
     let provider = match &registration.confirmation {
         Confirmation::Bank { provider } => PROVIDERS.iter().find(|(p, _)| p == provider).map(|(_, name)| *name),
         Confirmation::EId {} => Some("e-dowód"),
         Confirmation::Video { .. } | Confirmation::InPerson { .. } => None,
     };
-    let provider = provider.ok_or_else(not_found)?;
+    let provider = provider.ok_or(Refusal::RegistrationNotFound)?;
     Ok((registration, provider))
 }

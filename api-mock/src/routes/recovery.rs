@@ -19,6 +19,7 @@ use shared::api::{
     UsernameReminderRequest, ValidateRequest, ValidateResponse, NEW_PASSWORD_PATH,
 };
 use shared::rules::{email, username};
+use shared::Refusal;
 use shared::{notices, validate, Lang};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -164,11 +165,11 @@ async fn choose_password(
     }
     let hash = state.passwords.hash(request.password).await;
     state.store.choose_password(&reset, &hash)?;
-    let account = state.store.account(reset.account_id)?.ok_or(NOT_FOUND)?;
+    let account = state.store.account(reset.account_id)?.ok_or(Refusal::ResetNotFound)?;
     let sent = state.store.transact(|transaction, key| {
         factor::send(&state, transaction, key, Purpose::PasswordReset, shared::api::Authorisation::Sms, &account, &reset.token_hash, lang)
     })?;
-    sent.map(Json).map_err(|not_yet| too_soon(not_yet, lang))
+    sent.map(Json).map_err(too_soon)
 }
 
 /// The SMS code: the new password takes effect ("Ustaw nowe hasło"), every session of the
@@ -199,11 +200,8 @@ async fn confirm_reset(
     ApiJson(request): ApiJson<SmsCodeRequest>,
 ) -> Result<StatusCode, ApiError> {
     let reset = usable(&state, &token, lang)?;
-    let new_hash = reset
-        .new_password_hash
-        .clone()
-        .ok_or(ApiError::WrongState { code: "reset.no_password", message: lang.pick("Najpierw ustaw nowe hasło", "First choose the new password") })?;
-    let account = state.store.account(reset.account_id)?.ok_or(NOT_FOUND)?;
+    let new_hash = reset.new_password_hash.clone().ok_or(ApiError::from(Refusal::ResetNoPassword))?;
+    let account = state.store.account(reset.account_id)?.ok_or(Refusal::ResetNotFound)?;
     super::account::check_code(&state, Purpose::PasswordReset, &account, &request, lang)?;
     let notice = notices::password_changed(lang);
     let email = Message { channel: Channel::Email, to: account.email.clone(), subject: Some(notice.subject), text: notice.text };
@@ -233,25 +231,18 @@ async fn confirm_reset(
 )]
 async fn resend_reset_code(State(state): State<AppState>, RequestLang(lang): RequestLang, Path(token): Path<String>) -> Result<Json<SmsCodeSent>, ApiError> {
     let reset = usable(&state, &token, lang)?;
-    let account = state.store.account(reset.account_id)?.ok_or(NOT_FOUND)?;
+    let account = state.store.account(reset.account_id)?.ok_or(Refusal::ResetNotFound)?;
     Ok(Json(factor::resend(&state, Purpose::PasswordReset, &account, lang)?))
 }
 
-const NOT_FOUND: ApiError = ApiError::Missing { code: "reset.not_found", message: "There is no such password reset link." };
-
 /// The reset of a link that still works: unused and within its 30 minutes; else 404 or 410.
-fn usable(state: &AppState, token: &str, lang: Lang) -> Result<Reset, ApiError> {
-    let reset = state.store.password_reset(token)?.ok_or(NOT_FOUND)?;
+fn usable(state: &AppState, token: &str, _lang: Lang) -> Result<Reset, ApiError> {
+    let reset = state.store.password_reset(token)?.ok_or(Refusal::ResetNotFound)?;
     if reset.used {
-        return Err(ApiError::Gone {
-            code: "reset.used",
-            message: lang.pick("Ten link został już użyty. Poproś o nowy", "This link has already been used. Ask for a new one"),
-        });
+        return Err(ApiError::from(Refusal::ResetUsed));
     }
     if reset.expires_at <= state.clock.now() {
-        return Err(ApiError::Gone {
-            code: "reset.expired", message: lang.pick("Ten link wygasł. Poproś o nowy", "This link has expired. Ask for a new one")
-        });
+        return Err(ApiError::from(Refusal::ResetExpired));
     }
     Ok(reset)
 }

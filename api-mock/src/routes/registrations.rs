@@ -25,6 +25,7 @@ use shared::rules::sms_code::{self, SmsCodeError};
 use shared::rules::username::{self, UsernameError};
 use shared::rules::{email, name};
 use shared::validate::validate_registration;
+use shared::Refusal;
 use shared::{notices, Lang, Problem};
 use utoipa::openapi::path::{Parameter, ParameterIn};
 use utoipa::openapi::ObjectBuilder;
@@ -97,12 +98,7 @@ async fn create(
         let Some(key) = idempotency_key.as_deref() else { return Ok(None) };
         match state.store.registration_with_key(key, state.clock.now() - IDEMPOTENCY_SECONDS)? {
             Some((id, body)) if body.as_deref() == Some(body_hash.as_str()) => Ok(Some((StatusCode::CREATED, Json(RegistrationCreated { id })))),
-            Some(_) => Err(ApiError::BadRequest {
-                code: "request.idempotency_key_reused",
-                message: lang
-                    .pick("Ten klucz Idempotency-Key został już użyty z innymi danymi", "This Idempotency-Key was already used with other data")
-                    .into(),
-            }),
+            Some(_) => Err(Refusal::IdempotencyKeyReused.into()),
             None => Ok(None),
         }
     };
@@ -143,7 +139,7 @@ async fn create(
         // The same key at the same moment: the other request created it.
         Err(StoreError::UsernameTaken) => return created_before()?.ok_or_else(|| username_taken(lang)),
         Err(StoreError::IdempotencyKeyTaken) => return created_before()?.ok_or(ApiError::Storage("a taken Idempotency-Key is not found".into())),
-        Err(StoreError::PhoneBusy { retry_after }) => return Err(too_soon(NotYet::TooMany { retry_after }, lang)),
+        Err(StoreError::PhoneBusy { retry_after }) => return Err(too_soon(NotYet::TooMany { retry_after })),
         other => other?,
     }
     tracing::info!("registration created, SMS code sent");
@@ -241,11 +237,11 @@ async fn confirm_code(
         Unavailable,
     )
 )]
-async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLang, Path(id): Path<String>) -> Result<Json<SmsCodeSent>, ApiError> {
+async fn resend_code(State(state): State<AppState>, RequestLang(_lang): RequestLang, Path(id): Path<String>) -> Result<Json<SmsCodeSent>, ApiError> {
     let registration = awaiting_sms(&state, &id)?;
     let (code, sms) = new_code(&state, &registration.phone, Purpose::Registration, registration.lang);
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
-        codes::may_send(transaction, Purpose::Registration, &id, code.sent_at).map_err(StoreError::from)?.map_err(|not_yet| too_soon(not_yet, lang))?;
+        codes::may_send(transaction, Purpose::Registration, &id, code.sent_at).map_err(StoreError::from)?.map_err(too_soon)?;
         codes::put(transaction, key, Purpose::Registration, &id, &code).map_err(StoreError::from)?;
         store::post(transaction, &sms, code.sent_at).map_err(StoreError::from)?;
         Ok(())
@@ -254,21 +250,10 @@ async fn resend_code(State(state): State<AppState>, RequestLang(lang): RequestLa
 }
 
 /// The 429 of a code asked for too soon or too often.
-pub(super) fn too_soon(not_yet: NotYet, lang: Lang) -> ApiError {
+pub(super) fn too_soon(not_yet: NotYet) -> ApiError {
     match not_yet {
-        NotYet::TooSoon { retry_after } => ApiError::TooSoon {
-            code: "sms_code.resend_too_soon",
-            message: lang.pick("Nowy kod możesz wysłać po upływie 60 sekund od poprzedniego", "You can send a new code 60 seconds after the last one"),
-            retry_after,
-        },
-        NotYet::TooMany { retry_after } => ApiError::TooSoon {
-            code: "sms_code.too_many",
-            message: lang.pick(
-                "Wysłaliśmy już 5 kodów w ciągu godziny. Kolejny możesz wysłać później",
-                "We have sent 5 codes within the hour. You can send another one later",
-            ),
-            retry_after,
-        },
+        NotYet::TooSoon { retry_after } => ApiError::too_soon(Refusal::SmsCodeTooSoon, retry_after),
+        NotYet::TooMany { retry_after } => ApiError::too_soon(Refusal::SmsCodeTooMany, retry_after),
     }
 }
 
@@ -283,10 +268,7 @@ impl<S: Send + Sync> FromRequestParts<S> for IdempotencyKey {
         let Some(value) = parts.headers.get(IDEMPOTENCY_KEY) else { return Ok(IdempotencyKey(None)) };
         match value.to_str() {
             Ok(key) if crate::request_log::is_plain_token(key) => Ok(IdempotencyKey(Some(key.to_owned()))),
-            _ => Err(ApiError::BadRequest {
-                code: "request.invalid_idempotency_key",
-                message: "Idempotency-Key must be 1 to 64 letters, digits, '-', '_' or '.'.".into(),
-            }),
+            _ => Err(Refusal::InvalidIdempotencyKey.into()),
         }
     }
 }
@@ -309,13 +291,13 @@ pub(super) fn new_code(state: &AppState, phone: &str, purpose: Purpose, lang: La
 }
 
 pub(super) fn find(state: &AppState, id: &str) -> Result<Registration, ApiError> {
-    state.store.registration(id)?.ok_or(ApiError::Missing { code: "registration.not_found", message: "There is no registration with this id." })
+    state.store.registration(id)?.ok_or(ApiError::from(Refusal::RegistrationNotFound))
 }
 
 fn awaiting_sms(state: &AppState, id: &str) -> Result<Registration, ApiError> {
     let registration = find(state, id)?;
     if registration.state != RegistrationState::AwaitingSms {
-        return Err(ApiError::WrongState { code: "registration.not_awaiting_sms", message: "This registration has already been confirmed with its SMS code." });
+        return Err(ApiError::from(Refusal::RegistrationNotAwaitingSms));
     }
     Ok(registration)
 }

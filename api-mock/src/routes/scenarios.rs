@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::Json;
 use serde::Serialize;
 use shared::api::ErrorResponse;
+use shared::Refusal;
 use utoipa::ToSchema;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -47,8 +48,7 @@ async fn list() -> Json<Vec<ScenarioInfo>> {
     )
 )]
 async fn load(State(state): State<AppState>, Path(name): Path<String>) -> Result<Json<ScenarioLoaded>, ApiError> {
-    let scenario = Scenario::from_name(&name)
-        .ok_or(ApiError::Missing { code: "scenario.not_found", message: "There is no such scenario: see GET /api/dev/scenarios." })?;
+    let scenario = Scenario::from_name(&name).ok_or(ApiError::from(Refusal::ScenarioNotFound))?;
     let loaded =
         tokio::task::spawn_blocking(move || scenarios::load(&state, scenario)).await.map_err(|e| ApiError::Storage(format!("loading stopped: {e}")))??;
     Ok(Json(loaded))

@@ -4,7 +4,6 @@
 //! e-mail address with a code sent to it (`/api/v1/me/email/verification…`), after which it signs
 //! in and gets username reminders.
 
-use super::account::confirmation_required;
 use super::docs::{BodyRejected, RateLimited, Unavailable};
 use super::registrations::{too_soon, wrong_code};
 use super::RequestLang;
@@ -26,6 +25,7 @@ use shared::api::{
 use shared::rules::password::PasswordError;
 use shared::rules::sms_code;
 use shared::validate::{validate_password_change, Report};
+use shared::Refusal;
 use shared::{notices, Problem};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -71,7 +71,7 @@ async fn change_password(
     ApiJson(request): ApiJson<PasswordChangeRequest>,
 ) -> Result<StatusCode, ApiError> {
     if !session.recently_confirmed(state.clock.now()) {
-        return Err(confirmation_required(lang));
+        return Err(Refusal::ConfirmationRequired.into());
     }
     let report = validate_password_change(&request.current_password, &request.password, &request.password_repeat);
     if !report.is_valid() {
@@ -164,19 +164,14 @@ async fn start_email_verification(
     SignedIn { session, account }: SignedIn,
 ) -> Result<Json<SmsCodeSent>, ApiError> {
     if state.store.profile(session.account_id)?.is_some_and(|details| details.email_verified) {
-        return Err(ApiError::WrongState {
-            code: "email.verified",
-            message: lang.pick("Ten adres e-mail jest już potwierdzony", "This e-mail address is confirmed already"),
-        });
+        return Err(ApiError::from(Refusal::EmailVerified));
     }
     let code = SentCode::new(state.clock.now());
     let notice = notices::email_verification_code(&code.code, lang);
     let email = Message { channel: Channel::Email, to: account.email.clone(), subject: Some(notice.subject), text: notice.text };
     let subject = account.id.to_string();
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
-        codes::may_send(transaction, Purpose::EmailVerification, &subject, code.sent_at)
-            .map_err(StoreError::from)?
-            .map_err(|not_yet| too_soon(not_yet, lang))?;
+        codes::may_send(transaction, Purpose::EmailVerification, &subject, code.sent_at).map_err(StoreError::from)?.map_err(too_soon)?;
         codes::put(transaction, key, Purpose::EmailVerification, &subject, &code).map_err(StoreError::from)?;
         store::post(transaction, &email, code.sent_at).map_err(StoreError::from)?;
         Ok(())
@@ -223,13 +218,7 @@ async fn confirm_email(
             tracing::info!("e-mail address verified");
             Ok(StatusCode::NO_CONTENT)
         }
-        Err(VerifyRefused::TakenByAnother) => Err(ApiError::WrongState {
-            code: "email.taken",
-            message: lang.pick(
-                "Ten adres e-mail potwierdziło już inne konto. Aby logować się adresem, zmień go przy przedłużaniu profilu",
-                "Another account has confirmed this e-mail address already. To sign in with an address, change it when you extend your profile",
-            ),
-        }),
+        Err(VerifyRefused::TakenByAnother) => Err(ApiError::from(Refusal::EmailTaken)),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::docs::Unavailable;
 use super::RequestLang;
-use crate::roles::{no_session, AnySession, SessionToken, SignedIn};
+use crate::roles::{AnySession, SessionToken, SignedIn};
 use crate::sessions::{Session, Stage};
 use crate::{ApiError, AppState};
 use axum::extract::State;
@@ -11,6 +11,7 @@ use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use shared::api::{Citizen, ErrorResponse, SessionInfo};
+use shared::Refusal;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
@@ -65,8 +66,8 @@ async fn extend(State(state): State<AppState>, SignedIn { session, .. }: SignedI
         Unavailable,
     )
 )]
-async fn me(State(state): State<AppState>, RequestLang(lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<Citizen>, ApiError> {
-    state.store.citizen(session.account_id)?.map(Json).ok_or_else(|| no_session(lang))
+async fn me(State(state): State<AppState>, RequestLang(_lang): RequestLang, SignedIn { session, .. }: SignedIn) -> Result<Json<Citizen>, ApiError> {
+    state.store.citizen(session.account_id)?.map(Json).ok_or(Refusal::SessionNone.into())
 }
 
 /// Signs out: the session ends on the server and the cookie is cleared (also when there was none).

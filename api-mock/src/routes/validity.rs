@@ -5,7 +5,6 @@
 //! (`POST /api/v1/me/profiles`), through a bank or another provider or with the e-ID card, which
 //! the provider confirms (in the mock, its simulator: `provider.rs`).
 
-use super::account::confirmation_required;
 use super::docs::{BodyRejected, RateLimited, Unavailable};
 use super::registrations::{field_errors, new_code, too_soon};
 use super::RequestLang;
@@ -31,6 +30,7 @@ use shared::rules::phone::PhoneNumber;
 use shared::rules::{email, email_code, sms_code};
 use shared::validate::validate_contact;
 use shared::validity::{self, NotExtendable, Validity};
+use shared::Refusal;
 use shared::{notices, Lang, Problem};
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -108,7 +108,7 @@ async fn start_extension(
     let now = state.clock.now();
     let pending = PendingExtension { email: contact.email, phone: contact.phone.e164() };
     if (pending.email != account.email || pending.phone != account.phone) && !session.recently_confirmed(now) {
-        return Err(confirmation_required(lang));
+        return Err(Refusal::ConfirmationRequired.into());
     }
     let subject = account.id.to_string();
     let unchanged = state.store.pending_extension(account.id)?.as_ref() == Some(&pending);
@@ -123,7 +123,7 @@ async fn start_extension(
         send_codes(&state, transaction, key, account.id, &pending, lang)?;
         Ok(Ok(codes_sent(&pending, sms_code::VALID_SECONDS, sms_code::RESEND_COOLDOWN_SECONDS)))
     })?;
-    let sent = sent.map_err(|not_yet| too_soon(not_yet, lang))?;
+    let sent = sent.map_err(too_soon)?;
     tracing::info!("extension started, codes sent");
     Ok(Json(sent))
 }
@@ -163,7 +163,7 @@ async fn confirm_extension(
         return Err(wrong_codes(problems.into_iter().flatten().map(|(field, problem)| (field, problem, None)), lang));
     };
     let (profile, valid_until) = extendable(&state, &account, lang)?;
-    let pending = state.store.pending_extension(account.id)?.ok_or_else(|| not_pending(lang))?;
+    let pending = state.store.pending_extension(account.id)?.ok_or(Refusal::ExtensionNotPending)?;
     let (today, now, subject) = (state.clock.today(), state.clock.now(), account.id.to_string());
     let emails = extension_emails(&account, &pending, valid_until, lang);
     // Wrong codes are an answer whose spent tries are committed; a change of the profile or of
@@ -183,7 +183,7 @@ async fn confirm_extension(
         }
         match profiles::complete_extension(transaction, account.id, &profile, today, valid_until, now, &emails)? {
             true => Ok(Ok(())),
-            false => Err(not_pending(lang)),
+            false => Err(Refusal::ExtensionNotPending.into()),
         }
     })??;
     tracing::info!("profile extended");
@@ -214,10 +214,10 @@ async fn resend_extension_codes(
     RequestLang(lang): RequestLang,
     SignedIn { account, .. }: SignedIn,
 ) -> Result<Json<SmsCodeSent>, ApiError> {
-    let pending = state.store.pending_extension(account.id)?.ok_or_else(|| not_pending(lang))?;
+    let pending = state.store.pending_extension(account.id)?.ok_or(Refusal::ExtensionNotPending)?;
     let (now, subject) = (state.clock.now(), account.id.to_string());
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
-        codes::may_send(transaction, Purpose::ExtensionSms, &subject, now).map_err(StoreError::from)?.map_err(|not_yet| too_soon(not_yet, lang))?;
+        codes::may_send(transaction, Purpose::ExtensionSms, &subject, now).map_err(StoreError::from)?.map_err(too_soon)?;
         send_codes(&state, transaction, key, account.id, &pending, lang)?;
         Ok(())
     })?;
@@ -257,10 +257,7 @@ async fn new_profile(
     let today = state.clock.today();
     if let Some(profile) = state.store.current_profile(account.id)? {
         if profile.kind == ProfileKind::Ordinary && matches!(Validity::on(profile.valid_until, today), Validity::Valid { .. }) {
-            return Err(ApiError::WrongState {
-                code: "profile.still_valid",
-                message: lang.pick("Twój profil zaufany jest ważny: przedłuż go zamiast zakładać nowy", "Your trusted profile is valid: extend it instead"),
-            });
+            return Err(ApiError::from(Refusal::ProfileStillValid));
         }
     }
     let id = format!("{:032x}", rand::rng().random::<u128>());
@@ -270,25 +267,12 @@ async fn new_profile(
 }
 
 /// The account's current profile and its last day once extended today; else why not (409).
-fn extendable(state: &AppState, account: &LoginAccount, lang: Lang) -> Result<(CurrentProfile, Date), ApiError> {
-    let profile = state.store.current_profile(account.id)?.ok_or(ApiError::WrongState {
-        code: "extension.no_profile",
-        message: lang.pick("Nie masz jeszcze profilu zaufanego do przedłużenia", "You have no trusted profile to extend yet"),
-    })?;
+fn extendable(state: &AppState, account: &LoginAccount, _lang: Lang) -> Result<(CurrentProfile, Date), ApiError> {
+    let profile = state.store.current_profile(account.id)?.ok_or(ApiError::from(Refusal::ExtensionNoProfile))?;
     match validity::extension(profile.kind, profile.valid_until, state.clock.today()) {
         Ok(until) => Ok((profile, until)),
-        Err(NotExtendable::Temporary) => Err(ApiError::WrongState {
-            code: "extension.temporary",
-            message: lang.pick(
-                "Profilu tymczasowego nie można przedłużyć: załóż nowy profil przez bank lub e-dowodem",
-                "A temporary profile cannot be extended: make a new profile through a bank or with your e-ID card",
-            ),
-        }),
-        Err(NotExtendable::Expired) => Err(ApiError::WrongState {
-            code: "extension.expired",
-            message: lang
-                .pick("Profil wygasł i nie można go przedłużyć: załóż nowy profil", "The profile has expired and cannot be extended: make a new profile"),
-        }),
+        Err(NotExtendable::Temporary) => Err(ApiError::from(Refusal::ExtensionTemporary)),
+        Err(NotExtendable::Expired) => Err(ApiError::from(Refusal::ExtensionExpired)),
     }
 }
 
@@ -341,11 +325,4 @@ fn wrong_codes(problems: impl Iterator<Item = (Field, Problem, Option<u8>)>, lan
         }
     }
     ApiError::WrongCodes(rejected)
-}
-
-fn not_pending(lang: Lang) -> ApiError {
-    ApiError::WrongState {
-        code: "extension.not_pending",
-        message: lang.pick("Przedłużenie nie zostało rozpoczęte. Zacznij od początku", "No extension has been started. Start again"),
-    }
 }

@@ -9,7 +9,7 @@ use super::page_heading::PageHeading;
 use super::push_wait::{CheckNumber, PushWait};
 use super::request_status::{RequestNotice, RequestStatus};
 use super::sms_code::{SmsCode, SmsCodeFields};
-use crate::api::{self, ApiFailure, Refusal};
+use crate::api::{self, ApiFailure, Refused};
 use crate::dom::use_page_title;
 use crate::i18n::{tr, use_lang};
 use crate::session::use_session;
@@ -76,11 +76,11 @@ pub fn PushStep<F>(
     status: RequestStatus,
 ) -> impl IntoView
 where
-    F: Future<Output = Result<Result<PushStatus, Refusal>, ApiFailure>> + 'static,
+    F: Future<Output = Result<Result<PushStatus, Refused>, ApiFailure>> + 'static,
 {
     let lang = use_lang();
     use_page_title(tr(texts.heading));
-    let nothing_pending = RwSignal::new(None::<Refusal>);
+    let nothing_pending = RwSignal::new(None::<Refused>);
     let on_answered = move |state| {
         if state == PushState::Accepted {
             on_accepted.run(());

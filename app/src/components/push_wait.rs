@@ -2,7 +2,7 @@
 //! the check number shown large, and the answer learnt by asking every 2 seconds while it is
 //! pending (the asking stops when the page goes).
 
-use crate::api::{ApiFailure, Refusal};
+use crate::api::{ApiFailure, Refused};
 use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -31,10 +31,10 @@ impl PushWait {
         check_number: Option<String>,
         call: impl Fn(Lang) -> F + 'static,
         on_answered: impl Fn(PushState) + 'static,
-        on_refused: impl Fn(Refusal) + 'static,
+        on_refused: impl Fn(Refused) + 'static,
     ) -> PushWait
     where
-        F: Future<Output = Result<Result<PushStatus, Refusal>, ApiFailure>> + 'static,
+        F: Future<Output = Result<Result<PushStatus, Refused>, ApiFailure>> + 'static,
     {
         let lang = use_lang();
         let wait = PushWait { check_number: RwSignal::new(check_number), state: RwSignal::new(PushState::Pending) };

@@ -6,11 +6,12 @@
 use super::field::TextField;
 use super::form::{FormState, TextAnswers};
 use super::request_status::{RequestNotice, RequestStatus};
-use crate::api::{ApiFailure, Refusal, Retries, SMS_CODE_TOO_MANY};
+use crate::api::{ApiFailure, Refused, Retries};
 use crate::i18n::{tr, use_lang};
 use leptos::prelude::*;
 use shared::api::{Field, SmsCodeSent};
 use shared::rules::{email_code, sms_code};
+use shared::Refusal;
 use shared::{Lang, Problem, Report, Text};
 use std::collections::BTreeMap;
 use std::future::Future;
@@ -27,7 +28,7 @@ pub struct SmsCode {
     wait: RwSignal<i64>,
     resent: RwSignal<bool>,
     /// Why the service refused, when it is not about the code typed.
-    pub refusal: RwSignal<Option<Refusal>>,
+    pub refusal: RwSignal<Option<Refused>>,
 }
 
 impl SmsCode {
@@ -71,7 +72,7 @@ impl SmsCode {
         on_accepted: impl Fn(T) + Clone + Send + Sync + 'static,
     ) -> Callback<()>
     where
-        F: Future<Output = Result<Result<T, Refusal>, ApiFailure>> + 'static,
+        F: Future<Output = Result<Result<T, Refused>, ApiFailure>> + 'static,
     {
         self.confirm_all(move |mut codes, lang, retries| call(codes.remove(0), lang, retries), on_accepted)
     }
@@ -83,7 +84,7 @@ impl SmsCode {
         on_accepted: impl Fn(T) + Clone + Send + Sync + 'static,
     ) -> Callback<()>
     where
-        F: Future<Output = Result<Result<T, Refusal>, ApiFailure>> + 'static,
+        F: Future<Output = Result<Result<T, Refused>, ApiFailure>> + 'static,
     {
         let lang = use_lang();
         self.status.action(move || {
@@ -95,7 +96,7 @@ impl SmsCode {
                 |retries| call(codes, lang.get_untracked(), retries),
                 move |answer| match answer {
                     Ok(accepted) => on_accepted(accepted),
-                    Err(Refusal::Fields { errors, tries_left }) => {
+                    Err(Refused::Fields { errors, tries_left }) => {
                         self.tries_left.set(tries_left);
                         self.form.set_server_errors(errors);
                     }
@@ -108,7 +109,7 @@ impl SmsCode {
     /// The action of "Wyślij kod ponownie": asks `call` for a new code once the countdown is over.
     pub fn resend<F>(self, call: impl Fn(Lang, Retries) -> F + Send + Sync + 'static) -> Callback<()>
     where
-        F: Future<Output = Result<Result<SmsCodeSent, Refusal>, ApiFailure>> + 'static,
+        F: Future<Output = Result<Result<SmsCodeSent, Refused>, ApiFailure>> + 'static,
     {
         let lang = use_lang();
         self.status.action(move || {
@@ -126,10 +127,10 @@ impl SmsCode {
                         self.form.set_server_errors(Default::default());
                         self.resent.set(true);
                     }
-                    Err(Refusal::TooMany { code, retry_after }) => {
+                    Err(Refused::TooMany { refusal, retry_after }) => {
                         self.wait.set(i64::from(retry_after));
-                        if code == SMS_CODE_TOO_MANY {
-                            self.refusal.set(Some(Refusal::TooMany { code, retry_after }));
+                        if refusal == Refusal::SmsCodeTooMany {
+                            self.refusal.set(Some(Refused::TooMany { refusal, retry_after }));
                         }
                     }
                     Err(other) => self.refusal.set(Some(other)),

@@ -3,7 +3,7 @@
 //! another), "Kod z e-maila", "Potwierdź"; then "Adres e-mail został potwierdzony" and the way back
 //! to the profile. From then on the address signs in and gets username reminders.
 
-use crate::api::{self, Refusal, SMS_CODE_TOO_SOON};
+use crate::api::{self, Refused};
 use crate::components::form::TextAnswers;
 use crate::components::form_page::FormPage;
 use crate::components::page_heading::PageHeading;
@@ -16,6 +16,7 @@ use crate::session::PROFILE_PATH;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::Field;
+use shared::Refusal;
 use shared::Text;
 
 /// Where the verification stands.
@@ -25,7 +26,7 @@ enum Stage {
     /// A code is on its way; another may be asked for in this many seconds.
     Code(i64),
     /// No code could be sent: why.
-    Refused(Refusal),
+    Refused(Refused),
     Done,
 }
 
@@ -49,7 +50,7 @@ fn EmailVerification() -> impl IntoView {
             move |answer| match answer {
                 Ok(sent) => stage.set(Stage::Code(sent.resend_available_in)),
                 // The last code went less than a minute ago: it still works.
-                Err(Refusal::TooMany { code, retry_after }) if code == SMS_CODE_TOO_SOON => stage.set(Stage::Code(i64::from(retry_after))),
+                Err(Refused::TooMany { refusal: Refusal::SmsCodeTooSoon, retry_after }) => stage.set(Stage::Code(i64::from(retry_after))),
                 Err(refusal) => stage.set(Stage::Refused(refusal)),
             },
         );
@@ -87,7 +88,7 @@ fn EmailCode(stage: RwSignal<Stage>, resend_in: i64) -> impl IntoView {
 
 /// No code went: the address is confirmed already, or too many codes within the hour.
 #[component]
-fn NotSent(refusal: Refusal) -> impl IntoView {
+fn NotSent(refusal: Refused) -> impl IntoView {
     let lang = use_lang();
     let refusal = StoredValue::new(refusal);
     use_page_title(tr(Text::ConfirmEmail));

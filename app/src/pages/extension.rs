@@ -3,7 +3,7 @@
 //! from the e-mail on one page, then "Profil przedłużony do …". A temporary or expired profile
 //! cannot be extended: the page says so and offers a new one.
 
-use crate::api::{self, Refusal, CONFIRMATION_REQUIRED};
+use crate::api::{self, Refused};
 use crate::components::field::TextField;
 use crate::components::form::{FormState, TextAnswers};
 use crate::components::form_page::FormPage;
@@ -21,6 +21,7 @@ use shared::api::{ExtensionCodesRequest, ExtensionCodesSent, ExtensionDone, Exte
 use shared::date::Date;
 use shared::i18n::long_date;
 use shared::validate::validate_contact;
+use shared::Refusal;
 use shared::Text;
 
 /// Where the extension stands.
@@ -28,7 +29,7 @@ use shared::Text;
 enum Stage {
     Loading,
     /// The profile cannot be extended: the service's code says why.
-    CannotExtend(String),
+    CannotExtend(Option<Refusal>),
     Contact(ExtensionStart),
     /// A contact detail changed: "Potwierdź, że to Ty" first.
     ItsYou(SecondFactorSent),
@@ -66,9 +67,9 @@ impl Flow {
         let (email, phone) = (answers.value(Field::Email), answers.value(Field::Phone));
         let report = Memo::new(move |_| validate_contact(&email.get(), &phone.get()).err().unwrap_or_default());
         let form = FormState::new(&[Field::Email, Field::Phone], answers, report);
-        let cannot = move |refusal: Refusal| match refusal {
-            Refusal::Fields { errors, .. } => form.set_server_errors(errors),
-            other => stage.set(Stage::CannotExtend(other.code().unwrap_or_default().to_owned())),
+        let cannot = move |refusal: Refused| match refusal {
+            Refused::Fields { errors, .. } => form.set_server_errors(errors),
+            other => stage.set(Stage::CannotExtend(other.refusal())),
         };
         let its_you = status.action(move || {
             status.send(
@@ -85,7 +86,7 @@ impl Flow {
                 move |retries| async move { api::start_extension(&request, lang.get_untracked(), retries).await },
                 move |answer| match answer {
                     Ok(sent) => stage.set(Stage::Codes(sent)),
-                    Err(refusal) if refusal.code() == Some(CONFIRMATION_REQUIRED) => its_you.run(()),
+                    Err(refusal) if refusal.refusal() == Some(Refusal::ConfirmationRequired) => its_you.run(()),
                     Err(refusal) => cannot(refusal),
                 },
             );
@@ -99,7 +100,7 @@ impl Flow {
                         phone.set(start.phone.clone());
                         stage.set(Stage::Contact(start));
                     }
-                    Err(refusal) => stage.set(Stage::CannotExtend(refusal.code().unwrap_or_default().to_owned())),
+                    Err(refusal) => stage.set(Stage::CannotExtend(refusal.refusal())),
                 },
             );
         });
@@ -113,7 +114,7 @@ fn Extension() -> impl IntoView {
     let flow = Flow::new();
     move || match flow.stage.get() {
         Stage::Loading => view! { <div class="narrow"><RequestNotice status=flow.status /></div> }.into_any(),
-        Stage::CannotExtend(code) => view! { <CannotExtend code /> }.into_any(),
+        Stage::CannotExtend(refusal) => view! { <CannotExtend refusal /> }.into_any(),
         Stage::Contact(start) => view! { <Contact flow start /> }.into_any(),
         Stage::ItsYou(sent) => view! { <ItsYou sent caption=Text::ExtendOrChange then=flow.send start_again=flow.its_you status=flow.status /> }.into_any(),
         Stage::Codes(sent) => view! { <Codes flow sent /> }.into_any(),
@@ -184,15 +185,15 @@ fn Done(until: Date) -> impl IntoView {
     }
 }
 
-/// Why the profile cannot be extended (the service's `code`), and what to do instead.
+/// Why the profile cannot be extended (the service's refusal), and what to do instead.
 #[component]
-fn CannotExtend(code: String) -> impl IntoView {
+fn CannotExtend(refusal: Option<Refusal>) -> impl IntoView {
     let lang = use_lang();
     let session = use_session();
     let valid_until = move || session.citizen.with(|c| c.as_ref().and_then(|c| c.profile_valid_until)).map(|d| long_date(d, lang.get())).unwrap_or_default();
-    let (heading, body, new_profile) = match code.as_str() {
-        "extension.temporary" => (Text::TemporaryCannotExtend, Text::TemporaryCannotExtendBody, true),
-        "extension.expired" => (Text::ExpiredCannotExtend, Text::AccountKept, true),
+    let (heading, body, new_profile) = match refusal {
+        Some(Refusal::ExtensionTemporary) => (Text::TemporaryCannotExtend, Text::TemporaryCannotExtendBody, true),
+        Some(Refusal::ExtensionExpired) => (Text::ExpiredCannotExtend, Text::AccountKept, true),
         _ => (Text::NoProfileYet, Text::NoProfileYetBody, false),
     };
     use_page_title(tr(heading));

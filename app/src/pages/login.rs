@@ -4,7 +4,7 @@
 //! nazwy użytkownika", "Nie pamiętam hasła" and the way to register.
 
 use super::ACCOUNT_STEP_PATH;
-use crate::api::{self, Refusal};
+use crate::api::{self, Refused};
 use crate::components::announced::Announced;
 use crate::components::error_summary::SummaryEntry;
 use crate::components::field::TextField;
@@ -44,7 +44,7 @@ pub fn LoginPage() -> impl IntoView {
         super::preload_second_factor();
     });
     // A refusal of the pair (wrong, locked, too many tries), kept as its code.
-    let refused = RwSignal::new(None::<Refusal>);
+    let refused = RwSignal::new(None::<Refused>);
     let other_errors = Signal::derive(move || {
         refused
             .with(|r| r.as_ref().and_then(|r| r.message(lang.get())))
@@ -68,7 +68,7 @@ pub fn LoginPage() -> impl IntoView {
                     session.login.set(Some(started));
                     navigate(&with_return(next, &back_to.get_value()), Default::default());
                 }
-                Err(Refusal::Fields { errors, .. }) => form.set_server_errors(errors),
+                Err(Refused::Fields { errors, .. }) => form.set_server_errors(errors),
                 Err(other) => refused.set(Some(other)),
             },
         );

@@ -33,7 +33,7 @@ pub fn LoginCodePage() -> impl IntoView {
     );
     let resend = sms.resend(api::resend_login_code);
     let caption = tr(Text::SignInCaption);
-    let not_pending = Memo::new(move |_| sms.refusal.with(|r| r.as_ref().is_some_and(api::Refusal::is_login_not_pending)));
+    let not_pending = Memo::new(move |_| sms.refusal.with(|r| r.as_ref().is_some_and(api::Refused::is_login_not_pending)));
     move || match not_pending.get() {
         true => view! { <NoSignInWaiting back_to=back_to.get_value() /> }.into_any(),
         false => view! {

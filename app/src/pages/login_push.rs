@@ -3,7 +3,7 @@
 //! accepted — signed in; refused — said plainly; unanswered for 2 minutes — "Wyślij kod SMS".
 
 use super::NoSignInWaiting;
-use crate::api::{self, Refusal};
+use crate::api::{self, Refused};
 use crate::components::page_heading::PageHeading;
 use crate::components::push_wait::{CheckNumber, PushWait};
 use crate::components::request_status::{RequestNotice, RequestStatus};
@@ -26,7 +26,7 @@ pub fn LoginPushPage() -> impl IntoView {
     let navigate = use_navigate();
     let back_to = StoredValue::new(return_path(use_query_map().with_untracked(|q| q.get("powrot"))));
     let not_pending = RwSignal::new(false);
-    let refusal = RwSignal::new(None::<Refusal>);
+    let refusal = RwSignal::new(None::<Refused>);
     let status = RequestStatus::default();
     let signed_in = {
         let navigate = navigate.clone();

@@ -4,7 +4,7 @@
 //! mObywatel (refused or unanswered: nothing changes, and the page says so), or an SMS code.
 
 use super::profile::method_name;
-use crate::api::{self, Refusal, CONFIRMATION_REQUIRED, METHOD_UNCHANGED};
+use crate::api::{self, Refused};
 use crate::components::error_summary::SummaryEntry;
 use crate::components::field::{Caption, Choice, ChoiceKind, FieldShell};
 use crate::components::form::{FormState, TextAnswers};
@@ -20,6 +20,7 @@ use crate::session::{use_session, Session, PROFILE_PATH};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::{Authorisation, Citizen, ErrorBody, Field, SecondFactorSent};
+use shared::Refusal;
 use shared::{Report, Text};
 
 /// Where the change stands.
@@ -48,7 +49,7 @@ pub fn MethodChangePage() -> impl IntoView {
 struct Change {
     stage: RwSignal<Stage>,
     chosen: RwSignal<Authorisation>,
-    refused: RwSignal<Option<Refusal>>,
+    refused: RwSignal<Option<Refused>>,
     status: RequestStatus,
     /// Sends the chosen method; asks for "Potwierdź, że to Ty" first when the service wants it.
     send: Callback<()>,
@@ -82,7 +83,7 @@ impl Change {
                 move |retries| api::change_method(method, lang.get_untracked(), retries),
                 move |answer| match answer {
                     Ok(sent) => stage.set(Stage::Confirm(sent)),
-                    Err(refusal) if refusal.code() == Some(CONFIRMATION_REQUIRED) => its_you.run(()),
+                    Err(refusal) if refusal.refusal() == Some(Refusal::ConfirmationRequired) => its_you.run(()),
                     Err(refusal) => fail(refusal),
                 },
             );
@@ -136,10 +137,10 @@ fn Choose(change: Change, current: Authorisation) -> impl IntoView {
             .collect()
     });
     // Only the choice of the current method is this field's error; the rest shows in the summary.
-    let error = move || refused.with(|r| r.as_ref().filter(|r| r.code() == Some(METHOD_UNCHANGED)).and_then(|r| r.message(lang.get())));
+    let error = move || refused.with(|r| r.as_ref().filter(|r| r.refusal() == Some(Refusal::MethodUnchanged)).and_then(|r| r.message(lang.get())));
     let on_valid = Callback::new(move |()| {
         if chosen.get_untracked() == current {
-            refused.set(Some(Refusal::Other(ErrorBody { code: METHOD_UNCHANGED.to_owned(), message: String::new() })));
+            refused.set(Some(Refused::Other(ErrorBody { code: Refusal::MethodUnchanged, message: String::new() })));
         } else {
             send.run(());
         }

@@ -110,21 +110,21 @@ fn preload_account() {
     preload::<MyAccountRoute>();
 }
 
-use crate::api::{ApiFailure, Refusal, Retries};
+use crate::api::{ApiFailure, Refused, Retries};
 use crate::components::error_summary::SummaryEntry;
 use crate::components::form::FormState;
 use crate::components::form_page::FormPage;
 use crate::components::page_heading::PageHeading;
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::dom::use_page_title;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_refusal, use_lang};
 use crate::session::{use_session, with_return, LOGIN_PATH};
 use crate::state::use_wizard;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::Field;
 use shared::validate::validate_registration;
-use shared::{Lang, Text};
+use shared::{Lang, Refusal, Text};
 use std::future::Future;
 
 use shared::paths::{step_number, REGISTRATION_STEPS};
@@ -188,7 +188,7 @@ fn NoSignInWaiting(back_to: String) -> impl IntoView {
     view! {
         <div class="narrow">
             <h1 class="heading">{tr(Text::SignInCaption)}</h1>
-            <p>{tr(Text::LoginNotPending)}</p>
+            <p>{tr_refusal(Refusal::LoginNotPending)}</p>
             <p><A href=with_return(LOGIN_PATH, &back_to)>{tr(Text::SignInAgain)}</A></p>
         </div>
     }
@@ -200,12 +200,12 @@ fn NoSignInWaiting(back_to: String) -> impl IntoView {
 fn RecoveryForm<S, F>(heading: Text, intro: Text, submit: Text, sent: Text, form: FormState, send: S, children: ChildrenFn) -> impl IntoView
 where
     S: Fn(Lang, Retries) -> F + Copy + Send + Sync + 'static,
-    F: Future<Output = Result<Result<(), Refusal>, ApiFailure>> + 'static,
+    F: Future<Output = Result<Result<(), Refused>, ApiFailure>> + 'static,
 {
     let lang = use_lang();
     let status = RequestStatus::default();
     let done = RwSignal::new(false);
-    let refused = RwSignal::new(None::<Refusal>);
+    let refused = RwSignal::new(None::<Refused>);
     let first_field = form.fields().first().map_or_else(String::new, |field| format!("#{}", field.key()));
     let other_errors = Signal::derive(move || {
         refused
@@ -220,7 +220,7 @@ where
             move |retries| send(lang.get_untracked(), retries),
             move |answer| match answer {
                 Ok(()) => done.set(true),
-                Err(Refusal::Fields { errors, .. }) => form.set_server_errors(errors),
+                Err(Refused::Fields { errors, .. }) => form.set_server_errors(errors),
                 Err(other) => refused.set(Some(other)),
             },
         );

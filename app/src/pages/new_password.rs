@@ -4,7 +4,7 @@
 //! hasło"; then "Hasło zostało zmienione". The service ends every session of the account, and so
 //! does the app.
 
-use crate::api::{self, Refusal};
+use crate::api::{self, Refused};
 use crate::components::error_summary::SummaryEntry;
 use crate::components::field::TextField;
 use crate::components::form::{FormState, TextAnswers};
@@ -14,11 +14,12 @@ use crate::components::password_rules::PasswordRules;
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::components::sms_code::{SmsCode, SmsCodeFields};
 use crate::dom::use_page_title;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_refusal, use_lang};
 use crate::session::{use_session, FORGOT_PASSWORD_PATH, LOGIN_PATH};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::{Field, NewPasswordRequest, SecondFactorSent, ValidateRequest};
+use shared::Refusal;
 use shared::{validate, Text};
 
 /// Where the reset stands.
@@ -26,20 +27,15 @@ use shared::{validate, Text};
 enum Stage {
     Checking,
     /// The link does not work: why, in words.
-    Broken(Text),
+    Broken(Refusal),
     Choose,
     Code(SecondFactorSent),
     Done,
 }
 
 /// Why the link does not work, if that is what the refusal says.
-fn broken(refusal: &Refusal) -> Option<Text> {
-    match refusal.code()? {
-        "reset.not_found" => Some(Text::ResetLinkInvalid),
-        "reset.used" => Some(Text::ResetLinkUsed),
-        "reset.expired" => Some(Text::ResetLinkExpired),
-        _ => None,
-    }
+fn broken(refused: &Refused) -> Option<Refusal> {
+    refused.refusal().filter(|r| matches!(r, Refusal::ResetNotFound | Refusal::ResetUsed | Refusal::ResetExpired))
 }
 
 #[component]
@@ -53,12 +49,12 @@ pub fn NewPasswordPage() -> impl IntoView {
             move |retries| async move { api::reset_link(&token.get_value(), lang.get_untracked(), retries).await },
             move |answer| match answer {
                 Ok(_) => stage.set(Stage::Choose),
-                Err(refusal) => stage.set(Stage::Broken(broken(&refusal).unwrap_or(Text::ResetLinkInvalid))),
+                Err(refusal) => stage.set(Stage::Broken(broken(&refusal).unwrap_or(Refusal::ResetNotFound))),
             },
         );
     });
     if token.with_value(String::is_empty) {
-        stage.set(Stage::Broken(Text::ResetLinkInvalid));
+        stage.set(Stage::Broken(Refusal::ResetNotFound));
     } else {
         check.run(());
     }
@@ -89,7 +85,7 @@ fn ChoosePassword(token: StoredValue<String>, stage: RwSignal<Stage>) -> impl In
     });
     let form = FormState::new(&[Field::Password, Field::PasswordRepeat], answers, report);
     let status = RequestStatus::default();
-    let refused = RwSignal::new(None::<Refusal>);
+    let refused = RwSignal::new(None::<Refused>);
     let other_errors = Signal::derive(move || {
         refused
             .with(|r| r.as_ref().and_then(|r| r.message(lang.get())))
@@ -104,7 +100,7 @@ fn ChoosePassword(token: StoredValue<String>, stage: RwSignal<Stage>) -> impl In
             move |retries| async move { api::choose_password(&token.get_value(), &request, lang.get_untracked(), retries).await },
             move |answer| match answer {
                 Ok(sent) => stage.set(Stage::Code(sent)),
-                Err(Refusal::Fields { errors, .. }) => form.set_server_errors(errors),
+                Err(Refused::Fields { errors, .. }) => form.set_server_errors(errors),
                 Err(refusal) => match broken(&refusal) {
                     Some(why) => stage.set(Stage::Broken(why)),
                     None => refused.set(Some(refusal)),
@@ -155,11 +151,12 @@ fn ResetCode(token: StoredValue<String>, stage: RwSignal<Stage>, sent: SecondFac
 
 /// An expired, used or unknown link, and the way to ask for a new one.
 #[component]
-fn BrokenLink(why: Text) -> impl IntoView {
-    use_page_title(tr(why));
+fn BrokenLink(why: Refusal) -> impl IntoView {
+    let heading = tr_refusal(why);
+    use_page_title(heading);
     view! {
         <div class="narrow">
-            <PageHeading>{tr(why)}</PageHeading>
+            <PageHeading>{heading}</PageHeading>
             <p class="lead">{tr(Text::ResetLinkExplain)}</p>
             <p><A href=FORGOT_PASSWORD_PATH attr:class="button" attr:id="ask-again">{tr(Text::AskForNewLink)}</A></p>
         </div>

@@ -3,7 +3,7 @@
 //! have ready); the browser goes to the provider, which sends the citizen back to the last page:
 //! the new profile active, with its date.
 
-use crate::api::{self, Refusal};
+use crate::api::{self, Refused};
 use crate::components::error_summary::SummaryEntry;
 use crate::components::field::{Caption, Choice, ChoiceKind, FieldShell};
 use crate::components::form::{FormState, TextAnswers};
@@ -12,7 +12,7 @@ use crate::components::page_heading::PageHeading;
 use crate::components::request_status::{RequestNotice, RequestStatus};
 use crate::components::signed_in::SignedIn;
 use crate::dom::use_page_title;
-use crate::i18n::{tr, use_lang};
+use crate::i18n::{tr, tr_refusal, use_lang};
 use crate::session::{use_session, EXTENSION_PATH, NEW_PROFILE_BANK_PATH, NEW_PROFILE_E_ID_PATH, NEW_PROFILE_PATH, PROFILE_PATH};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,7 +21,7 @@ use shared::api::{Citizen, NewProfileRequest, RegistrationState};
 use shared::i18n::long_date;
 use shared::rules::confirmation::{ConfirmationError, ProfileKind, PROVIDERS};
 use shared::validity::Validity;
-use shared::{Report, Text};
+use shared::{Refusal, Report, Text};
 
 #[component]
 pub fn NewProfilePage() -> impl IntoView {
@@ -102,7 +102,7 @@ fn ChooseWay() -> impl IntoView {
             <Show
                 when=move || !still_valid()
                 fallback=|| view! {
-                    <p class="lead">{tr(Text::ProfileStillValid)}</p>
+                    <p class="lead">{tr_refusal(Refusal::ProfileStillValid)}</p>
                     <p><A href=EXTENSION_PATH attr:class="button" attr:id="extend-instead">{tr(Text::ExtendOrChange)}</A></p>
                 }
             >
@@ -118,7 +118,7 @@ fn ChooseWay() -> impl IntoView {
 }
 
 /// Asks the service for the application `request`, then sends the browser to the provider.
-fn go_to_provider(status: RequestStatus, refused: RwSignal<Option<Refusal>>, request: impl Fn() -> NewProfileRequest + Send + Sync + 'static) -> Callback<()> {
+fn go_to_provider(status: RequestStatus, refused: RwSignal<Option<Refused>>, request: impl Fn() -> NewProfileRequest + Send + Sync + 'static) -> Callback<()> {
     let lang = use_lang();
     status.action(move || {
         refused.set(None);
@@ -136,13 +136,13 @@ fn go_to_provider(status: RequestStatus, refused: RwSignal<Option<Refusal>>, req
 }
 
 /// The service's refusal of the application, for the summary, linking to `href`.
-fn refusal_entries(refused: RwSignal<Option<Refusal>>, href: &'static str) -> Signal<Vec<SummaryEntry>> {
+fn refusal_entries(refused: RwSignal<Option<Refused>>, href: &'static str) -> Signal<Vec<SummaryEntry>> {
     let lang = use_lang();
     Signal::derive(move || {
         refused
             .with(|r| {
                 r.as_ref().and_then(|r| match r {
-                    Refusal::Fields { errors, .. } => {
+                    Refused::Fields { errors, .. } => {
                         errors.values().flatten().next().map(|e| crate::components::form::field_message(shared::api::Field::Confirmation, e, lang.get()))
                     }
                     other => other.message(lang.get()),

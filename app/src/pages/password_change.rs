@@ -3,7 +3,7 @@
 //! factor is older than 2 minutes, "Potwierdź, że to Ty" comes first and the change is sent again
 //! by itself. Then "Hasło zostało zmienione": the service has ended every other session.
 
-use crate::api::{self, Refusal, CONFIRMATION_REQUIRED};
+use crate::api::{self, Refused};
 use crate::components::error_summary::SummaryEntry;
 use crate::components::field::TextField;
 use crate::components::form::{FormState, TextAnswers};
@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use shared::api::{Field, PasswordChangeRequest, SecondFactorSent};
 use shared::validate::validate_password_change;
+use shared::Refusal;
 use shared::Text;
 
 /// The form's fields, in the order the page asks them.
@@ -54,7 +55,7 @@ fn PasswordChange() -> impl IntoView {
     let form = FormState::new(&FIELDS, answers, report);
     let status = RequestStatus::default();
     // A refusal that is not about a field (locked, too many requests), kept as its code.
-    let refused = RwSignal::new(None::<Refusal>);
+    let refused = RwSignal::new(None::<Refused>);
     let fail = move |refusal| {
         refused.set(Some(refusal));
         stage.set(Stage::Choose);
@@ -77,8 +78,8 @@ fn PasswordChange() -> impl IntoView {
             move |retries| async move { api::change_password(&request, lang.get_untracked(), retries).await },
             move |answer| match answer {
                 Ok(()) => stage.set(Stage::Done),
-                Err(refusal) if refusal.code() == Some(CONFIRMATION_REQUIRED) => its_you.run(()),
-                Err(Refusal::Fields { errors, .. }) => {
+                Err(refusal) if refusal.refusal() == Some(Refusal::ConfirmationRequired) => its_you.run(()),
+                Err(Refused::Fields { errors, .. }) => {
                     stage.set(Stage::Choose);
                     form.set_server_errors(errors);
                 }

@@ -2,7 +2,7 @@
 //! creates the account and sends the SMS code.
 
 use super::{registration_caption, registration_form, step_of, REVIEW_PATH};
-use crate::api::{self, Refusal};
+use crate::api::{self, Refused};
 use crate::components::error_summary::SummaryEntry;
 use crate::components::form::field_message;
 use crate::components::form_page::FormPage;
@@ -30,7 +30,7 @@ pub fn ReviewPage() -> impl IntoView {
     let status = RequestStatus::default();
     let session = use_session();
     // What stops the registration, kept as codes so a change of language re-renders it.
-    let refused = RwSignal::new(None::<Refusal>);
+    let refused = RwSignal::new(None::<Refused>);
     let other_errors = Signal::derive(move || refused.with(|r| r.as_ref().map(|r| entries(r, lang.get())).unwrap_or_default()));
     // One name for this registration, the same on every retry of these answers: the server then
     // answers a retry after a lost answer with the registration it made, never a second one.
@@ -40,7 +40,7 @@ pub fn ReviewPage() -> impl IntoView {
         let (request, today) = untrack(|| (wizard.request(), session.today()));
         let lang = lang.get_untracked();
         let report = validate_registration(&request, today);
-        refused.set((!report.is_valid()).then(|| Refusal::Fields { errors: report.to_response(lang).errors, tries_left: Default::default() }));
+        refused.set((!report.is_valid()).then(|| Refused::Fields { errors: report.to_response(lang).errors, tries_left: Default::default() }));
         if !report.is_valid() {
             return;
         }
@@ -124,9 +124,9 @@ fn describe_choice(choice: crate::state::ConfirmationChoice, lang: Lang) -> Stri
 
 /// The summary's lines in `lang`: each field error linked to the step that fixes it; any other
 /// refusal (a busy service's limit) as one line.
-fn entries(refusal: &Refusal, lang: Lang) -> Vec<SummaryEntry> {
+fn entries(refusal: &Refused, lang: Lang) -> Vec<SummaryEntry> {
     match refusal {
-        Refusal::Fields { errors, .. } => errors
+        Refused::Fields { errors, .. } => errors
             .iter()
             .flat_map(|(field, errors)| errors.iter().map(move |e| SummaryEntry { href: step_of(*field).to_owned(), message: field_message(*field, e, lang) }))
             .collect(),

@@ -3,7 +3,7 @@
 //! it never says which of the two was wrong.
 
 use super::error_codes;
-use crate::Lang;
+use crate::{Lang, Refusal};
 
 /// Wrong passwords in a row that lock an account's sign-in.
 pub const MAX_WRONG_PASSWORDS: u32 = 5;
@@ -13,16 +13,12 @@ pub const LOCKOUT_SECONDS: i64 = 15 * 60;
 pub const PUSH_VALID_SECONDS: i64 = 2 * 60;
 
 error_codes! {
-    /// Why a sign-in is refused.
+    /// Why a sign-in form cannot be sent (the server's refusals are `Refusal`s).
     pub enum LoginError {
         /// The username or e-mail field is empty.
         Required = "login.required",
         /// The password field is empty.
         PasswordRequired = "login.password_required",
-        /// No account has this username or e-mail with this password (which one is wrong is not told).
-        WrongCredentials = "login.wrong_credentials",
-        /// Too many wrong passwords: the account's sign-in is locked for a while.
-        Locked = "login.locked",
     }
 }
 
@@ -31,14 +27,6 @@ impl LoginError {
         let (pl, en) = match self {
             Self::Required => ("Wpisz nazwę użytkownika lub adres e-mail", "Enter your username or e-mail address"),
             Self::PasswordRequired => ("Wpisz hasło", "Enter your password"),
-            Self::WrongCredentials => (
-                "Nazwa użytkownika, adres e-mail lub hasło są niepoprawne. Sprawdź je i spróbuj ponownie",
-                "The username, e-mail address or password is not correct. Check them and try again",
-            ),
-            Self::Locked => (
-                "Po 5 błędnych próbach logowanie na to konto jest zablokowane do {until}. Spróbuj ponownie później lub zmień hasło",
-                "After 5 wrong tries, signing in to this account is locked until {until}. Try again later or change your password",
-            ),
         };
         lang.pick(pl, en)
     }
@@ -52,7 +40,7 @@ pub fn locked_message(locked_until: &str, lang: Lang) -> String {
         Lang::Pl => format!("{time} (czasu polskiego)"),
         Lang::En => format!("{time} (Polish time)"),
     };
-    LoginError::Locked.message(lang).replace("{until}", &until)
+    Refusal::LoginLocked.say(lang, &[("{until}", &until)])
 }
 
 /// Checks that both fields are filled in; answers the identifier trimmed.
