@@ -8,6 +8,8 @@ use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
 use common::{get, send};
 use serde_json::{json, Value};
+use shared::api::Field;
+use shared::{Problem, Refusal};
 
 /// A request for a documented operation, with its path parameters filled in and a JSON body.
 fn request_for(operation: &str) -> Request<Body> {
@@ -91,6 +93,37 @@ fn the_schemas_say_what_the_server_refuses() {
     for target in ["getRegistration", "confirmSmsCode", "resendSmsCode"] {
         assert_eq!(links[target]["parameters"]["id"], "$response.body#/id", "{target}");
     }
+}
+
+/// Every string of the document, wherever it stands.
+fn strings<'d>(value: &'d Value, into: &mut Vec<&'d str>) {
+    match value {
+        Value::String(text) => into.push(text),
+        Value::Array(items) => items.iter().for_each(|item| strings(item, into)),
+        Value::Object(fields) => fields.values().for_each(|item| strings(item, into)),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_code_the_document_names_is_one_the_service_answers() {
+    let document = serde_json::to_value(openapi(true)).unwrap();
+    let mut texts = Vec::new();
+    strings(&document, &mut texts);
+    let fields = Field::TEXT.into_iter().chain([Field::Confirmation, Field::Consent, Field::SmsCode, Field::Login, Field::EmailCode, Field::CurrentPassword]);
+    let fields: Vec<Field> = fields.collect();
+    let is_code = |word: &str| word.contains('.') && word.chars().all(|c| c.is_ascii_lowercase() || c == '_' || c == '.') && !word.ends_with('.');
+    let mut named = 0;
+    for text in texts {
+        for word in text.split('`').skip(1).step_by(2).flat_map(|quoted| quoted.split([' ', ';', ','])).filter(|w| is_code(w)) {
+            named += 1;
+            let known = Refusal::from_code(word).is_some() || fields.iter().any(|field| Problem::from_code(*field, word).is_some());
+            assert!(known, "the document names `{word}`, a code the service never answers: {text}");
+        }
+    }
+    assert!(named > 40, "the descriptions name the codes of their refusals ({named} found)");
+    let listed = &document["components"]["schemas"]["Refusal"]["enum"];
+    assert_eq!(listed.as_array().map(Vec::len), Some(Refusal::ALL.len()), "the error body's code lists every refusal: {listed}");
 }
 
 /// Marks the app's page in the static folder, so an answer that is only the client-route

@@ -3,7 +3,7 @@
 //! authorisation method (`/api/v1/me/authorisation…`): to push, accepted in mObywatel; to SMS,
 //! confirmed with a code. Either way an e-mail says the method changed.
 
-use super::docs::{BodyRejected, RateLimited, Unavailable};
+use super::docs::{BodyRejected, CrossSite, NotSignedIn, RateLimited, Unavailable};
 use super::registrations::{too_soon, wrong_code};
 use super::{factor, RequestLang};
 use crate::codes::{self, Purpose};
@@ -48,7 +48,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     params(RequestLang),
     responses(
         (status = 200, description = "The profile's details", body = ProfileDetails),
-        (status = 401, description = "Not signed in, or the session has ended (`session.none`)", body = ErrorResponse),
+        NotSignedIn,
         Unavailable,
     )
 )]
@@ -66,8 +66,8 @@ async fn profile(State(state): State<AppState>, RequestLang(_lang): RequestLang,
     params(RequestLang),
     responses(
         (status = 200, description = "The SMS code or the push is on its way", body = SecondFactorSent),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         (status = 429, description = "5 SMS codes within the hour (`sms_code.too_many`), or too many requests from this address (`request.rate_limited`)",
             body = ErrorResponse, headers(("Retry-After" = u32, description = "Seconds to wait"))),
         Unavailable,
@@ -95,8 +95,8 @@ async fn start_confirmation(
     responses(
         (status = 200, description = "Confirmed: a sensitive change may follow within 2 minutes", body = SessionInfo),
         (status = 422, description = "A wrong (`sms_code.wrong`), expired (`sms_code.expired`) or spent (`sms_code.no_tries_left`) code", body = SmsCodeRejected),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         RateLimited,
         BodyRejected,
         Unavailable,
@@ -123,7 +123,7 @@ async fn confirm_with_code(
     params(RequestLang),
     responses(
         (status = 200, description = "The push request's state", body = PushStatus),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
+        NotSignedIn,
         (status = 409, description = "No confirmation asked for in this session (`confirmation.not_pending`)", body = ErrorResponse),
         Unavailable,
     )
@@ -151,7 +151,7 @@ async fn confirmation_push(
         (status = 403, description = "No second factor within the last 2 minutes (`authorisation.confirmation_required`), \
             or sent from another site (`request.cross_origin`)", body = ErrorResponse),
         (status = 409, description = "That is the method already (`authorisation.unchanged`)", body = ErrorResponse),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
+        NotSignedIn,
         (status = 429, description = "5 SMS codes within the hour (`sms_code.too_many`), or too many requests from this address (`request.rate_limited`)",
             body = ErrorResponse, headers(("Retry-After" = u32, description = "Seconds to wait"))),
         BodyRejected,
@@ -185,7 +185,7 @@ async fn change_method(
     params(RequestLang),
     responses(
         (status = 200, description = "The push request's state", body = PushStatus),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
+        NotSignedIn,
         (status = 409, description = "No change to push asked for in this session (`authorisation.not_pending`)", body = ErrorResponse),
         Unavailable,
     )
@@ -205,8 +205,8 @@ async fn change_push(State(state): State<AppState>, RequestLang(_lang): RequestL
     responses(
         (status = 200, description = "Changed: the citizen confirms with SMS codes from now on", body = Citizen),
         (status = 422, description = "A wrong (`sms_code.wrong`), expired (`sms_code.expired`) or spent (`sms_code.no_tries_left`) code", body = SmsCodeRejected),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         RateLimited,
         BodyRejected,
         Unavailable,
@@ -232,8 +232,8 @@ async fn confirm_change_with_code(
     params(RequestLang),
     responses(
         (status = 200, description = "A new code is in the outbox", body = SmsCodeSent),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         (status = 429, description = "Within 60 s of the last code (`sms_code.resend_too_soon`), 5 codes within the hour (`sms_code.too_many`), \
             or too many requests from this address (`request.rate_limited`)", body = ErrorResponse,
             headers(("Retry-After" = u32, description = "Seconds to wait"))),

@@ -122,6 +122,24 @@ pub enum Unavailable {
     Busy(ErrorResponse),
 }
 
+/// What a route for signed-in citizens answers without a session (the `SignedIn` extractor).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // never built: it describes what `SignedIn` refuses, for the document
+pub enum NotSignedIn {
+    /// Not signed in, or the session has ended (`session.none`).
+    #[response(status = 401)]
+    NoSession(ErrorResponse),
+}
+
+/// What a write answers when a browser sends it from another site (the origin guard).
+#[derive(utoipa::IntoResponses)]
+#[allow(dead_code)] // never built: it describes what the origin guard refuses, for the document
+pub enum CrossSite {
+    /// Sent from another site (`request.cross_origin`).
+    #[response(status = 403)]
+    OtherSite(ErrorResponse),
+}
+
 /// What a rate-limited route answers past the limit of its client address.
 #[derive(utoipa::IntoResponses)]
 #[allow(dead_code)] // never built: it describes what the rate limit answers

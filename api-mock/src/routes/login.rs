@@ -3,7 +3,7 @@
 //! (`GET /api/v1/login/push`), with a way from push to SMS (`POST /api/v1/login/sms`). A wrong
 //! pair gets one answer whether the account exists or not, after the same argon2 time.
 
-use super::docs::{BodyRejected, RateLimited, Unavailable};
+use super::docs::{BodyRejected, CrossSite, RateLimited, Unavailable};
 use super::factor;
 use super::registrations::{too_soon, wrong_code};
 use super::session::info;
@@ -128,7 +128,7 @@ async fn start(
         (status = 200, description = "Signed in", body = SessionInfo, headers(("Set-Cookie" = String, description = "The signed-in session's `pz_session`"))),
         (status = 422, description = "A wrong (`sms_code.wrong`), expired (`sms_code.expired`) or spent (`sms_code.no_tries_left`) code", body = SmsCodeRejected),
         (status = 409, description = "No sign-in waiting for an SMS code in this browser (`login.not_pending`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        CrossSite,
         RateLimited,
         BodyRejected,
         Unavailable,
@@ -163,7 +163,7 @@ async fn confirm_code(
     responses(
         (status = 200, description = "A new code is in the outbox", body = SmsCodeSent),
         (status = 409, description = "No sign-in waiting for an SMS code in this browser (`login.not_pending`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        CrossSite,
         (status = 429, description = "Within 60 s of the last code (`sms_code.resend_too_soon`), 5 codes within the hour (`sms_code.too_many`), \
             or too many requests from this address (`request.rate_limited`)", body = ErrorResponse,
             headers(("Retry-After" = u32, description = "Seconds to wait"))),
@@ -188,7 +188,7 @@ async fn resend_code(
     responses(
         (status = 200, description = "The SMS code is on its way", body = SecondFactorSent),
         (status = 409, description = "No sign-in waiting for a push in this browser (`login.not_pending`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        CrossSite,
         (status = 429, description = "5 SMS codes within the hour (`sms_code.too_many`), or too many requests from this address (`request.rate_limited`)",
             body = ErrorResponse, headers(("Retry-After" = u32, description = "Seconds to wait"))),
         Unavailable,

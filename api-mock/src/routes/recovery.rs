@@ -3,7 +3,7 @@
 //! (single use, 30 minutes), then a new password, then an SMS code, then every session of the
 //! account ends. The answers and their timing never tell whether an account exists.
 
-use super::docs::{BodyRejected, RateLimited, Unavailable};
+use super::docs::{BodyRejected, CrossSite, RateLimited, Unavailable};
 use super::registrations::too_soon;
 use super::{factor, RequestLang};
 use crate::accounts::{self, Reset};
@@ -46,7 +46,7 @@ pub fn limited_routes() -> OpenApiRouter<AppState> {
     responses(
         (status = 202, description = "If an account has this address, its username is on its way"),
         (status = 422, description = "Not an e-mail address (the field's errors, like `/api/v1/validate`)", body = ValidateResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        CrossSite,
         RateLimited,
         BodyRejected,
         Unavailable,
@@ -84,7 +84,7 @@ async fn remind_username(
     responses(
         (status = 202, description = "If the pair is known, the link is on its way"),
         (status = 422, description = "A field that breaks its rule (like `/api/v1/validate`)", body = ValidateResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        CrossSite,
         RateLimited,
         BodyRejected,
         Unavailable,
@@ -144,7 +144,7 @@ async fn reset_link(State(state): State<AppState>, RequestLang(lang): RequestLan
         (status = 422, description = "The password breaks a rule, or the repeat differs (like `/api/v1/validate`)", body = ValidateResponse),
         (status = 404, description = "No such link (`reset.not_found`)", body = ErrorResponse),
         (status = 410, description = "The link was used (`reset.used`) or is older than 30 minutes (`reset.expired`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        CrossSite,
         (status = 429, description = "5 SMS codes within the hour (`sms_code.too_many`), or too many requests from this address (`request.rate_limited`)",
             body = ErrorResponse, headers(("Retry-After" = u32, description = "Seconds to wait"))),
         BodyRejected,
@@ -187,7 +187,7 @@ async fn choose_password(
         (status = 404, description = "No such link (`reset.not_found`)", body = ErrorResponse),
         (status = 409, description = "No new password chosen yet (`reset.no_password`)", body = ErrorResponse),
         (status = 410, description = "The link was used (`reset.used`) or is older than 30 minutes (`reset.expired`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        CrossSite,
         RateLimited,
         BodyRejected,
         Unavailable,
@@ -222,7 +222,7 @@ async fn confirm_reset(
         (status = 200, description = "A new code is in the outbox", body = SmsCodeSent),
         (status = 404, description = "No such link (`reset.not_found`)", body = ErrorResponse),
         (status = 410, description = "The link was used (`reset.used`) or is older than 30 minutes (`reset.expired`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        CrossSite,
         (status = 429, description = "Within 60 s of the last code (`sms_code.resend_too_soon`), 5 codes within the hour (`sms_code.too_many`), \\
             or too many requests from this address (`request.rate_limited`)", body = ErrorResponse,
             headers(("Retry-After" = u32, description = "Seconds to wait"))),

@@ -4,7 +4,7 @@
 //! e-mail address with a code sent to it (`/api/v1/me/email/verification…`), after which it signs
 //! in and gets username reminders.
 
-use super::docs::{BodyRejected, RateLimited, Unavailable};
+use super::docs::{BodyRejected, CrossSite, NotSignedIn, RateLimited, Unavailable};
 use super::registrations::{too_soon, wrong_code};
 use super::RequestLang;
 use crate::accounts::{self, VerifyRefused};
@@ -58,7 +58,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
         (status = 423, description = "Too many wrong passwords for this account: locked until `locked_until` (`login.locked`)", body = LoginLocked),
         (status = 403, description = "No second factor within the last 2 minutes (`authorisation.confirmation_required`), \
             or sent from another site (`request.cross_origin`)", body = ErrorResponse),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
+        NotSignedIn,
         RateLimited,
         BodyRejected,
         Unavailable,
@@ -107,7 +107,7 @@ async fn change_password(
     params(RequestLang),
     responses(
         (status = 200, description = "The sessions", body = SessionList),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
+        NotSignedIn,
         Unavailable,
     )
 )]
@@ -129,8 +129,8 @@ async fn list_sessions(State(state): State<AppState>, SignedIn { session, .. }: 
     params(RequestLang),
     responses(
         (status = 204, description = "Signed out everywhere", headers(("Set-Cookie" = String, description = "Clears the session cookie"))),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         Unavailable,
     )
 )]
@@ -150,8 +150,8 @@ async fn end_every_session(State(state): State<AppState>, SignedIn { session, ..
     responses(
         (status = 200, description = "The code is in the outbox", body = SmsCodeSent),
         (status = 409, description = "The address is verified already (`email.verified`)", body = ErrorResponse),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         (status = 429, description = "Within 60 s of the last code (`sms_code.resend_too_soon`), 5 codes within the hour (`sms_code.too_many`), \
             or too many requests from this address (`request.rate_limited`)", body = ErrorResponse,
             headers(("Retry-After" = u32, description = "Seconds to wait"))),
@@ -192,8 +192,8 @@ async fn start_email_verification(
         (status = 204, description = "The address is verified: it signs in from now on"),
         (status = 422, description = "A wrong (`sms_code.wrong`), expired (`sms_code.expired`) or spent (`sms_code.no_tries_left`) code", body = SmsCodeRejected),
         (status = 409, description = "Another account verified this address first (`email.taken`)", body = ErrorResponse),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         RateLimited,
         BodyRejected,
         Unavailable,

@@ -1,7 +1,7 @@
 //! The session of this browser: who is signed in (`GET /api/v1/session`, `GET /api/v1/me`),
 //! extending it (`POST /api/v1/session/extend`) and signing out (`DELETE /api/v1/session`).
 
-use super::docs::Unavailable;
+use super::docs::{CrossSite, NotSignedIn, Unavailable};
 use super::RequestLang;
 use crate::roles::{AnySession, SessionToken, SignedIn};
 use crate::sessions::{Session, Stage};
@@ -10,7 +10,7 @@ use axum::extract::State;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use shared::api::{Citizen, ErrorResponse, SessionInfo};
+use shared::api::{Citizen, SessionInfo};
 use shared::Refusal;
 use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
@@ -44,8 +44,8 @@ async fn get_session(State(state): State<AppState>, AnySession(session): AnySess
     params(RequestLang),
     responses(
         (status = 200, description = "Extended", body = SessionInfo),
-        (status = 401, description = "Not signed in, or the session has ended (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         Unavailable,
     )
 )]
@@ -62,7 +62,7 @@ async fn extend(State(state): State<AppState>, SignedIn { session, .. }: SignedI
     params(RequestLang),
     responses(
         (status = 200, description = "The signed-in citizen", body = Citizen),
-        (status = 401, description = "Not signed in, or the session has ended (`session.none`)", body = ErrorResponse),
+        NotSignedIn,
         Unavailable,
     )
 )]
@@ -78,7 +78,7 @@ async fn me(State(state): State<AppState>, RequestLang(_lang): RequestLang, Sign
     tag = "session",
     responses(
         (status = 204, description = "Signed out"),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        CrossSite,
         Unavailable,
     )
 )]

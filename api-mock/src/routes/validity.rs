@@ -5,7 +5,7 @@
 //! (`POST /api/v1/me/profiles`), through a bank or another provider or with the e-ID card, which
 //! the provider confirms (in the mock, its simulator: `provider.rs`).
 
-use super::docs::{BodyRejected, RateLimited, Unavailable};
+use super::docs::{BodyRejected, CrossSite, NotSignedIn, RateLimited, Unavailable};
 use super::registrations::{field_errors, new_code, too_soon};
 use super::RequestLang;
 use crate::codes::{self, CodeKey, NotYet, Purpose, SentCode};
@@ -57,7 +57,7 @@ pub fn routes() -> OpenApiRouter<AppState> {
     params(RequestLang),
     responses(
         (status = 200, description = "The profile can be extended", body = ExtensionStart),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
+        NotSignedIn,
         (status = 409, description = "No profile to extend: a temporary one (`extension.temporary`), an expired one (`extension.expired`), \
             or none yet (`extension.no_profile`)", body = ErrorResponse),
         Unavailable,
@@ -89,7 +89,7 @@ async fn extension_start(
         (status = 403, description = "A contact detail changed without a second factor within the last 2 minutes (`authorisation.confirmation_required`), \
             or sent from another site (`request.cross_origin`)", body = ErrorResponse),
         (status = 409, description = "No profile to extend (`extension.temporary`, `extension.expired`, `extension.no_profile`)", body = ErrorResponse),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
+        NotSignedIn,
         (status = 429, description = "Within 60 s of the last codes (`sms_code.resend_too_soon`), 5 within the hour (`sms_code.too_many`), \
             or too many requests from this address (`request.rate_limited`)", body = ErrorResponse,
             headers(("Retry-After" = u32, description = "Seconds to wait"))),
@@ -144,8 +144,8 @@ async fn start_extension(
             or not 6 digits (`….format`, `….required`), each at its field with its tries left", body = ExtensionCodesRejected),
         (status = 409, description = "No extension started (`extension.not_pending`), or the profile can no longer be extended \
             (`extension.temporary`, `extension.expired`, `extension.no_profile`)", body = ErrorResponse),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         RateLimited,
         BodyRejected,
         Unavailable,
@@ -201,8 +201,8 @@ async fn confirm_extension(
     responses(
         (status = 200, description = "New codes are in the outbox", body = SmsCodeSent),
         (status = 409, description = "No extension started (`extension.not_pending`)", body = ErrorResponse),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         (status = 429, description = "Within 60 s of the last codes (`sms_code.resend_too_soon`), 5 within the hour (`sms_code.too_many`), \
             or too many requests from this address (`request.rate_limited`)", body = ErrorResponse,
             headers(("Retry-After" = u32, description = "Seconds to wait"))),
@@ -241,8 +241,8 @@ async fn resend_extension_codes(
         (status = 201, description = "The application waits for the provider", body = NewProfileStarted),
         (status = 422, description = "A provider not offered (`confirmation.unknown_provider`)", body = ValidateResponse),
         (status = 409, description = "The ordinary profile is still valid: extend it instead (`profile.still_valid`)", body = ErrorResponse),
-        (status = 401, description = "Not signed in (`session.none`)", body = ErrorResponse),
-        (status = 403, description = "Sent from another site (`request.cross_origin`)", body = ErrorResponse),
+        NotSignedIn,
+        CrossSite,
         BodyRejected,
         Unavailable,
     )
