@@ -11,7 +11,7 @@ use shared::rules::confirmation::{Confirmation, ProfileKind};
 use shared::rules::phone::PhoneNumber;
 
 /// How long a password reset link works.
-pub const RESET_SECONDS: i64 = 30 * 60;
+pub const RESET_SECONDS: i64 = shared::rules::password::RESET_LINK_SECONDS;
 
 /// A password reset, found by its link's token.
 #[derive(Clone, Debug)]

@@ -1,24 +1,53 @@
 //! The two languages of the portal and the typed table of every user-facing text outside the rules.
 
 use crate::date::Date;
-use crate::rules::{login, sms_code};
+use crate::rules::{confirmation, login, password, sms_code};
 use const_format::formatcp;
 use serde::{Deserialize, Serialize};
 
 /// How long a code sent by SMS or e-mail may be used, in minutes, as the texts say it.
-const CODE_MINUTES: i64 = sms_code::VALID_SECONDS / 60;
+pub const CODE_MINUTES: i64 = sms_code::VALID_SECONDS / 60;
 /// How long a push in mObywatel waits for its answer, in minutes.
 const PUSH_MINUTES: i64 = login::PUSH_VALID_SECONDS / 60;
 /// The digits of an SMS code.
 const CODE_DIGITS: usize = sms_code::LENGTH;
+/// How long a temporary profile is valid, in months, as the texts say it.
+const TEMPORARY_MONTHS: i64 = confirmation::TEMPORARY_MONTHS as i64;
+/// How long an ordinary profile is valid, in years.
+const ORDINARY_YEARS: i64 = (confirmation::ORDINARY_MONTHS / 12) as i64;
+/// The days within which a citizen confirms in person.
+const IN_PERSON_DAYS: i64 = confirmation::IN_PERSON_DEADLINE_DAYS;
+/// How long a password reset link works, in minutes.
+pub const RESET_MINUTES: i64 = password::RESET_LINK_SECONDS / 60;
+/// "3 lata", "3 years": how long an ordinary profile is valid.
+const ORDINARY_PL: &str = formatcp!("{} {}", ORDINARY_YEARS, plural_pl(ORDINARY_YEARS, ("rok", "lata", "lat")));
+const ORDINARY_EN: &str = formatcp!("{} {}", ORDINARY_YEARS, plural_en(ORDINARY_YEARS, "year", "years"));
+/// "3 miesiące", "3 months": how long a temporary profile is valid.
+const TEMPORARY_PL: &str = formatcp!("{} {}", TEMPORARY_MONTHS, plural_pl(TEMPORARY_MONTHS, ("miesiąc", "miesiące", "miesięcy")));
+const TEMPORARY_EN: &str = formatcp!("{} {}", TEMPORARY_MONTHS, plural_en(TEMPORARY_MONTHS, "month", "months"));
+
+/// The Polish noun after a count, from its forms for 1, for 2–4 (not 12–14) and for the rest:
+/// `plural_pl(3, ("rok", "lata", "lat"))` is "lata".
+pub const fn plural_pl(n: i64, forms: (&'static str, &'static str, &'static str)) -> &'static str {
+    match (n, n % 10, n % 100) {
+        (1, _, _) => forms.0,
+        (_, 2..=4, tens) if !(tens >= 12 && tens <= 14) => forms.1,
+        _ => forms.2,
+    }
+}
+
+/// The English noun after a count: `plural_en(1, "year", "years")`.
+pub const fn plural_en(n: i64, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
 
 /// "minutę", "minuty" or "minut" after a count, as in "ważny 5 minut", "masz na to 2 minuty".
-const fn minutes_pl(n: i64) -> &'static str {
-    match (n, n % 10, n % 100) {
-        (1, _, _) => "minutę",
-        (_, 2..=4, tens) if !(tens >= 12 && tens <= 14) => "minuty",
-        _ => "minut",
-    }
+pub const fn minutes_pl(n: i64) -> &'static str {
+    plural_pl(n, ("minutę", "minuty", "minut"))
 }
 
 /// "minuty" or "minut" after "w ciągu" and a count.
@@ -31,12 +60,8 @@ const fn minutes_pl_genitive(n: i64) -> &'static str {
 }
 
 /// "minute" or "minutes" after a count.
-const fn minutes_en(n: i64) -> &'static str {
-    if n == 1 {
-        "minute"
-    } else {
-        "minutes"
-    }
+pub const fn minutes_en(n: i64) -> &'static str {
+    plural_en(n, "minute", "minutes")
 }
 
 /// A language the portal speaks. Polish is the default.
@@ -397,20 +422,23 @@ impl Text {
             Text::MethodLegend => ("Sposób potwierdzenia", "Way of confirming"),
             Text::MethodVideo => ("Rozmowa wideo z urzędnikiem", "A video call with an official"),
             Text::MethodVideoHint => (
-                "Bez wizyty w urzędzie. Dostaniesz tymczasowy profil zaufany ważny 3 miesiące.",
-                "No visit to an office. You get a temporary trusted profile, valid for 3 months.",
+                formatcp!("Bez wizyty w urzędzie. Dostaniesz tymczasowy profil zaufany ważny {}.", TEMPORARY_PL),
+                formatcp!("No visit to an office. You get a temporary trusted profile, valid for {}.", TEMPORARY_EN),
             ),
             Text::MethodInPerson => ("Osobiście w punkcie potwierdzającym", "In person at a confirmation point"),
             Text::MethodInPersonHint => (
-                "W oddziale ZUS, urzędzie gminy lub urzędzie skarbowym, w ciągu 14 dni. Profil ważny 3 lata.",
-                "At a ZUS branch, a municipal office or a tax office, within 14 days. The profile is valid for 3 years.",
+                formatcp!("W oddziale ZUS, urzędzie gminy lub urzędzie skarbowym, w ciągu {} dni. Profil ważny {}.", IN_PERSON_DAYS, ORDINARY_PL),
+                formatcp!("At a ZUS branch, a municipal office or a tax office, within {} days. The profile is valid for {}.", IN_PERSON_DAYS, ORDINARY_EN),
             ),
             Text::MethodBank => ("Przez bank lub innego dostawcę", "Through a bank or another provider"),
-            Text::MethodBankHint => ("W bankowości internetowej lub w Envelo. Profil ważny 3 lata.", "In online banking or in Envelo. The profile is valid for 3 years."),
+            Text::MethodBankHint => (
+                formatcp!("W bankowości internetowej lub w Envelo. Profil ważny {}.", ORDINARY_PL),
+                formatcp!("In online banking or in Envelo. The profile is valid for {}.", ORDINARY_EN),
+            ),
             Text::MethodEId => ("E-dowodem", "With an e-ID card"),
             Text::MethodEIdHint => (
-                "Dowodem osobistym z warstwą elektroniczną i telefonem z NFC lub czytnikiem. Profil ważny 3 lata.",
-                "With an ID card with a chip and an NFC phone or a card reader. The profile is valid for 3 years.",
+                formatcp!("Dowodem osobistym z warstwą elektroniczną i telefonem z NFC lub czytnikiem. Profil ważny {}.", ORDINARY_PL),
+                formatcp!("With an ID card with a chip and an NFC phone or a card reader. The profile is valid for {}.", ORDINARY_EN),
             ),
             Text::VideoAppLegend => ("Przez jaką aplikację ma zadzwonić urzędnik?", "Which app should the official call you through?"),
             Text::CallWindowsLegend => (
@@ -459,8 +487,8 @@ impl Text {
                 "Keep this number: you will need it to confirm your identity. We have also sent it by e-mail.",
             ),
             Text::WhatNext => ("Co dalej?", "What happens next"),
-            Text::ProfileTemporary => ("Tymczasowy profil zaufany (3 miesiące)", "Temporary trusted profile (3 months)"),
-            Text::ProfileOrdinary => ("Profil zaufany (3 lata)", "Trusted profile (3 years)"),
+            Text::ProfileTemporary => (formatcp!("Tymczasowy profil zaufany ({})", TEMPORARY_PL), formatcp!("Temporary trusted profile ({})", TEMPORARY_EN)),
+            Text::ProfileOrdinary => (formatcp!("Profil zaufany ({})", ORDINARY_PL), formatcp!("Trusted profile ({})", ORDINARY_EN)),
             Text::HelpTitle => ("Centrum pomocy", "Help centre"),
             Text::HelpBody => ("E-mail: pz-pomoc@coi.gov.pl, telefon: +48 42 253 54 50", "E-mail: pz-pomoc@coi.gov.pl, phone: +48 42 253 54 50"),
             Text::HelpHours => ("od poniedziałku do piątku w godz. 7:00–18:00", "Monday to Friday, 7:00–18:00"),
@@ -576,14 +604,20 @@ impl Text {
             Text::ForgotPassword => ("Nie pamiętam hasła", "I forgot my password"),
             Text::ForgotPasswordIntro => ("Podaj nazwę użytkownika i numer PESEL. Wyślemy link do zmiany hasła na adres e-mail podany przy rejestracji.", "Enter your username and PESEL number. We will send a link to change your password to the e-mail address you gave when you registered."),
             Text::ChangePassword => ("Zmień hasło", "Change the password"),
-            Text::ResetLinkSent => ("Sprawdź skrzynkę e-mail: jeśli dane są poprawne, wysłaliśmy link do zmiany hasła. Link działa 30 minut.", "Check your e-mail: if the details are correct, we have sent a link to change your password. The link works for 30 minutes."),
+            Text::ResetLinkSent => (
+                formatcp!("Sprawdź skrzynkę e-mail: jeśli dane są poprawne, wysłaliśmy link do zmiany hasła. Link działa {} {}.", RESET_MINUTES, minutes_pl(RESET_MINUTES)),
+                formatcp!("Check your e-mail: if the details are correct, we have sent a link to change your password. The link works for {} {}.", RESET_MINUTES, minutes_en(RESET_MINUTES)),
+            ),
             Text::NewPasswordHeading => ("Wpisz nowe hasło", "Choose a new password"),
             Text::NewPassword => ("Nowe hasło", "New password"),
             Text::Save => ("Zapisz", "Save"),
             Text::SetNewPassword => ("Ustaw nowe hasło", "Set the new password"),
             Text::PasswordChanged => ("Hasło zostało zmienione", "Your password has been changed"),
             Text::PasswordChangedBody => ("Zakończyliśmy wszystkie Twoje sesje i wysłaliśmy Ci e-mail o zmianie. Zaloguj się nowym hasłem.", "We have ended all your sessions and sent you an e-mail about the change. Sign in with your new password."),
-            Text::ResetLinkExplain => ("Link działa raz, przez 30 minut od wysłania. Poproś o nowy link.", "A link works once, for 30 minutes after it was sent. Ask for a new one."),
+            Text::ResetLinkExplain => (
+                formatcp!("Link działa raz, przez {} {} od wysłania. Poproś o nowy link.", RESET_MINUTES, minutes_pl(RESET_MINUTES)),
+                formatcp!("A link works once, for {} {} after it was sent. Ask for a new one.", RESET_MINUTES, minutes_en(RESET_MINUTES)),
+            ),
             Text::AskForNewLink => ("Poproś o nowy link", "Ask for a new link"),
             Text::ProfileValidFor => ("Twój profil zaufany jest ważny do {date} ({left}).", "Your trusted profile is valid until {date} ({left})."),
             Text::ExpiryNoticeOrdinary => ("Przedłuż go w kilka minut, by dalej logować się do e-usług.", "Extend it in a few minutes to keep signing in to e-services."),
@@ -603,12 +637,18 @@ impl Text {
             Text::ExtendedBody => ("Wysłaliśmy Ci e-mail z potwierdzeniem. Twój profil zaufany działa bez przerwy.", "We have sent you a confirmation e-mail. Your trusted profile works without a break."),
             Text::GoToProfileDetails => ("Przejdź do szczegółów profilu", "Go to the profile details"),
             Text::TemporaryCannotExtend => ("Profilu tymczasowego nie można przedłużyć", "A temporary profile cannot be extended"),
-            Text::TemporaryCannotExtendBody => ("Twój profil tymczasowy, potwierdzony w rozmowie wideo, jest ważny do {date} Zamiast go przedłużać, załóż profil zwykły, ważny 3 lata: przez bank lub innego dostawcę albo e-dowodem.", "Your temporary profile, confirmed in a video call, is valid until {date}. Instead of extending it, make an ordinary profile, valid for 3 years: through a bank or another provider, or with your e-ID card."),
+            Text::TemporaryCannotExtendBody => (
+                formatcp!("Twój profil tymczasowy, potwierdzony w rozmowie wideo, jest ważny do {{date}} Zamiast go przedłużać, załóż profil zwykły, ważny {}: przez bank lub innego dostawcę albo e-dowodem.", ORDINARY_PL),
+                formatcp!("Your temporary profile, confirmed in a video call, is valid until {{date}}. Instead of extending it, make an ordinary profile, valid for {}: through a bank or another provider, or with your e-ID card.", ORDINARY_EN),
+            ),
             Text::ExpiredCannotExtend => ("Wygasłego profilu nie można przedłużyć", "An expired profile cannot be extended"),
             Text::NoProfileYet => ("Nie masz jeszcze aktywnego profilu zaufanego", "You do not have an active trusted profile yet"),
             Text::NoProfileYetBody => ("Twój wniosek czeka na potwierdzenie tożsamości. Szczegóły znajdziesz w szczegółach profilu.", "Your application is waiting for your identity to be confirmed. See the profile details."),
             Text::NewProfileIntroExpired => ("Twój profil zaufany wygasł {date} Konto zostało zachowane: nowy profil założysz w kilka minut, bez wizyty w urzędzie.", "Your trusted profile expired on {date}. Your account is kept: you can make a new profile in a few minutes, without visiting an office."),
-            Text::NewProfileIntroTemporary => ("Twój profil tymczasowy jest ważny do {date} Profil zwykły, ważny 3 lata, założysz w kilka minut.", "Your temporary profile is valid until {date}. You can make an ordinary profile, valid for 3 years, in a few minutes."),
+            Text::NewProfileIntroTemporary => (
+                formatcp!("Twój profil tymczasowy jest ważny do {{date}} Profil zwykły, ważny {}, założysz w kilka minut.", ORDINARY_PL),
+                formatcp!("Your temporary profile is valid until {{date}}. You can make an ordinary profile, valid for {}, in a few minutes.", ORDINARY_EN),
+            ),
             Text::NewProfileWayLegend => ("Jak chcesz potwierdzić tożsamość?", "How do you want to confirm your identity?"),
             Text::NewProfileByBank => ("Załóż profil zaufany przez bank lub innego dostawcę", "Make a trusted profile through a bank or another provider"),
             Text::NewProfileByBankHint => ("Zalogujesz się w swoim banku lub w Envelo, a dostawca potwierdzi Twoją tożsamość.", "You sign in to your bank or to Envelo, and the provider confirms your identity."),
@@ -641,7 +681,10 @@ impl Text {
             Text::EmailUnverifiedWhy => ("Niepotwierdzonym adresem e-mail nie zalogujesz się i nie dostaniesz na niego przypomnienia nazwy użytkownika.", "You cannot sign in with an unconfirmed e-mail address, nor get username reminders at it."),
             Text::ConfirmEmail => ("Potwierdź adres e-mail", "Confirm your e-mail address"),
             Text::EmailCodeHeading => ("Wpisz kod z e-maila", "Enter the code from the e-mail"),
-            Text::EmailCodeSentLead => ("Wysłaliśmy 6-cyfrowy kod na adres e-mail Twojego konta. Kod jest ważny 5 minut.", "We sent a 6-digit code to your account's e-mail address. It is valid for 5 minutes."),
+            Text::EmailCodeSentLead => (
+                formatcp!("Wysłaliśmy {}-cyfrowy kod na adres e-mail Twojego konta. Kod jest ważny {} {}.", CODE_DIGITS, CODE_MINUTES, minutes_pl(CODE_MINUTES)),
+                formatcp!("We sent a {}-digit code to your account's e-mail address. It is valid for {} {}.", CODE_DIGITS, CODE_MINUTES, minutes_en(CODE_MINUTES)),
+            ),
             Text::EmailConfirmedBody => ("Od teraz możesz logować się tym adresem i dostawać na niego przypomnienie nazwy użytkownika.", "From now on you can sign in with this address and get username reminders at it."),
             Text::EmailCodeResend => ("Wyślij kod ponownie", "Send the code again"),
             Text::EmailCodeResent => ("Wysłaliśmy nowy kod na Twój adres e-mail", "We have sent a new code to your e-mail address"),
@@ -703,6 +746,20 @@ mod tests {
     #[test]
     fn texts_say_the_times_their_constants_decide() {
         assert_eq!(Text::SmsIntro.get(Lang::Pl), "Wysłaliśmy 6-cyfrowy kod na numer {phone}. Kod jest ważny 5 minut.");
+        assert_eq!(Text::ProfileTemporary.get(Lang::Pl), "Tymczasowy profil zaufany (3 miesiące)");
+        assert_eq!(Text::ProfileOrdinary.get(Lang::En), "Trusted profile (3 years)");
+        assert!(Text::MethodInPersonHint.get(Lang::Pl).contains("w ciągu 14 dni. Profil ważny 3 lata."));
+        assert!(Text::ResetLinkExplain.get(Lang::Pl).contains("przez 30 minut od wysłania"));
+        assert!(Text::TemporaryCannotExtendBody.get(Lang::En).contains("until {date}. Instead"), "a placeholder survives formatcp");
+        assert_eq!(
+            (
+                plural_pl(1, ("rok", "lata", "lat")),
+                plural_pl(4, ("rok", "lata", "lat")),
+                plural_pl(12, ("rok", "lata", "lat")),
+                plural_pl(22, ("rok", "lata", "lat"))
+            ),
+            ("rok", "lata", "lat", "lata")
+        );
         assert_eq!(Text::SmsIntro.get(Lang::En), "We sent a 6-digit code to {phone}. It is valid for 5 minutes.");
         assert!(Text::ExtendCodesIntro.get(Lang::Pl).ends_with("Oba są ważne 5 minut."));
         assert!(Text::PushIntro.get(Lang::Pl).ends_with("Masz na to 2 minuty."));

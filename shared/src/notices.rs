@@ -2,7 +2,7 @@
 
 use crate::api::Authorisation;
 use crate::date::Date;
-use crate::i18n::{days_left_words, long_date};
+use crate::i18n::{days_left_words, long_date, minutes_en, minutes_pl, CODE_MINUTES, RESET_MINUTES};
 use crate::rules::confirmation::ProfileKind;
 use crate::rules::confirmation::{Confirmation, VideoApp, CONFIRMATION_POINTS, IN_PERSON_DEADLINE_DAYS};
 use crate::{Lang, Text};
@@ -163,16 +163,16 @@ pub fn username_reminder(usernames: &[String], lang: Lang) -> Email {
     }
 }
 
-/// "Nie pamiętam hasła": the link to set a new password (single use, valid 30 minutes).
+/// "Nie pamiętam hasła": the link to set a new password (single use, valid `RESET_MINUTES`).
 pub fn password_reset_link(link: &str, lang: Lang) -> Email {
     match lang {
         Lang::Pl => Email {
             subject: "Zmiana hasła w Profilu Zaufanym".into(),
-            text: signed(format!("Dzień dobry,\n\naby ustawić nowe hasło, otwórz ten link (działa raz, przez 30 minut):\n{link}\n\nJeśli to nie Ty prosiłeś o zmianę hasła, zignoruj tę wiadomość: Twoje hasło się nie zmieni."), lang),
+            text: signed(format!("Dzień dobry,\n\naby ustawić nowe hasło, otwórz ten link (działa raz, przez {RESET_MINUTES} {}):\n{link}\n\nJeśli to nie Ty prosiłeś o zmianę hasła, zignoruj tę wiadomość: Twoje hasło się nie zmieni.", minutes_pl(RESET_MINUTES)), lang),
         },
         Lang::En => Email {
             subject: "Changing your Trusted Profile password".into(),
-            text: signed(format!("Hello,\n\nto set a new password, open this link (it works once, for 30 minutes):\n{link}\n\nIf you did not ask to change your password, ignore this message: your password stays as it is."), lang),
+            text: signed(format!("Hello,\n\nto set a new password, open this link (it works once, for {RESET_MINUTES} {}):\n{link}\n\nIf you did not ask to change your password, ignore this message: your password stays as it is.", minutes_en(RESET_MINUTES)), lang),
         },
     }
 }
@@ -251,11 +251,11 @@ pub fn extension_code_email(code: &str, lang: Lang) -> Email {
     match lang {
         Lang::Pl => Email {
             subject: "Kod do przedłużenia profilu zaufanego".into(),
-            text: signed(format!("Dzień dobry,\n\nTwój kod do przedłużenia profilu zaufanego to {code}. Kod jest ważny 5 minut. Nie podawaj go nikomu.\n\nJeśli to nie Ty przedłużasz profil, zignoruj tę wiadomość i zadzwoń do centrum pomocy."), lang),
+            text: signed(format!("Dzień dobry,\n\nTwój kod do przedłużenia profilu zaufanego to {code}. Kod jest ważny {CODE_MINUTES} {}. Nie podawaj go nikomu.\n\nJeśli to nie Ty przedłużasz profil, zignoruj tę wiadomość i zadzwoń do centrum pomocy.", minutes_pl(CODE_MINUTES)), lang),
         },
         Lang::En => Email {
             subject: "Your code to extend the trusted profile".into(),
-            text: signed(format!("Hello,\n\nyour code to extend the trusted profile is {code}. It is valid for 5 minutes. Never share it.\n\nIf you are not extending your profile, ignore this message and call the help centre."), lang),
+            text: signed(format!("Hello,\n\nyour code to extend the trusted profile is {code}. It is valid for {CODE_MINUTES} {}. Never share it.\n\nIf you are not extending your profile, ignore this message and call the help centre.", minutes_en(CODE_MINUTES)), lang),
         },
     }
 }

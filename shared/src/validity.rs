@@ -10,7 +10,7 @@ pub const NOTICE_DAYS: i64 = 60;
 /// The days before the end on which a reminder goes by SMS and by e-mail (0: the last day).
 pub const REMINDER_DAYS: [i64; 5] = [60, 30, 7, 1, 0];
 /// What an extension gives, counted from the day it is made.
-pub const EXTENSION_MONTHS: u32 = 36;
+pub const EXTENSION_MONTHS: u32 = crate::rules::confirmation::ORDINARY_MONTHS;
 
 /// Where a confirmed profile stands on a day.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

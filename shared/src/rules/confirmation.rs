@@ -4,6 +4,7 @@
 use super::error_codes;
 use crate::date::Date;
 use crate::Lang;
+use const_format::formatcp;
 use serde::{Deserialize, Serialize};
 
 /// How many working days ahead a video call may be booked.
@@ -100,12 +101,17 @@ pub enum ProfileKind {
     Ordinary,
 }
 
+/// How long a temporary profile (confirmed in a video call) is valid, in months.
+pub const TEMPORARY_MONTHS: u32 = 3;
+/// How long an ordinary profile is valid, in months.
+pub const ORDINARY_MONTHS: u32 = 36;
+
 impl ProfileKind {
     /// The last day a profile of this kind confirmed on `day` is valid.
     pub fn valid_until(self, day: Date) -> Date {
         match self {
-            ProfileKind::Temporary => day.add_months(3),
-            ProfileKind::Ordinary => day.add_months(36),
+            ProfileKind::Temporary => day.add_months(TEMPORARY_MONTHS),
+            ProfileKind::Ordinary => day.add_months(ORDINARY_MONTHS),
         }
     }
 
@@ -230,7 +236,10 @@ impl ConfirmationError {
                 "Wybierz co najmniej jeden przedział godzin, w którym urzędnik może do Ciebie zadzwonić",
                 "Choose at least one time window in which the official may call you",
             ),
-            Self::CallWindowNotOffered => ("Wybierz przedziały godzin z najbliższych 5 dni roboczych", "Choose time windows within the next 5 working days"),
+            Self::CallWindowNotOffered => (
+                formatcp!("Wybierz przedziały godzin z najbliższych {} dni roboczych", VIDEO_BOOKING_DAYS),
+                formatcp!("Choose time windows within the next {} working days", VIDEO_BOOKING_DAYS),
+            ),
             Self::UnknownPoint => ("Wybierz punkt potwierdzający z listy", "Choose a confirmation point from the list"),
             Self::UnknownProvider => ("Wybierz bank lub innego dostawcę z listy", "Choose a bank or another provider from the list"),
         };

@@ -7,6 +7,8 @@ use crate::Lang;
 use validator::ValidateLength;
 
 pub const MIN_LEN: u64 = 8;
+/// How long a link to set a new password works (once), in seconds.
+pub const RESET_LINK_SECONDS: i64 = 30 * 60;
 /// An upper bound keeps hashing cheap and bodies small; long passphrases still fit.
 pub const MAX_LEN: u64 = 128;
 
