@@ -2,11 +2,12 @@
 //! authorisation method, a fresh second factor in a session, and password resets (a random
 //! single-use token kept only as its hash, valid 30 minutes).
 
+use crate::db::{self, Store, StoreError};
 use crate::lockouts::{self, LoginName};
+use crate::outbox::{self, Message};
 use crate::sessions::hash_token;
-use crate::store::{self, Message, Store, StoreError};
 use rusqlite::{params, OptionalExtension};
-use shared::api::{Authorisation, ProfileDetails, ProfileFacts, RegistrationState};
+use shared::api::{Authorisation, Citizen, ProfileDetails, ProfileFacts, RegistrationState};
 use shared::rules::confirmation::{Confirmation, ProfileKind};
 use shared::rules::phone::PhoneNumber;
 
@@ -36,15 +37,16 @@ impl Store {
                  WHERE a.id = ?1 ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1",
                 [account_id],
                 |row| {
-                    let unreadable = |column| rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, "unreadable column".into());
                     let pesel: String = row.get(4)?;
-                    let phone: String = row.get(6)?;
-                    let confirmation: Confirmation = serde_json::from_str(&row.get::<_, String>(10)?).map_err(|_| unreadable(10))?;
-                    let profile = match (row.get::<_, Option<String>>(12)?, row.get::<_, Option<i64>>(13)?, row.get::<_, Option<String>>(14)?) {
+                    let phone = db::parsed(row, 6, "phone", |text| PhoneNumber::parse(text).ok())?;
+                    let confirmation: Confirmation = db::parsed(row, 10, "confirmation", |text| serde_json::from_str(text).ok())?;
+                    let kind = db::parsed_optional(row, 12, "profile kind", ProfileKind::from_code)?;
+                    let valid_until = db::parsed_optional(row, 14, "valid_until", |text| text.parse().ok())?;
+                    let profile = match (kind, row.get::<_, Option<i64>>(13)?, valid_until) {
                         (Some(kind), Some(confirmed_at), Some(valid_until)) => Some(ProfileFacts {
-                            kind: if kind == ProfileKind::Temporary.code() { ProfileKind::Temporary } else { ProfileKind::Ordinary },
+                            kind,
                             confirmed_on: crate::clock::warsaw_date(confirmed_at),
-                            valid_until: valid_until.parse().map_err(|_| unreadable(14))?,
+                            valid_until,
                             extended_on: row.get::<_, Option<i64>>(15)?.map(crate::clock::warsaw_date),
                         }),
                         _ => None,
@@ -57,9 +59,9 @@ impl Store {
                         pesel: format!("{}{}", "*".repeat(pesel.len().saturating_sub(4)), &pesel[pesel.len().saturating_sub(4)..]),
                         email: row.get(5)?,
                         email_verified: row.get(16)?,
-                        phone: PhoneNumber::parse(&phone).map(|p| p.masked()).unwrap_or_default(),
-                        authorisation: Authorisation::from_code(&row.get::<_, String>(7)?).ok_or_else(|| unreadable(7))?,
-                        registration: RegistrationState::from_code(&row.get::<_, String>(8)?).ok_or_else(|| unreadable(8))?,
+                        phone: phone.masked(),
+                        authorisation: db::parsed(row, 7, "authorisation", Authorisation::from_code)?,
+                        registration: db::parsed(row, 8, "state", RegistrationState::from_code)?,
                         application_number: row.get(9)?,
                         confirmation,
                         applied_on: crate::clock::warsaw_date(row.get(11)?),
@@ -69,6 +71,34 @@ impl Store {
             )
             .optional()?;
         Ok(details)
+    }
+
+    /// The signed-in citizen of an account, from its newest registration.
+    pub fn citizen(&self, account_id: i64) -> Result<Option<Citizen>, StoreError> {
+        let citizen = self
+            .connection()
+            .query_row(
+                "SELECT a.username, a.first_name, a.surname, a.authorisation, r.state, r.application_number, r.confirmation, p.valid_until
+                 FROM accounts a JOIN registrations r ON r.account_id = a.id LEFT JOIN profiles p ON p.registration_id = r.id
+                 WHERE a.id = ?1 ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1",
+                [account_id],
+                |row| {
+                    let confirmation: Confirmation = db::parsed(row, 6, "confirmation", |text| serde_json::from_str(text).ok())?;
+                    Ok(Citizen {
+                        username: row.get(0)?,
+                        first_name: row.get(1)?,
+                        surname: row.get(2)?,
+                        authorisation: db::parsed(row, 3, "authorisation", Authorisation::from_code)?,
+                        registration: db::parsed(row, 4, "state", RegistrationState::from_code)?,
+                        application_number: row.get(5)?,
+                        profile_kind: confirmation.profile_kind(),
+                        confirmation_method: confirmation.method(),
+                        profile_valid_until: db::parsed_optional(row, 7, "valid_until", |text| text.parse().ok())?,
+                    })
+                },
+            )
+            .optional()?;
+        Ok(citizen)
     }
 
     /// The citizen gave a second factor in this session at `now`.
@@ -81,7 +111,7 @@ impl Store {
     pub fn set_authorisation(&self, account_id: i64, method: Authorisation, email: &Message, now: i64) -> Result<(), StoreError> {
         self.transact(|transaction, _| {
             transaction.execute("UPDATE accounts SET authorisation = ?2 WHERE id = ?1", params![account_id, method.code()])?;
-            store::post(transaction, email, now)?;
+            outbox::post(transaction, email, now)?;
             Ok::<_, StoreError>(())
         })
     }
@@ -112,7 +142,7 @@ impl Store {
                 "INSERT INTO password_resets (token_hash, account_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
                 params![hash_token(token), account_id, now, now + RESET_SECONDS],
             )?;
-            store::post(transaction, email, now)?;
+            outbox::post(transaction, email, now)?;
             Ok::<_, StoreError>(())
         })
     }
@@ -154,7 +184,7 @@ pub fn complete_reset(transaction: &rusqlite::Transaction, reset: &Reset, passwo
     transaction.execute("UPDATE password_resets SET used_at = ?2 WHERE account_id = ?1 AND used_at IS NULL", params![reset.account_id, now])?;
     transaction.execute("DELETE FROM push_requests WHERE account_id = ?1 AND state = 'pending'", [reset.account_id])?;
     transaction.execute("DELETE FROM sessions WHERE account_id = ?1", [reset.account_id])?;
-    store::post(transaction, email, now)?;
+    outbox::post(transaction, email, now)?;
     Ok(())
 }
 
@@ -193,7 +223,7 @@ pub fn change_password(
     }
     transaction.execute("DELETE FROM sessions WHERE account_id = ?1 AND token_hash <> ?2", params![account_id, keep_session])?;
     transaction.execute("UPDATE password_resets SET used_at = ?2 WHERE account_id = ?1 AND used_at IS NULL", params![account_id, now])?;
-    store::post(transaction, email, now)?;
+    outbox::post(transaction, email, now)?;
     Ok(())
 }
 

@@ -228,11 +228,11 @@ fn why_not_in_force(transaction: &Transaction, purpose: Purpose, subject: &str, 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::Store;
+    use crate::db::Store;
 
     fn with<T>(f: impl FnOnce(&Transaction, &CodeKey) -> T) -> T {
         let store = Store::in_memory().unwrap();
-        store.transact(|transaction, key| Ok::<_, crate::store::StoreError>(f(transaction, key))).unwrap()
+        store.transact(|transaction, key| Ok::<_, crate::db::StoreError>(f(transaction, key))).unwrap()
     }
 
     fn code(digits: &str, now: i64) -> SentCode {

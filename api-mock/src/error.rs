@@ -27,8 +27,8 @@ pub enum ApiError {
     /// the request's language: `detail` fills its `{detail}`, `retry_after` its `{seconds}` and
     /// `{minutes}` and the `Retry-After` header.
     Refused { refusal: Refusal, detail: Option<String>, retry_after: Option<i64> },
-    /// The state could not be read or written (500); details go to the log only.
-    Storage(String),
+    /// The state could not be read or written (500); what failed goes to the log only.
+    Storage(crate::db::StoreError),
 }
 
 impl From<Refusal> for ApiError {
@@ -93,8 +93,8 @@ impl IntoResponse for ApiError {
             ApiError::WrongCode(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
             ApiError::WrongCodes(body) => return (StatusCode::UNPROCESSABLE_ENTITY, Json(body)).into_response(),
             ApiError::Locked(body) => return (StatusCode::LOCKED, Json(body)).into_response(),
-            ApiError::Storage(ref detail) => {
-                tracing::error!(%detail, "storage failed");
+            ApiError::Storage(ref error) => {
+                tracing::error!(%error, "storage failed");
                 (Refusal::Storage, None, None)
             }
             ApiError::Refused { refusal, detail, retry_after } => (refusal, detail, retry_after),
@@ -109,9 +109,15 @@ impl IntoResponse for ApiError {
     }
 }
 
-impl From<crate::store::StoreError> for ApiError {
-    fn from(error: crate::store::StoreError) -> ApiError {
-        ApiError::Storage(format!("{error:?}"))
+impl From<crate::db::StoreError> for ApiError {
+    fn from(error: crate::db::StoreError) -> ApiError {
+        ApiError::Storage(error)
+    }
+}
+
+impl From<rusqlite::Error> for ApiError {
+    fn from(error: rusqlite::Error) -> ApiError {
+        ApiError::Storage(error.into())
     }
 }
 

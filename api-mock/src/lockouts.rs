@@ -2,7 +2,7 @@
 //! name lock it for 15 minutes whether or not an account answers to it, so a lock-out tells
 //! nobody whether the account exists.
 
-use crate::store::StoreError;
+use crate::db::StoreError;
 use rusqlite::{params, OptionalExtension, Transaction};
 use shared::rules::login::{LOCKOUT_SECONDS, MAX_WRONG_PASSWORDS};
 

@@ -3,7 +3,8 @@
 //! 3 more years), a new profile through a provider after the old one expired, and the reminders
 //! before the end, each recorded so that it is sent once, also across clock moves and restarts.
 
-use crate::store::{self, Message, Store, StoreError};
+use crate::db::{Store, StoreError};
+use crate::outbox::{self, Message};
 use rusqlite::{params, OptionalExtension, Transaction};
 use shared::api::RegistrationState;
 use shared::date::Date;
@@ -84,7 +85,7 @@ impl Store {
     /// card): an application awaiting the provider, numbered within `year`; answers its number.
     pub fn start_new_profile(&self, account_id: i64, id: &str, confirmation: &Confirmation, lang: Lang, year: u16, now: i64) -> Result<String, StoreError> {
         self.transact(|transaction, _| {
-            let number = store::next_application_number(transaction, year)?;
+            let number = crate::registrations::next_application_number(transaction, year)?;
             let confirmation = serde_json::to_string(confirmation).expect("a confirmation serialises");
             transaction.execute(
                 "INSERT INTO registrations (id, account_id, state, confirmation, lang, application_number, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
@@ -153,7 +154,7 @@ pub fn complete_extension(
         params![account_id, contact.email, contact.phone],
     )?;
     for email in emails {
-        store::post(transaction, email, now)?;
+        outbox::post(transaction, email, now)?;
     }
     Ok(true)
 }
@@ -214,7 +215,7 @@ pub fn record_reminder(transaction: &Transaction, due: &Due, now: i64, messages:
     }
     if recorded {
         for message in messages {
-            store::post(transaction, message, now)?;
+            outbox::post(transaction, message, now)?;
         }
     }
     Ok(recorded)

@@ -3,8 +3,9 @@
 //! (checked every minute, at start, after a scenario loads and whenever a designer moves the
 //! clock), each recorded in the state in the same transaction as its messages, so never twice.
 
+use crate::db::StoreError;
+use crate::outbox::Message;
 use crate::profiles::{self, Due};
-use crate::store::{Message, StoreError};
 use crate::AppState;
 use shared::api::Channel;
 use shared::date::Date;

@@ -3,7 +3,9 @@
 //! Every date is taken from the mock's clock at load time, so "expiring in 10 days" stays true.
 
 use crate::codes::SentCode;
-use crate::store::{Message, Seed, SeedProfile, StoreError};
+use crate::db::StoreError;
+use crate::outbox::Message;
+use crate::seed::{Seed, SeedProfile};
 use crate::AppState;
 use serde::Serialize;
 use shared::api::{Authorisation, Channel, RegistrationState};

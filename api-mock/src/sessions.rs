@@ -3,14 +3,14 @@
 //! its push) until the second factor succeeds, when it is replaced by a signed-in one with a new
 //! token. A session ends after the idle limit without activity, or at the total limit.
 
-use crate::codes::{CodeKey, Purpose};
-use crate::store::{Store, StoreError};
+use crate::codes::CodeKey;
+use crate::db::{self, Store, StoreError};
+use crate::push_requests;
 use base64::Engine;
 use rand::Rng;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
-use shared::api::{Authorisation, Citizen, PushState, RegistrationState};
-use shared::rules::confirmation::Confirmation;
+use shared::api::Authorisation;
 use shared::Lang;
 
 /// The session's time limits (api-mock's flags; tests shorten them).
@@ -115,21 +115,6 @@ pub struct LoginAccount {
     pub lang: Lang,
 }
 
-/// A push request as mObywatel shows it.
-#[derive(Clone, Debug)]
-pub struct PushRequest {
-    pub id: String,
-    pub purpose: Purpose,
-    pub account_id: i64,
-    /// The session that asked.
-    pub session_hash: String,
-    pub username: String,
-    pub check_number: String,
-    pub created_at: i64,
-    pub expires_at: i64,
-    pub state: PushState,
-}
-
 impl Store {
     /// The account a sign-in names: by e-mail when the name has an `@` (only the one account
     /// that verified it: an address nobody verified names no account), else by username in any
@@ -156,9 +141,9 @@ impl Store {
                     id: row.get(0)?,
                     password_hash: row.get(1)?,
                     phone: row.get(2)?,
-                    authorisation: Authorisation::from_code(&row.get::<_, String>(3)?).ok_or_else(|| unreadable(3))?,
+                    authorisation: db::parsed(row, 3, "authorisation", Authorisation::from_code)?,
                     email: row.get(4)?,
-                    lang: Lang::from_tag(&row.get::<_, String>(5)?).ok_or_else(|| unreadable(5))?,
+                    lang: db::parsed(row, 5, "lang", Lang::from_tag)?,
                     username: row.get(6)?,
                 })
             })
@@ -178,7 +163,7 @@ impl Store {
                     Ok(Session {
                         token_hash: row.get(0)?,
                         account_id: row.get(1)?,
-                        stage: Stage::from_code(&row.get::<_, String>(2)?).ok_or_else(|| unreadable(2))?,
+                        stage: db::parsed(row, 2, "stage", Stage::from_code)?,
                         last_seen: row.get(3)?,
                         ends_at: row.get(4)?,
                         confirmed_at: row.get(5)?,
@@ -201,90 +186,6 @@ impl Store {
         self.connection().execute("DELETE FROM sessions WHERE token_hash = ?1", [hash_token(token)])?;
         Ok(())
     }
-
-    /// The signed-in citizen of an account, from its newest registration.
-    pub fn citizen(&self, account_id: i64) -> Result<Option<Citizen>, StoreError> {
-        let citizen = self
-            .connection()
-            .query_row(
-                "SELECT a.username, a.first_name, a.surname, a.authorisation, r.state, r.application_number, r.confirmation, p.valid_until
-                 FROM accounts a JOIN registrations r ON r.account_id = a.id LEFT JOIN profiles p ON p.registration_id = r.id
-                 WHERE a.id = ?1 ORDER BY r.created_at DESC, r.rowid DESC LIMIT 1",
-                [account_id],
-                |row| {
-                    let confirmation: Confirmation = serde_json::from_str(&row.get::<_, String>(6)?).map_err(|_| unreadable(6))?;
-                    Ok(Citizen {
-                        username: row.get(0)?,
-                        first_name: row.get(1)?,
-                        surname: row.get(2)?,
-                        authorisation: Authorisation::from_code(&row.get::<_, String>(3)?).ok_or_else(|| unreadable(3))?,
-                        registration: RegistrationState::from_code(&row.get::<_, String>(4)?).ok_or_else(|| unreadable(4))?,
-                        application_number: row.get(5)?,
-                        profile_kind: confirmation.profile_kind(),
-                        confirmation_method: confirmation.method(),
-                        profile_valid_until: row.get::<_, Option<String>>(7)?.and_then(|d| d.parse().ok()),
-                    })
-                },
-            )
-            .optional()?;
-        Ok(citizen)
-    }
-
-    /// Every push request of the account named `username` (any letter case), newest first.
-    pub fn push_requests(&self, username: &str) -> Result<Vec<PushRequest>, StoreError> {
-        let connection = self.connection();
-        let mut statement = connection.prepare(
-            "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
-             FROM push_requests p JOIN accounts a ON a.id = p.account_id
-             WHERE a.username_key = ?1 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 20",
-        )?;
-        let requests = statement.query_map([shared::rules::username::uniqueness_key(username)], push_request)?.collect::<Result<Vec<_>, _>>()?;
-        Ok(requests)
-    }
-
-    /// The usernames of the accounts that confirm with mObywatel pushes (the first 50).
-    pub fn push_usernames(&self) -> Result<Vec<String>, StoreError> {
-        let connection = self.connection();
-        let mut statement = connection.prepare("SELECT username FROM accounts WHERE authorisation = 'push' ORDER BY username LIMIT 50")?;
-        let names = statement.query_map([], |row| row.get(0))?.collect::<Result<Vec<_>, _>>()?;
-        Ok(names)
-    }
-
-    /// Answers a pending, unexpired push request in mObywatel: accepted if `picked` is its check
-    /// number, else refused (a wrong pick, or "To nie ja"), judged in the statement that answers.
-    /// Answers whether this answer was taken, and the request as it stands after.
-    pub fn answer_push(&self, id: &str, picked: Option<&str>, now: i64) -> Result<Option<(bool, PushRequest)>, StoreError> {
-        let connection = self.connection();
-        let taken = connection.execute(
-            "UPDATE push_requests SET state = CASE WHEN check_number = ?2 THEN 'accepted' ELSE 'refused' END
-             WHERE id = ?1 AND state = 'pending' AND expires_at > ?3",
-            params![id, picked, now],
-        )?;
-        let request = connection
-            .query_row(
-                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
-             FROM push_requests p JOIN accounts a ON a.id = p.account_id
-                 WHERE p.id = ?1",
-                [id],
-                push_request,
-            )
-            .optional()?;
-        Ok(request.map(|request| (taken == 1, request)))
-    }
-}
-
-fn push_request(row: &rusqlite::Row) -> rusqlite::Result<PushRequest> {
-    Ok(PushRequest {
-        id: row.get(0)?,
-        username: row.get(1)?,
-        check_number: row.get(2)?,
-        created_at: row.get(3)?,
-        expires_at: row.get(4)?,
-        state: PushState::from_code(&row.get::<_, String>(5)?).ok_or_else(|| unreadable(5))?,
-        purpose: Purpose::from_code(&row.get::<_, String>(6)?).ok_or_else(|| unreadable(6))?,
-        account_id: row.get(7)?,
-        session_hash: row.get(8)?,
-    })
 }
 
 /// Within a transaction: the changes of signing in.
@@ -324,15 +225,19 @@ impl SignIn<'_> {
 
     /// The second factor succeeded: the pending session is replaced by a signed-in one with a
     /// new token (so a token seen before signing in is worth nothing after); answers the token
-    /// and the new session.
-    pub fn complete(&self, pending: &Session, limits: Limits, now: i64) -> Result<(String, Session), StoreError> {
-        // The pending row is gone when a simultaneous answer completed it first: the browser is then unnamed.
+    /// and the new session — if it was still pending, judged in the statement that ends it, so
+    /// of two answers at once exactly one signs in (`None`: another completed it first).
+    pub fn complete(&self, pending: &Session, limits: Limits, now: i64) -> Result<Option<(String, Session)>, StoreError> {
         let device: Option<String> = self
             .transaction
-            .query_row("DELETE FROM sessions WHERE token_hash = ?1 RETURNING user_agent", [&pending.token_hash], |row| row.get(0))
+            .query_row(
+                "DELETE FROM sessions WHERE token_hash = ?1 AND stage <> ?2 RETURNING user_agent",
+                params![pending.token_hash, Stage::SignedIn.code()],
+                |row| row.get(0),
+            )
             .optional()?;
-        let device = device.unwrap_or_default();
-        self.transaction.execute("UPDATE push_requests SET state = 'expired' WHERE session_hash = ?1 AND state = 'pending'", [&pending.token_hash])?;
+        let Some(device) = device else { return Ok(None) };
+        push_requests::withdraw(self.transaction, &pending.token_hash)?;
         let (token, token_hash) = self.insert_session(pending.account_id, Stage::SignedIn, &device, limits, now)?;
         let session = Session {
             token_hash,
@@ -342,52 +247,18 @@ impl SignIn<'_> {
             ends_at: now + limits.max_seconds,
             confirmed_at: now,
         };
-        Ok((token, session))
+        Ok(Some((token, session)))
     }
 
-    /// Sends a push request for `purpose` asked by the session; every other pending request of the
-    /// citizen is withdrawn (one push at a time, whoever asked). Answers its check number.
-    pub fn request_push(&self, session_hash: &str, account_id: i64, purpose: Purpose, now: i64) -> Result<String, StoreError> {
-        let check_number = format!("{:02}", rand::rng().random_range(10..100));
-        let id = format!("{:032x}", rand::rng().random::<u128>());
-        self.transaction.execute("UPDATE push_requests SET state = 'expired' WHERE account_id = ?1 AND state = 'pending'", [account_id])?;
-        self.transaction.execute(
-            "INSERT INTO push_requests (id, account_id, session_hash, purpose, check_number, created_at, expires_at, state)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'pending')",
-            params![id, account_id, session_hash, purpose.code(), check_number, now, now + shared::rules::login::PUSH_VALID_SECONDS],
+    /// From push to an SMS code: the session waits for the code, its push requests are withdrawn
+    /// — if it still waited for a push, judged in the statement that changes it (`false`: it no
+    /// longer did, and nothing changed).
+    pub fn switch_to_sms(&self, session_hash: &str) -> Result<bool, StoreError> {
+        let changed = self.transaction.execute(
+            "UPDATE sessions SET stage = ?2 WHERE token_hash = ?1 AND stage = ?3",
+            params![session_hash, Stage::AwaitingSms.code(), Stage::AwaitingPush.code()],
         )?;
-        Ok(check_number)
+        push_requests::withdraw(self.transaction, session_hash)?;
+        Ok(changed == 1)
     }
-
-    /// The newest push request of `purpose` the session asked for, with an unanswered one past
-    /// its time read as expired.
-    pub fn push_of(&self, session_hash: &str, purpose: Purpose, now: i64) -> Result<Option<PushRequest>, StoreError> {
-        let request = self
-            .transaction
-            .query_row(
-                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
-             FROM push_requests p JOIN accounts a ON a.id = p.account_id
-                 WHERE p.session_hash = ?1 AND p.purpose = ?2 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1",
-                params![session_hash, purpose.code()],
-                push_request,
-            )
-            .optional()?;
-        Ok(request.map(|mut request| {
-            if request.state == PushState::Pending && request.expires_at <= now {
-                request.state = PushState::Expired;
-            }
-            request
-        }))
-    }
-
-    /// From push to an SMS code: the session waits for the code, its push requests are withdrawn.
-    pub fn switch_to_sms(&self, session_hash: &str) -> Result<(), StoreError> {
-        self.transaction.execute("UPDATE sessions SET stage = ?2 WHERE token_hash = ?1", params![session_hash, Stage::AwaitingSms.code()])?;
-        self.transaction.execute("UPDATE push_requests SET state = 'expired' WHERE session_hash = ?1 AND state = 'pending'", [session_hash])?;
-        Ok(())
-    }
-}
-
-fn unreadable(column: usize) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(column, rusqlite::types::Type::Text, "unreadable column".into())
 }

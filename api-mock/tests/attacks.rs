@@ -303,3 +303,25 @@ async fn two_identity_confirmations_of_one_application_at_once_confirm_it_once()
     let confirmed = mails.as_array().unwrap().iter().filter(|m| m["subject"] == "Twój profil zaufany został potwierdzony").count();
     assert_eq!(confirmed, 1, "one e-mail of the confirmation: {mails}");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn polls_of_one_accepted_push_at_once_sign_in_once() {
+    let state = citizens().await;
+    let pending = cookie_of(&login(&state, "henryk_wozniak", PASSWORD).await);
+    common::accept_newest_push(&state, "henryk_wozniak", "accept").await;
+    let answers = futures_join((0..6).map(|_| {
+        let (state, pending) = (state.clone(), pending.clone());
+        async move { send(&state, from_app("GET", "/api/v1/login/push", Some(&pending), None)).await }
+    }))
+    .await;
+    let signed_in: Vec<_> = answers.iter().filter(|a| a.headers.contains_key(header::SET_COOKIE)).collect();
+    assert_eq!(signed_in.len(), 1, "{:?}", answers.iter().map(|a| (a.status, a.body.clone())).collect::<Vec<_>>());
+    assert!(
+        answers.iter().all(|a| a.status == StatusCode::OK || a.body["error"]["code"] == "login.not_pending" || a.status == StatusCode::UNAUTHORIZED),
+        "{:?}",
+        answers.iter().map(|a| (a.status, a.body.clone())).collect::<Vec<_>>()
+    );
+    let sessions = send(&state, from_app("GET", "/api/v1/me/sessions", Some(&cookie_of(signed_in[0])), None)).await;
+    assert_eq!(sessions.status, StatusCode::OK, "{}", sessions.body);
+    assert_eq!(sessions.body["sessions"].as_array().map(Vec::len), Some(1), "one session from one push: {}", sessions.body);
+}

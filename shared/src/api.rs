@@ -380,6 +380,19 @@ pub enum Channel {
     Email,
 }
 
+impl Channel {
+    pub fn code(self) -> &'static str {
+        match self {
+            Channel::Sms => "sms",
+            Channel::Email => "email",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Channel> {
+        [Channel::Sms, Channel::Email].into_iter().find(|c| c.code() == code)
+    }
+}
+
 /// One SMS or e-mail the mock "sent", as `GET /api/dev/outbox` lists it.
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -7,10 +7,11 @@ use super::docs::{BodyRejected, CrossSite, NotSignedIn, RateLimited, Unavailable
 use super::registrations::{too_soon, wrong_code};
 use super::{factor, RequestLang};
 use crate::codes::{self, Purpose};
+use crate::db::StoreError;
 use crate::error::ApiJson;
+use crate::outbox::Message;
 use crate::roles::SignedIn;
 use crate::sessions::{self, LoginAccount, Session};
-use crate::store::{Message, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::State;
 use axum::Json;

@@ -6,7 +6,8 @@
 use super::docs::BodyRejected;
 use crate::error::invalid_fields;
 use crate::error::ApiJson;
-use crate::store::{Message, Registration};
+use crate::outbox::Message;
+use crate::registrations::Registration;
 use crate::{ApiError, AppState};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -266,10 +267,10 @@ pub(super) fn confirm(state: &AppState, registration: &Registration) -> Result<(
         return Err(not_awaiting);
     }
     let kind = registration.profile_kind();
-    let valid_until = kind.valid_until(state.clock.today()).to_string();
-    let notice = notices::profile_confirmed(&valid_until, registration.lang);
+    let valid_until = kind.valid_until(state.clock.today());
+    let notice = notices::profile_confirmed(&valid_until.to_string(), registration.lang);
     let email = Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(notice.subject), text: notice.text };
-    if !state.store.confirm_identity(&registration.id, kind.code(), &valid_until, state.clock.now(), &email)? {
+    if !state.store.confirm_identity(&registration.id, kind, valid_until, state.clock.now(), &email)? {
         return Err(not_awaiting); // another confirmation took it first
     }
     tracing::info!(kind = kind.code(), "identity confirmed");

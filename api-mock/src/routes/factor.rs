@@ -4,8 +4,10 @@
 
 use super::registrations::{new_code, too_soon};
 use crate::codes::{self, CodeKey, NotYet, Purpose};
-use crate::sessions::{LoginAccount, PushRequest, SignIn};
-use crate::store::{self, StoreError};
+use crate::db::StoreError;
+use crate::outbox;
+use crate::push_requests::PushRequest;
+use crate::sessions::{LoginAccount, SignIn};
 use crate::{ApiError, AppState};
 use rusqlite::Transaction;
 use shared::api::{Authorisation, PushState, PushStatus, SecondFactorSent, SmsCodeSent};
@@ -44,7 +46,7 @@ pub(super) fn send(
     }
     let (code, sms) = new_code(state, &account.phone, purpose, lang);
     codes::put(transaction, key, purpose, &subject, &code)?;
-    store::post(transaction, &sms, now)?;
+    outbox::post(transaction, &sms, now)?;
     Ok(Ok(sent(None, sms_code::VALID_SECONDS, sms_code::RESEND_COOLDOWN_SECONDS)))
 }
 
@@ -53,9 +55,9 @@ pub(super) fn resend(state: &AppState, purpose: Purpose, account: &LoginAccount,
     let (code, sms) = new_code(state, &account.phone, purpose, lang);
     let subject = account.id.to_string();
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
-        codes::may_send(transaction, purpose, &subject, code.sent_at).map_err(StoreError::from)?.map_err(too_soon)?;
-        codes::put(transaction, key, purpose, &subject, &code).map_err(StoreError::from)?;
-        store::post(transaction, &sms, code.sent_at).map_err(StoreError::from)?;
+        codes::may_send(transaction, purpose, &subject, code.sent_at)?.map_err(too_soon)?;
+        codes::put(transaction, key, purpose, &subject, &code)?;
+        outbox::post(transaction, &sms, code.sent_at)?;
         Ok(())
     })?;
     Ok(SmsCodeSent { resend_available_in: sms_code::RESEND_COOLDOWN_SECONDS })

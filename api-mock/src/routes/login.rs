@@ -9,11 +9,11 @@ use super::registrations::{too_soon, wrong_code};
 use super::session::info;
 use super::RequestLang;
 use crate::codes::{self, Purpose};
+use crate::db::StoreError;
 use crate::error::ApiJson;
 use crate::lockouts::{self, LoginName};
 use crate::roles::{ByPush, BySms, PendingSignIn, SessionToken};
 use crate::sessions::{LoginAccount, Session, SignIn, Stage};
-use crate::store::StoreError;
 use crate::{ApiError, AppState};
 use axum::extract::State;
 use axum::http::{header, HeaderMap};
@@ -146,7 +146,8 @@ async fn confirm_code(
         if let Err(refused) = codes::check(transaction, key, Purpose::Login, &pending.account_id.to_string(), &typed, now)? {
             return Ok(Err(refused));
         }
-        Ok::<_, StoreError>(Ok(SignIn { transaction, key }.complete(&pending, limits, now)?))
+        let completed = SignIn { transaction, key }.complete(&pending, limits, now)?;
+        Ok::<_, ApiError>(Ok(completed.ok_or(Refusal::LoginNotPending)?))
     })?;
     let (token, session) = judged.map_err(|(error, tries_left)| wrong_code(error, tries_left, lang))?;
     tracing::info!("SMS code confirmed, signed in");
@@ -205,7 +206,10 @@ async fn choose_sms(
             Ok(sent) => sent,
             Err(not_yet) => return Ok(Err(too_soon(not_yet))),
         };
-        SignIn { transaction, key }.switch_to_sms(&pending.token_hash)?;
+        let switched = SignIn { transaction, key }.switch_to_sms(&pending.token_hash)?;
+        if !switched {
+            return Err(Refusal::LoginNotPending.into()); // another request switched it first
+        }
         Ok(Ok(sent))
     })??;
     Ok(Json(sent))
@@ -235,8 +239,11 @@ async fn push_status(
     let outcome = state.store.transact(|transaction, key| {
         let sign_in = SignIn { transaction, key };
         let Some(request) = sign_in.push_of(&pending.token_hash, Purpose::Login, now)? else { return Ok(None) };
-        let completed = (request.state == PushState::Accepted).then(|| sign_in.complete(&pending, limits, now)).transpose()?;
-        Ok::<_, StoreError>(Some((factor::status(&request, now), completed)))
+        if request.state != PushState::Accepted {
+            return Ok(Some((factor::status(&request, now), None)));
+        }
+        let completed = sign_in.complete(&pending, limits, now)?.ok_or(Refusal::LoginNotPending)?;
+        Ok::<_, ApiError>(Some((factor::status(&request, now), Some(completed))))
     })?;
     let Some((status, completed)) = outcome else { return Err(Refusal::LoginNotPending.into()) };
     match completed {
@@ -259,7 +266,7 @@ fn with_cookie(state: &AppState, token: &str, body: impl IntoResponse) -> Respon
 }
 
 fn account_of(state: &AppState, session: &Session) -> Result<LoginAccount, ApiError> {
-    state.store.account(session.account_id)?.ok_or_else(|| ApiError::Storage("a session's account is gone".into()))
+    state.store.account(session.account_id)?.ok_or_else(|| ApiError::Storage(StoreError::Inconsistent("a session's account is gone")))
 }
 
 pub(super) fn locked(until: i64, lang: Lang) -> ApiError {

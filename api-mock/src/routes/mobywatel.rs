@@ -8,7 +8,7 @@ use super::docs::BodyRejected;
 use super::outbox_page::{dev_page, head, posted, urlencode};
 use crate::clock::warsaw_time;
 use crate::codes::Purpose;
-use crate::sessions::PushRequest;
+use crate::push_requests::PushRequest;
 use crate::{ApiError, AppState};
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Path, Query, State};
@@ -150,7 +150,10 @@ fn give(state: &AppState, id: &str, answer: PushAnswer, number: Option<&str>) ->
     if taken && request.state == PushState::Accepted {
         match request.purpose {
             Purpose::MethodChange => {
-                let account = state.store.account(request.account_id)?.ok_or_else(|| ApiError::Storage("a push request's account is gone".into()))?;
+                let account = state
+                    .store
+                    .account(request.account_id)?
+                    .ok_or_else(|| ApiError::Storage(crate::db::StoreError::Inconsistent("a push request's account is gone")))?;
                 super::account::change(state, &account, Authorisation::Push, account.lang)?;
             }
             Purpose::Confirmation => state.store.confirm_session(&request.session_hash, now)?,

@@ -97,7 +97,7 @@ async fn answer(State(state): State<AppState>, Path(id): Path<String>, form: Res
 
 /// The application of `id` if it awaits a provider (a bank, Envelo or the e-ID card), with the
 /// provider's name; else 404.
-fn awaiting_provider(state: &AppState, id: &str) -> Result<(crate::store::Registration, &'static str), ApiError> {
+fn awaiting_provider(state: &AppState, id: &str) -> Result<(crate::registrations::Registration, &'static str), ApiError> {
     let registration = state.store.registration(id)?.filter(|r| r.state == RegistrationState::AwaitingIdentity).ok_or(Refusal::RegistrationNotFound)?;
     let provider = match &registration.confirmation {
         Confirmation::Bank { provider } => PROVIDERS.iter().find(|(p, _)| p == provider).map(|(_, name)| *name),

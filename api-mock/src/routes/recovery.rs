@@ -8,8 +8,9 @@ use super::registrations::too_soon;
 use super::{factor, RequestLang};
 use crate::accounts::{self, Reset};
 use crate::codes::Purpose;
+use crate::db::StoreError;
 use crate::error::ApiJson;
-use crate::store::{Message, StoreError};
+use crate::outbox::Message;
 use crate::{ApiError, AppState};
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -66,7 +67,7 @@ async fn remind_username(
     if !usernames.is_empty() {
         let notice = notices::username_reminder(&usernames, lang);
         let message = Message { channel: Channel::Email, to: address, subject: Some(notice.subject), text: notice.text };
-        state.store.transact(|transaction, _| crate::store::post(transaction, &message, state.clock.now()).map_err(StoreError::from))?;
+        state.store.transact(|transaction, _| crate::outbox::post(transaction, &message, state.clock.now()).map_err(StoreError::from))?;
         tracing::info!("username reminder sent");
     }
     Ok(StatusCode::ACCEPTED)

@@ -5,8 +5,10 @@
 use super::docs::{BodyRejected, Unavailable};
 use super::RequestLang;
 use crate::codes::{self, NotYet, Purpose, SentCode};
+use crate::db::{Store, StoreError};
 use crate::error::ApiJson;
-use crate::store::{self, Message, NewRegistration, Registration, Store, StoreError};
+use crate::outbox::{self, Message};
+use crate::registrations::{NewRegistration, Registration};
 use crate::{ApiError, AppState};
 use axum::extract::{FromRequestParts, Path, State};
 use axum::http::request::Parts;
@@ -115,7 +117,7 @@ async fn create(
     }
     let password = text(Field::Password).to_owned();
     let password_hash = state.passwords.hash(password).await;
-    let phone = PhoneNumber::parse(text(Field::Phone)).map_err(|_| ApiError::Storage("a validated phone failed to parse".into()))?;
+    let phone = PhoneNumber::parse(text(Field::Phone)).map_err(|_| ApiError::Storage(StoreError::Inconsistent("a validated phone failed to parse")))?;
     let id = format!("{:032x}", rand::rng().random::<u128>());
     let second_name = name::validate(text(Field::SecondName)).ok();
     let (first_name, surname) = (name::normalise(text(Field::FirstName)), name::normalise(text(Field::Surname)));
@@ -138,7 +140,7 @@ async fn create(
     match state.store.create_registration(&new, &code, &sms) {
         // The same key at the same moment: the other request created it.
         Err(StoreError::UsernameTaken) => return created_before()?.ok_or_else(|| username_taken(lang)),
-        Err(StoreError::IdempotencyKeyTaken) => return created_before()?.ok_or(ApiError::Storage("a taken Idempotency-Key is not found".into())),
+        Err(StoreError::IdempotencyKeyTaken) => return created_before()?.ok_or(ApiError::Storage(StoreError::IdempotencyKeyTaken)),
         Err(StoreError::PhoneBusy { retry_after }) => return Err(too_soon(NotYet::TooMany { retry_after })),
         other => other?,
     }
@@ -162,14 +164,14 @@ async fn create(
 )]
 pub(super) async fn status(State(state): State<AppState>, Path(id): Path<String>) -> Result<Json<RegistrationStatus>, ApiError> {
     let registration = find(&state, &id)?;
-    let phone = PhoneNumber::parse(&registration.phone).map(|p| p.masked()).unwrap_or_default();
+    let phone = registration.phone.masked();
     Ok(Json(RegistrationStatus {
         id: registration.id.clone(),
         state: registration.state,
         profile_kind: registration.profile_kind(),
         application_number: registration.application_number,
         phone,
-        profile_valid_until: registration.profile_valid_until.and_then(|d| d.parse().ok()),
+        profile_valid_until: registration.profile_valid_until,
     }))
 }
 
@@ -214,7 +216,7 @@ async fn confirm_code(
                 .map(|e| Message { channel: Channel::Email, to: registration.email.clone(), subject: Some(e.subject), text: e.text })
                 .collect()
         })?;
-        Ok::<_, StoreError>(Ok(number))
+        Ok::<_, ApiError>(Ok(number.ok_or(Refusal::RegistrationNotAwaitingSms)?))
     })?;
     let number = judged.map_err(|(error, tries_left)| wrong_code(error, tries_left, lang))?;
     tracing::info!("SMS code confirmed, application sent");
@@ -239,11 +241,11 @@ async fn confirm_code(
 )]
 async fn resend_code(State(state): State<AppState>, RequestLang(_lang): RequestLang, Path(id): Path<String>) -> Result<Json<SmsCodeSent>, ApiError> {
     let registration = awaiting_sms(&state, &id)?;
-    let (code, sms) = new_code(&state, &registration.phone, Purpose::Registration, registration.lang);
+    let (code, sms) = new_code(&state, &registration.phone.e164(), Purpose::Registration, registration.lang);
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
-        codes::may_send(transaction, Purpose::Registration, &id, code.sent_at).map_err(StoreError::from)?.map_err(too_soon)?;
-        codes::put(transaction, key, Purpose::Registration, &id, &code).map_err(StoreError::from)?;
-        store::post(transaction, &sms, code.sent_at).map_err(StoreError::from)?;
+        codes::may_send(transaction, Purpose::Registration, &id, code.sent_at)?.map_err(too_soon)?;
+        codes::put(transaction, key, Purpose::Registration, &id, &code)?;
+        outbox::post(transaction, &sms, code.sent_at)?;
         Ok(())
     })?;
     Ok(Json(SmsCodeSent { resend_available_in: sms_code::RESEND_COOLDOWN_SECONDS }))

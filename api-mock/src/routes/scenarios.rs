@@ -49,7 +49,8 @@ async fn list() -> Json<Vec<ScenarioInfo>> {
 )]
 async fn load(State(state): State<AppState>, Path(name): Path<String>) -> Result<Json<ScenarioLoaded>, ApiError> {
     let scenario = Scenario::from_name(&name).ok_or(ApiError::from(Refusal::ScenarioNotFound))?;
-    let loaded =
-        tokio::task::spawn_blocking(move || scenarios::load(&state, scenario)).await.map_err(|e| ApiError::Storage(format!("loading stopped: {e}")))??;
+    let loaded = tokio::task::spawn_blocking(move || scenarios::load(&state, scenario))
+        .await
+        .map_err(|_| ApiError::Storage(crate::db::StoreError::Inconsistent("loading the scenario stopped")))??;
     Ok(Json(loaded))
 }

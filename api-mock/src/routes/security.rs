@@ -9,10 +9,11 @@ use super::registrations::{too_soon, wrong_code};
 use super::RequestLang;
 use crate::accounts::{self, VerifyRefused};
 use crate::codes::{self, Purpose, SentCode};
+use crate::db::StoreError;
 use crate::error::ApiJson;
 use crate::lockouts::{self, LoginName};
+use crate::outbox::{self, Message};
 use crate::roles::SignedIn;
-use crate::store::{self, Message, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::State;
 use axum::http::{header, StatusCode};
@@ -171,9 +172,9 @@ async fn start_email_verification(
     let email = Message { channel: Channel::Email, to: account.email.clone(), subject: Some(notice.subject), text: notice.text };
     let subject = account.id.to_string();
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
-        codes::may_send(transaction, Purpose::EmailVerification, &subject, code.sent_at).map_err(StoreError::from)?.map_err(too_soon)?;
-        codes::put(transaction, key, Purpose::EmailVerification, &subject, &code).map_err(StoreError::from)?;
-        store::post(transaction, &email, code.sent_at).map_err(StoreError::from)?;
+        codes::may_send(transaction, Purpose::EmailVerification, &subject, code.sent_at)?.map_err(too_soon)?;
+        codes::put(transaction, key, Purpose::EmailVerification, &subject, &code)?;
+        outbox::post(transaction, &email, code.sent_at)?;
         Ok(())
     })?;
     Ok(Json(SmsCodeSent { resend_available_in: sms_code::RESEND_COOLDOWN_SECONDS }))

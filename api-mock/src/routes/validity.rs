@@ -9,11 +9,12 @@ use super::docs::{BodyRejected, CrossSite, NotSignedIn, RateLimited, Unavailable
 use super::registrations::{field_errors, new_code, too_soon};
 use super::RequestLang;
 use crate::codes::{self, CodeKey, NotYet, Purpose, SentCode};
+use crate::db::StoreError;
 use crate::error::ApiJson;
+use crate::outbox::{self, Message};
 use crate::profiles::{self, CurrentProfile, PendingExtension};
 use crate::roles::SignedIn;
 use crate::sessions::LoginAccount;
-use crate::store::{self, Message, StoreError};
 use crate::{ApiError, AppState};
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -170,7 +171,7 @@ async fn confirm_extension(
     // the extension meanwhile rolls everything back, the codes unspent.
     state.store.transact(|transaction, key| -> Result<Result<(), ApiError>, ApiError> {
         let typed = [(Purpose::ExtensionSms, subject.as_str(), sms.as_str()), (Purpose::ExtensionEmail, subject.as_str(), mail.as_str())];
-        let judged = codes::check_together(transaction, key, &typed, now).map_err(StoreError::from)?;
+        let judged = codes::check_together(transaction, key, &typed, now)?;
         let problems: Vec<_> = [
             judged[0].err().map(|(e, left)| (Field::SmsCode, Problem::SmsCode(e), Some(left))),
             judged[1].err().map(|(e, left)| (Field::EmailCode, Problem::EmailCode(e.into()), Some(left))),
@@ -217,7 +218,7 @@ async fn resend_extension_codes(
     let pending = state.store.pending_extension(account.id)?.ok_or(Refusal::ExtensionNotPending)?;
     let (now, subject) = (state.clock.now(), account.id.to_string());
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
-        codes::may_send(transaction, Purpose::ExtensionSms, &subject, now).map_err(StoreError::from)?.map_err(too_soon)?;
+        codes::may_send(transaction, Purpose::ExtensionSms, &subject, now)?.map_err(too_soon)?;
         send_codes(&state, transaction, key, account.id, &pending, lang)?;
         Ok(())
     })?;
@@ -282,11 +283,11 @@ fn send_codes(state: &AppState, transaction: &Transaction, key: &CodeKey, accoun
     let subject = account_id.to_string();
     let (sms_code, sms) = new_code(state, &pending.phone, Purpose::ExtensionSms, lang);
     codes::put(transaction, key, Purpose::ExtensionSms, &subject, &sms_code)?;
-    store::post(transaction, &sms, sms_code.sent_at)?;
+    outbox::post(transaction, &sms, sms_code.sent_at)?;
     let email_code = SentCode::new(sms_code.sent_at);
     codes::put(transaction, key, Purpose::ExtensionEmail, &subject, &email_code)?;
     let notice = notices::extension_code_email(&email_code.code, lang);
-    store::post(
+    outbox::post(
         transaction,
         &Message { channel: Channel::Email, to: pending.email.clone(), subject: Some(notice.subject), text: notice.text },
         email_code.sent_at,

@@ -121,6 +121,10 @@ impl ProfileKind {
             ProfileKind::Ordinary => "ordinary",
         }
     }
+
+    pub fn from_code(code: &str) -> Option<ProfileKind> {
+        [ProfileKind::Temporary, ProfileKind::Ordinary].into_iter().find(|k| k.code() == code)
+    }
 }
 
 impl Confirmation {
