@@ -3,12 +3,13 @@
 //! 3 more years), a new profile through a provider after the old one expired, and the reminders
 //! before the end, each recorded so that it is sent once, also across clock moves and restarts.
 
-use crate::db::{Store, StoreError};
+use crate::db::{self, Store, StoreError};
 use crate::outbox::{self, Message};
 use rusqlite::{params, OptionalExtension, Transaction};
 use shared::api::RegistrationState;
 use shared::date::Date;
 use shared::rules::confirmation::{Confirmation, ProfileKind};
+use shared::rules::phone::PhoneNumber;
 use shared::validity::{Validity, REMINDER_DAYS};
 use shared::Lang;
 
@@ -24,8 +25,7 @@ pub struct CurrentProfile {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PendingExtension {
     pub email: String,
-    /// E.164.
-    pub phone: String,
+    pub phone: PhoneNumber,
 }
 
 /// A profile due a reminder, with where to send it and in which language.
@@ -58,16 +58,14 @@ impl Store {
         let found = self
             .connection()
             .query_row("SELECT id, kind, valid_until FROM profiles WHERE account_id = ?1 ORDER BY confirmed_at DESC, id DESC LIMIT 1", [account_id], |row| {
-                Ok((row.get::<_, i64>(0)?, row.get::<_, String>(1)?, row.get::<_, String>(2)?))
+                Ok(CurrentProfile {
+                    id: row.get(0)?,
+                    kind: db::parsed(row, 1, "profile kind", ProfileKind::from_code)?,
+                    valid_until: db::parsed(row, 2, "valid_until", |text| text.parse().ok())?,
+                })
             })
             .optional()?;
-        found
-            .map(|(id, kind, valid_until)| {
-                let kind = if kind == ProfileKind::Temporary.code() { ProfileKind::Temporary } else { ProfileKind::Ordinary };
-                let valid_until = valid_until.parse().map_err(|_| StoreError::Sqlite(unreadable("valid_until")))?;
-                Ok(CurrentProfile { id, kind, valid_until })
-            })
-            .transpose()
+        Ok(found)
     }
 
     /// The contact details of an extension started and not yet confirmed.
@@ -75,7 +73,7 @@ impl Store {
         let found = self
             .connection()
             .query_row("SELECT email, phone FROM extensions WHERE account_id = ?1", [account_id], |row| {
-                Ok(PendingExtension { email: row.get(0)?, phone: row.get(1)? })
+                Ok(PendingExtension { email: row.get(0)?, phone: db::parsed(row, 1, "phone", |text| PhoneNumber::parse(text).ok())? })
             })
             .optional()?;
         Ok(found)
@@ -114,7 +112,7 @@ pub fn start_extension(transaction: &Transaction, account_id: i64, contact: &Pen
     transaction.execute(
         "INSERT INTO extensions (account_id, email, phone, started_at) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(account_id) DO UPDATE SET email = ?2, phone = ?3, started_at = ?4",
-        params![account_id, contact.email, contact.phone, now],
+        params![account_id, contact.email, contact.phone.e164(), now],
     )?;
     Ok(())
 }
@@ -134,7 +132,7 @@ pub fn complete_extension(
 ) -> Result<bool, StoreError> {
     let Some(contact) = transaction
         .query_row("DELETE FROM extensions WHERE account_id = ?1 RETURNING email, phone", [account_id], |row| {
-            Ok(PendingExtension { email: row.get(0)?, phone: row.get(1)? })
+            Ok(PendingExtension { email: row.get(0)?, phone: db::parsed(row, 1, "phone", |text| PhoneNumber::parse(text).ok())? })
         })
         .optional()?
     else {
@@ -151,7 +149,7 @@ pub fn complete_extension(
     transaction.execute(
         "UPDATE accounts SET email = ?2, phone = ?3, email_verified = NOT EXISTS (SELECT 1 FROM accounts WHERE email = ?2 AND email_verified = 1 AND id <> ?1)
          WHERE id = ?1",
-        params![account_id, contact.email, contact.phone],
+        params![account_id, contact.email, contact.phone.e164()],
     )?;
     for email in emails {
         outbox::post(transaction, email, now)?;
@@ -186,16 +184,14 @@ impl Store {
         let connection = self.connection();
         let mut statement = connection.prepare(&sql)?;
         let rows = statement.query_map(params![today.to_string(), last_day.to_string()], |row| {
-            let kind: String = row.get(1)?;
-            let valid_until: String = row.get(2)?;
             Ok(Due {
                 profile_id: row.get(0)?,
-                kind: if kind == ProfileKind::Temporary.code() { ProfileKind::Temporary } else { ProfileKind::Ordinary },
-                valid_until: valid_until.parse().map_err(|_| unreadable("valid_until"))?,
+                kind: db::parsed(row, 1, "profile kind", ProfileKind::from_code)?,
+                valid_until: db::parsed(row, 2, "valid_until", |text| text.parse().ok())?,
                 days_before: row.get(3)?,
                 phone: row.get(4)?,
                 email: row.get(5)?,
-                lang: Lang::from_tag(&row.get::<_, String>(6)?).ok_or_else(|| unreadable("lang"))?,
+                lang: db::parsed(row, 6, "lang", Lang::from_tag)?,
             })
         })?;
         let due = rows.collect::<Result<Vec<_>, _>>()?;
@@ -252,10 +248,9 @@ impl Store {
         let connection = self.connection();
         let mut statement = connection.prepare(&sql)?;
         let rows = statement.query_map(params![today.to_string(), today.add_days(days).to_string(), limit as i64], |row| {
-            let valid_until: String = row.get(1)?;
             Ok(ScheduledReminder {
                 username: row.get(0)?,
-                valid_until: valid_until.parse().map_err(|_| unreadable("valid_until"))?,
+                valid_until: db::parsed(row, 1, "valid_until", |text| text.parse().ok())?,
                 days_before: row.get(2)?,
                 handled_at: row.get(3)?,
                 sent: row.get(4)?,
@@ -263,10 +258,6 @@ impl Store {
         })?;
         Ok(rows.collect::<Result<Vec<_>, _>>()?)
     }
-}
-
-fn unreadable(name: &str) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, format!("unreadable {name}").into())
 }
 
 #[cfg(test)]

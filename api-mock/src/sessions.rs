@@ -11,6 +11,7 @@ use rand::Rng;
 use rusqlite::{params, OptionalExtension, Transaction};
 use sha2::{Digest, Sha256};
 use shared::api::Authorisation;
+use shared::rules::phone::PhoneNumber;
 use shared::Lang;
 
 /// The session's time limits (api-mock's flags; tests shorten them).
@@ -107,8 +108,7 @@ pub struct LoginAccount {
     pub id: i64,
     pub username: String,
     pub password_hash: String,
-    /// E.164.
-    pub phone: String,
+    pub phone: PhoneNumber,
     pub email: String,
     pub authorisation: Authorisation,
     /// The language the citizen last used: their messages' language.
@@ -140,7 +140,7 @@ impl Store {
                 Ok(LoginAccount {
                     id: row.get(0)?,
                     password_hash: row.get(1)?,
-                    phone: row.get(2)?,
+                    phone: db::parsed(row, 2, "phone", |text| PhoneNumber::parse(text).ok())?,
                     authorisation: db::parsed(row, 3, "authorisation", Authorisation::from_code)?,
                     email: row.get(4)?,
                     lang: db::parsed(row, 5, "lang", Lang::from_tag)?,

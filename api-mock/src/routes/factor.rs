@@ -12,7 +12,6 @@ use crate::{ApiError, AppState};
 use rusqlite::Transaction;
 use shared::api::{Authorisation, PushState, PushStatus, SecondFactorSent, SmsCodeSent};
 use shared::rules::login;
-use shared::rules::phone::PhoneNumber;
 use shared::rules::sms_code;
 use shared::Lang;
 
@@ -32,7 +31,7 @@ pub(super) fn send(
     lang: Lang,
 ) -> Result<Result<SecondFactorSent, NotYet>, StoreError> {
     let (now, subject) = (state.clock.now(), account.id.to_string());
-    let phone = PhoneNumber::parse(&account.phone).map(|p| p.masked()).unwrap_or_default();
+    let phone = account.phone.masked();
     let sent = |check_number, expires_in, resend_available_in| SecondFactorSent { method, phone: phone.clone(), check_number, expires_in, resend_available_in };
     if method == Authorisation::Push {
         let check_number = SignIn { transaction, key }.request_push(session_hash, account.id, purpose, now)?;
@@ -44,7 +43,7 @@ pub(super) fn send(
     if let Err(not_yet) = codes::may_send(transaction, purpose, &subject, now)? {
         return Ok(Err(not_yet));
     }
-    let (code, sms) = new_code(state, &account.phone, purpose, lang);
+    let (code, sms) = new_code(state, &account.phone.e164(), purpose, lang);
     codes::put(transaction, key, purpose, &subject, &code)?;
     outbox::post(transaction, &sms, now)?;
     Ok(Ok(sent(None, sms_code::VALID_SECONDS, sms_code::RESEND_COOLDOWN_SECONDS)))
@@ -52,7 +51,7 @@ pub(super) fn send(
 
 /// A new SMS code for `purpose` (the old one stops working): at most one a minute, five an hour.
 pub(super) fn resend(state: &AppState, purpose: Purpose, account: &LoginAccount, lang: Lang) -> Result<SmsCodeSent, ApiError> {
-    let (code, sms) = new_code(state, &account.phone, purpose, lang);
+    let (code, sms) = new_code(state, &account.phone.e164(), purpose, lang);
     let subject = account.id.to_string();
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
         codes::may_send(transaction, purpose, &subject, code.sent_at)?.map_err(too_soon)?;

@@ -27,7 +27,6 @@ use shared::api::{
 };
 use shared::date::Date;
 use shared::rules::confirmation::ProfileKind;
-use shared::rules::phone::PhoneNumber;
 use shared::rules::{email, email_code, sms_code};
 use shared::validate::validate_contact;
 use shared::validity::{self, NotExtendable, Validity};
@@ -70,7 +69,7 @@ async fn extension_start(
     SignedIn { account, .. }: SignedIn,
 ) -> Result<Json<ExtensionStart>, ApiError> {
     let (profile, extended_until) = extendable(&state, &account, lang)?;
-    let phone = PhoneNumber::parse(&account.phone).map(|p| p.national_spaced()).unwrap_or_default();
+    let phone = account.phone.national_spaced();
     Ok(Json(ExtensionStart { email: account.email, phone, valid_until: profile.valid_until, extended_until }))
 }
 
@@ -107,7 +106,7 @@ async fn start_extension(
     let contact = validate_contact(&request.email, &request.phone).map_err(|report| ApiError::Invalid(report.to_response(lang)))?;
     extendable(&state, &account, lang)?;
     let now = state.clock.now();
-    let pending = PendingExtension { email: contact.email, phone: contact.phone.e164() };
+    let pending = PendingExtension { email: contact.email, phone: contact.phone };
     if (pending.email != account.email || pending.phone != account.phone) && !session.recently_confirmed(now) {
         return Err(Refusal::ConfirmationRequired.into());
     }
@@ -281,7 +280,7 @@ fn extendable(state: &AppState, account: &LoginAccount, _lang: Lang) -> Result<(
 /// address (the old ones stop working).
 fn send_codes(state: &AppState, transaction: &Transaction, key: &CodeKey, account_id: i64, pending: &PendingExtension, lang: Lang) -> Result<(), StoreError> {
     let subject = account_id.to_string();
-    let (sms_code, sms) = new_code(state, &pending.phone, Purpose::ExtensionSms, lang);
+    let (sms_code, sms) = new_code(state, &pending.phone.e164(), Purpose::ExtensionSms, lang);
     codes::put(transaction, key, Purpose::ExtensionSms, &subject, &sms_code)?;
     outbox::post(transaction, &sms, sms_code.sent_at)?;
     let email_code = SentCode::new(sms_code.sent_at);
@@ -297,12 +296,7 @@ fn send_codes(state: &AppState, transaction: &Transaction, key: &CodeKey, accoun
 
 /// The answer that the codes went to the extension's phone and address.
 fn codes_sent(pending: &PendingExtension, expires_in: i64, resend_available_in: i64) -> ExtensionCodesSent {
-    ExtensionCodesSent {
-        phone: PhoneNumber::parse(&pending.phone).map(|p| p.masked()).unwrap_or_default(),
-        email: email::masked(&pending.email),
-        expires_in,
-        resend_available_in: resend_available_in.max(0),
-    }
+    ExtensionCodesSent { phone: pending.phone.masked(), email: email::masked(&pending.email), expires_in, resend_available_in: resend_available_in.max(0) }
 }
 
 /// The e-mails of a finished extension: the new date to the (new) address and, when the contact
