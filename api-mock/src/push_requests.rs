@@ -27,11 +27,7 @@ impl Store {
     /// Every push request of the account named `username` (any letter case), newest first.
     pub fn push_requests(&self, username: &str) -> Result<Vec<PushRequest>, StoreError> {
         let connection = self.connection();
-        let mut statement = connection.prepare(
-            "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
-             FROM push_requests p JOIN accounts a ON a.id = p.account_id
-             WHERE a.username_key = ?1 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 20",
-        )?;
+        let mut statement = connection.prepare(&format!("{PUSH_REQUEST} WHERE a.username_key = ?1 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 20"))?;
         let requests = statement.query_map([shared::rules::username::uniqueness_key(username)], push_request)?.collect::<Result<Vec<_>, _>>()?;
         Ok(requests)
     }
@@ -54,15 +50,7 @@ impl Store {
              WHERE id = ?1 AND state = 'pending' AND expires_at > ?3",
             params![id, picked, now],
         )?;
-        let request = connection
-            .query_row(
-                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
-             FROM push_requests p JOIN accounts a ON a.id = p.account_id
-                 WHERE p.id = ?1",
-                [id],
-                push_request,
-            )
-            .optional()?;
+        let request = connection.query_row(&format!("{PUSH_REQUEST} WHERE p.id = ?1"), [id], push_request).optional()?;
         Ok(request.map(|request| (taken == 1, request)))
     }
 }
@@ -88,9 +76,7 @@ impl SignIn<'_> {
         let request = self
             .transaction
             .query_row(
-                "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
-             FROM push_requests p JOIN accounts a ON a.id = p.account_id
-                 WHERE p.session_hash = ?1 AND p.purpose = ?2 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1",
+                &format!("{PUSH_REQUEST} WHERE p.session_hash = ?1 AND p.purpose = ?2 ORDER BY p.created_at DESC, p.rowid DESC LIMIT 1"),
                 params![session_hash, purpose.code()],
                 push_request,
             )
@@ -108,6 +94,10 @@ impl SignIn<'_> {
 pub fn withdraw(transaction: &Transaction, session_hash: &str) -> rusqlite::Result<usize> {
     transaction.execute("UPDATE push_requests SET state = 'expired' WHERE session_hash = ?1 AND state = 'pending'", [session_hash])
 }
+
+/// The columns `push_request` reads, and where they come from.
+const PUSH_REQUEST: &str = "SELECT p.id, a.username, p.check_number, p.created_at, p.expires_at, p.state, p.purpose, p.account_id, p.session_hash
+     FROM push_requests p JOIN accounts a ON a.id = p.account_id";
 
 fn push_request(row: &rusqlite::Row) -> rusqlite::Result<PushRequest> {
     Ok(PushRequest {

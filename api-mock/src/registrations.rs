@@ -157,7 +157,7 @@ impl Store {
     }
 
     /// The code was right: the application is sent — if the registration still awaits its code,
-    /// judged in the statement that changes it. Gives it the next number of `year`
+    /// judged in the statement that changes it. Then gives it the next number of `year`
     /// (`PZ-2026-000123`) and sends the e-mails `emails(number)` composes, within `transaction`;
     /// `None` when it no longer awaited the code, and nothing changed.
     pub fn send_application(
@@ -167,14 +167,15 @@ impl Store {
         now: i64,
         emails: impl FnOnce(&str) -> Vec<Message>,
     ) -> Result<Option<String>, StoreError> {
-        let number = next_application_number(transaction, year)?;
         let changed = transaction.execute(
-            "UPDATE registrations SET state = ?2, application_number = ?3 WHERE id = ?1 AND state = ?4",
-            params![registration_id, RegistrationState::AwaitingIdentity.code(), number, RegistrationState::AwaitingSms.code()],
+            "UPDATE registrations SET state = ?2 WHERE id = ?1 AND state = ?3",
+            params![registration_id, RegistrationState::AwaitingIdentity.code(), RegistrationState::AwaitingSms.code()],
         )?;
         if changed == 0 {
-            return Ok(None); // the caller's transaction is rolled back, and the number with it
+            return Ok(None);
         }
+        let number = next_application_number(transaction, year)?;
+        transaction.execute("UPDATE registrations SET application_number = ?2 WHERE id = ?1", params![registration_id, number])?;
         for email in emails(&number) {
             post(transaction, &email, now)?;
         }

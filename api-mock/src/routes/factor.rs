@@ -43,7 +43,7 @@ pub(super) fn send(
     if let Err(not_yet) = codes::may_send(transaction, purpose, &subject, now)? {
         return Ok(Err(not_yet));
     }
-    let (code, sms) = new_code(state, &account.phone.e164(), purpose, lang);
+    let (code, sms) = new_code(state, &account.phone, purpose, lang);
     codes::put(transaction, key, purpose, &subject, &code)?;
     outbox::post(transaction, &sms, now)?;
     Ok(Ok(sent(None, sms_code::VALID_SECONDS, sms_code::RESEND_COOLDOWN_SECONDS)))
@@ -51,7 +51,7 @@ pub(super) fn send(
 
 /// A new SMS code for `purpose` (the old one stops working): at most one a minute, five an hour.
 pub(super) fn resend(state: &AppState, purpose: Purpose, account: &LoginAccount, lang: Lang) -> Result<SmsCodeSent, ApiError> {
-    let (code, sms) = new_code(state, &account.phone.e164(), purpose, lang);
+    let (code, sms) = new_code(state, &account.phone, purpose, lang);
     let subject = account.id.to_string();
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
         codes::may_send(transaction, purpose, &subject, code.sent_at)?.map_err(too_soon)?;

@@ -239,11 +239,12 @@ async fn push_status(
     let outcome = state.store.transact(|transaction, key| {
         let sign_in = SignIn { transaction, key };
         let Some(request) = sign_in.push_of(&pending.token_hash, Purpose::Login, now)? else { return Ok(None) };
+        let status = factor::status(&request, now);
         if request.state != PushState::Accepted {
-            return Ok(Some((factor::status(&request, now), None)));
+            return Ok(Some((status, None)));
         }
         let completed = sign_in.complete(&pending, limits, now)?.ok_or(Refusal::LoginNotPending)?;
-        Ok::<_, ApiError>(Some((factor::status(&request, now), Some(completed))))
+        Ok::<_, ApiError>(Some((status, Some(completed))))
     })?;
     let Some((status, completed)) = outcome else { return Err(Refusal::LoginNotPending.into()) };
     match completed {

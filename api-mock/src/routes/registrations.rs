@@ -136,7 +136,7 @@ async fn create(
         lang,
         idempotency: idempotency_key.as_deref().map(|key| (key, body_hash.as_str())),
     };
-    let (code, sms) = new_code(&state, &phone.e164(), Purpose::Registration, lang);
+    let (code, sms) = new_code(&state, &phone, Purpose::Registration, lang);
     match state.store.create_registration(&new, &code, &sms) {
         // The same key at the same moment: the other request created it.
         Err(StoreError::UsernameTaken) => return created_before()?.ok_or_else(|| username_taken(lang)),
@@ -241,7 +241,7 @@ async fn confirm_code(
 )]
 async fn resend_code(State(state): State<AppState>, RequestLang(_lang): RequestLang, Path(id): Path<String>) -> Result<Json<SmsCodeSent>, ApiError> {
     let registration = awaiting_sms(&state, &id)?;
-    let (code, sms) = new_code(&state, &registration.phone.e164(), Purpose::Registration, registration.lang);
+    let (code, sms) = new_code(&state, &registration.phone, Purpose::Registration, registration.lang);
     state.store.transact(|transaction, key| -> Result<(), ApiError> {
         codes::may_send(transaction, Purpose::Registration, &id, code.sent_at)?.map_err(too_soon)?;
         codes::put(transaction, key, Purpose::Registration, &id, &code)?;
@@ -286,9 +286,9 @@ impl IntoParams for IdempotencyKey {
 }
 
 /// A fresh random code for `phone`, and the SMS that carries it.
-pub(super) fn new_code(state: &AppState, phone: &str, purpose: Purpose, lang: Lang) -> (SentCode, Message) {
+pub(super) fn new_code(state: &AppState, phone: &PhoneNumber, purpose: Purpose, lang: Lang) -> (SentCode, Message) {
     let code = SentCode::new(state.clock.now());
-    let sms = Message { channel: Channel::Sms, to: phone.to_owned(), subject: None, text: notices::sms_code(&code.code, purpose.code_for(), lang) };
+    let sms = Message { channel: Channel::Sms, to: phone.e164(), subject: None, text: notices::sms_code(&code.code, purpose.code_for(), lang) };
     (code, sms)
 }
 

@@ -280,7 +280,7 @@ fn extendable(state: &AppState, account: &LoginAccount, _lang: Lang) -> Result<(
 /// address (the old ones stop working).
 fn send_codes(state: &AppState, transaction: &Transaction, key: &CodeKey, account_id: i64, pending: &PendingExtension, lang: Lang) -> Result<(), StoreError> {
     let subject = account_id.to_string();
-    let (sms_code, sms) = new_code(state, &pending.phone.e164(), Purpose::ExtensionSms, lang);
+    let (sms_code, sms) = new_code(state, &pending.phone, Purpose::ExtensionSms, lang);
     codes::put(transaction, key, Purpose::ExtensionSms, &subject, &sms_code)?;
     outbox::post(transaction, &sms, sms_code.sent_at)?;
     let email_code = SentCode::new(sms_code.sent_at);
